@@ -58,6 +58,12 @@ export interface ReadingInfo {
 export interface BookmarkInfo {
   bookmarkId: number | null;
   bookmarker: Author | null;
+  /**
+   * The bookmarker's `user-N` class: the archive puts it after the creators'.
+   * The item's own `userIds` leave it out. Null when it can't be told apart
+   * (the bookmarker is also one of the creators).
+   */
+  bookmarkerUserId: number | null;
   date: string | null;
   tags: string[];
   notes: string | null;
@@ -94,6 +100,8 @@ export interface WorkFields {
   words: number | null;
   chapters: ChapterCount | null;
   collections: CollectionRef[];
+  /** How many collections the work is in: blurbs show only this count, work pages list them. */
+  collectionCount: number;
   comments: number;
   kudos: number;
   bookmarks: number;
@@ -123,7 +131,10 @@ export interface SeriesFields {
   userIds: number[];
   anonymous: boolean;
   fandoms: string[];
+  /** The first of `ratings`. */
   rating: string | null;
+  /** A series lists the ratings of all its works. */
+  ratings: string[];
   warnings: string[];
   categories: string[];
   complete: boolean | null;
@@ -142,6 +153,8 @@ export interface SeriesFields {
 
 export interface SeriesBlurb extends SeriesFields {
   type: 'series';
+  /** Always null: every blurb record has a `workId`, and a series is not a work. */
+  workId: null;
 }
 
 export interface ExternalWorkFields {

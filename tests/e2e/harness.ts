@@ -1,0 +1,83 @@
+/**
+ * Real-browser harness: the built extension loaded into headless Chromium,
+ * with archive pages served at their real URLs through `context.route`, so
+ * content scripts run exactly as they do on the site. Nothing reaches the
+ * network (see scripts/lib/chromium.ts).
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { chromiumArgs, chromiumPath, routeArchive, servedKey } from '../../scripts/lib/chromium';
+import { realPage, realPageHtml } from '../helpers/real-pages';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+export const CHROME_BUILD = join(repoRoot, '.output/chrome-mv3');
+
+export interface ExtensionSession {
+  context: BrowserContext;
+  extensionId: string;
+  /** The background service worker; waits for it when it is not running (e.g. after it was stopped). */
+  serviceWorker(): Promise<Worker>;
+  /** Opens `chrome-extension://ID/<path>`, e.g. `popup.html`. */
+  extensionPage(path: string): Promise<Page>;
+  /** Serves a page of the shared real set at its manifest URL; returns that URL. */
+  serveRealPage(file: string): Promise<string>;
+  /** Serves `html` at `url` (an archive URL). */
+  servePage(url: string, html: string, status?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  /** A profile to reuse (kept on close); by default a fresh one, deleted on close. */
+  userDataDir?: string;
+  extensionPath?: string;
+}
+
+export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
+  const extensionPath = options.extensionPath ?? CHROME_BUILD;
+  if (!existsSync(join(extensionPath, 'manifest.json'))) {
+    throw new Error(`No extension build at ${extensionPath}: run \`npm run build\` first.`);
+  }
+  const ownProfile = !options.userDataDir;
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'shelfmark-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    headless: true,
+    args: chromiumArgs([`--disable-extensions-except=${extensionPath}`, `--load-extension=${extensionPath}`]),
+  });
+  const served = await routeArchive(context);
+
+  const isOurs = (w: Worker) => w.url().startsWith('chrome-extension://') && w.url().endsWith('/background.js');
+  const first = context.serviceWorkers().find(isOurs) ?? (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 30_000 }));
+  const extensionId = new URL(first.url()).host;
+
+  return {
+    context,
+    extensionId,
+    async serviceWorker() {
+      const running = context.serviceWorkers().find(isOurs);
+      if (running) return running;
+      return context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 30_000 });
+    },
+    async extensionPage(path: string) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path.replace(/^\//, '')}`);
+      return page;
+    },
+    async serveRealPage(file: string) {
+      const { url } = realPage(file);
+      served.set(servedKey(url), { html: realPageHtml(file), status: file.includes('404') ? 404 : 200 });
+      return url;
+    },
+    async servePage(url: string, html: string, status = 200) {
+      served.set(servedKey(url), { html, status });
+    },
+    async close() {
+      await context.close();
+      if (ownProfile) rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { readPage } from '../../../utils/ao3/page';
+import type { PageKind } from '../../../utils/ao3/types';
+import { realPageDocument, realPages, realPagesMissing } from '../../helpers/real-pages';
+
+/** The kind each `#main` class set should give (classes_for_main: `<controller>-<action>`). */
+function expectedKind(main: string): PageKind {
+  const classes = main.split(/\s+/);
+  if (classes.includes('error-404')) return 'not-found';
+  if (classes.includes('sessions-new')) return 'restricted';
+  if (classes.includes('works-navigate')) return 'chapter-index';
+  if (classes.includes('works-show') || classes.includes('chapters-show')) return 'work';
+  const listings = ['works-index', 'tags-show', 'series-show', 'bookmarks-index', 'readings-index', 'users-show'];
+  // The home page has no controller class of its own: "system docs index".
+  if (classes.some((c) => listings.includes(c)) || main.startsWith('system docs index')) return 'listing';
+  throw new Error(`no expectation for #main "${main}"`);
+}
+
+describe.skipIf(realPagesMissing())('every real page: right kind, no error records', () => {
+  const pages = realPages();
+  it.each(pages.map((p) => [p.file, p] as const))('%s', (_file, page) => {
+    const record = readPage(realPageDocument(page.file), page.url);
+    expect(record.kind).toBe(expectedKind(page.main));
+    expect(record.loggedIn).toBe(page.session === 'logged-in');
+    expect(record.blurbs.filter((b) => b.type === 'error')).toEqual([]);
+    if (record.kind === 'listing') expect(record.blurbs.length).toBeGreaterThan(0);
+    if (record.kind === 'work' || record.kind === 'chapter-index') expect(record.work?.workId).toBe(Number(/\/works\/(\d+)/.exec(page.url)?.[1]));
+    // Without the URL the page's own markup gives the same kind.
+    expect(readPage(realPageDocument(page.file)).kind).toBe(record.kind);
+  });
+});

@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { getWorkStates } from '../../../utils/db/work-state';
+import { markChapters, recordVisit, setScrollPosition, storeWorkSnapshots } from '../../../utils/db/tracking';
+import { removeSaved, setSaved } from '../../../utils/db/saved';
+import { deleteRule, listRules, putRule, reorderRules } from '../../../utils/db/rules';
+import { getSettings, setSettings } from '../../../utils/db/settings';
+import { countData, readBackupData } from '../../../utils/db/data-transfer';
+import { inTransaction } from '../../../utils/db/transaction';
+import { VISIT_BUCKET_SIZE } from '../../../utils/db/visit-log';
+import type { RuleInput } from '../../../utils/db/rule-checks';
+import { DAY, freshDb, manyWorks, T0, work } from './fixtures';
+
+const rule = (id: string, overrides: Partial<RuleInput> = {}): RuleInput => ({
+  id,
+  action: 'hide',
+  match: { kind: 'tag', slot: 'warning', text: 'Major Character Death', mode: 'exact' },
+  enabled: true,
+  label: `rule ${id}`,
+  ...overrides,
+});
+
+describe('recording visits', () => {
+  it('snapshots the work, counts the visit and logs it', async () => {
+    const db = await freshDb();
+    await recordVisit(db, work(), { id: 301, position: 1 }, T0);
+    const reading = await recordVisit(db, work({ words: 15_000, updatedAt: work().updatedAt! + 10 }), { id: 302, position: 2 }, T0 + DAY);
+    expect(reading.visitCount).toBe(2);
+    expect((await db.get('works', work().workId))?.words).toBe(15_000);
+    const data = await readBackupData(db);
+    expect(data.visits).toEqual([
+      { workId: work().workId, chapterId: 301, position: 1, at: T0 },
+      { workId: work().workId, chapterId: 302, position: 2, at: T0 + DAY },
+    ]);
+  });
+
+  it('loses no visit when many are recorded at once', async () => {
+    const db = await freshDb();
+    const works = manyWorks(10);
+    await Promise.all(Array.from({ length: 1_200 }, (_, i) => recordVisit(db, works[i % 10]!, null, T0 + i)));
+    const counts = await countData(db);
+    expect(counts.visits).toBe(1_200);
+    const states = await getWorkStates(db, works.map((w) => w.workId));
+    expect(states.map((s) => s.reading?.visitCount)).toEqual(Array(10).fill(120));
+    // The log spans several buckets, in order.
+    expect((await db.getAllKeys('visits')).length).toBe(Math.ceil(1_200 / VISIT_BUCKET_SIZE));
+    expect((await readBackupData(db)).visits.map((v) => v.at)).toEqual(Array.from({ length: 1_200 }, (_, i) => T0 + i));
+  });
+
+  it('stores listing snapshots moving forward only, folding duplicates', async () => {
+    const db = await freshDb();
+    await recordVisit(db, work({ words: 50_000, updatedAt: work().updatedAt! + 100 }), null, T0);
+    const stale = work({ words: 10, chapters: [] });
+    expect(await storeWorkSnapshots(db, [stale, stale, ...manyWorks(3)], T0 + DAY)).toBe(4);
+    const stored = await db.get('works', work().workId);
+    expect(stored?.words).toBe(50_000);
+    expect(stored?.chapters).toHaveLength(3);
+    expect(stored?.lastSeen).toBe(T0 + DAY);
+  });
+
+  it('marks chapters and keeps scroll positions', async () => {
+    const db = await freshDb();
+    await markChapters(db, 5, [{ id: 1, position: 1 }], true, T0);
+    await setScrollPosition(db, 5, { id: 2, position: 2 }, 0.25, T0 + 1);
+    const [state] = await getWorkStates(db, [5]);
+    expect(state?.reading?.chapters).toEqual([
+      { id: 1, position: 1, readAt: T0, scroll: null, scrollAt: null },
+      { id: 2, position: 2, readAt: null, scroll: 0.25, scrollAt: T0 + 1 },
+    ]);
+  });
+});
+
+describe('work states', () => {
+  it('answers for many works in the order asked, null for unknown ones', async () => {
+    const db = await freshDb();
+    await recordVisit(db, work(), null, T0);
+    await setSaved(db, { workId: 99, status: 'to-read' }, T0);
+    const states = await getWorkStates(db, [99, work().workId, 12345]);
+    expect(states.map((s) => [s.workId, s.reading?.visitCount ?? null, s.saved?.status ?? null])).toEqual([
+      [99, null, 'to-read'],
+      [work().workId, 1, null],
+      [12345, null, null],
+    ]);
+  });
+});
+
+describe('saved works', () => {
+  it('saves, changes status keeping the added date and note, and removes', async () => {
+    const db = await freshDb();
+    await setSaved(db, { workId: 1, status: 'to-read', note: 'rec from a friend', work: work({ workId: 1 }) }, T0);
+    const changed = await setSaved(db, { workId: 1, status: 'reading' }, T0 + DAY);
+    expect(changed).toEqual({ workId: 1, status: 'reading', added: T0, changed: T0 + DAY, note: 'rec from a friend' });
+    expect((await db.get('works', 1))?.title).toBe(work().title);
+    expect(await db.getAllFromIndex('saved', 'status', 'reading')).toHaveLength(1);
+    expect(await db.getAllFromIndex('saved', 'changed')).toHaveLength(1);
+    expect(await removeSaved(db, 1)).toBe(true);
+    expect(await removeSaved(db, 1)).toBe(false);
+  });
+});
+
+describe('rules', () => {
+  it('creates rules in order, updates, reorders and deletes', async () => {
+    const db = await freshDb();
+    await putRule(db, rule('a'), T0);
+    await putRule(db, rule('b', { action: 'highlight', color: '#ffcc00' }), T0);
+    await putRule(db, rule('c'), T0);
+    const updated = await putRule(db, rule('a', { label: 'renamed' }), T0 + 1);
+    expect(updated).toMatchObject({ order: 0, createdAt: T0, updatedAt: T0 + 1, label: 'renamed' });
+    expect((await listRules(db)).map((r) => r.id)).toEqual(['a', 'b', 'c']);
+    expect((await reorderRules(db, ['c', 'a'], T0 + 2)).map((r) => r.id)).toEqual(['c', 'a', 'b']);
+    expect((await listRules(db)).map((r) => [r.id, r.order])).toEqual([['c', 0], ['a', 1], ['b', 2]]);
+    expect(await deleteRule(db, 'a')).toBe(true);
+    expect(await deleteRule(db, 'a')).toBe(false);
+    expect((await listRules(db)).map((r) => r.id)).toEqual(['c', 'b']);
+  });
+});
+
+describe('settings', () => {
+  it('defaults, then keeps what the reader set', async () => {
+    const db = await freshDb();
+    expect(await getSettings(db)).toEqual({ recordPrivateWindows: false });
+    expect(await setSettings(db, { recordPrivateWindows: true }, T0)).toEqual({ recordPrivateWindows: true });
+    expect(await getSettings(db)).toEqual({ recordPrivateWindows: true });
+  });
+});
+
+describe('transactions', () => {
+  it('roll back every write when the body fails', async () => {
+    const db = await freshDb();
+    await expect(
+      inTransaction(db, ['works', 'saved'], 'readwrite', async (tx) => {
+        await tx.objectStore('works').put({ ...work(), firstSeen: T0, lastSeen: T0 });
+        await tx.objectStore('saved').put({ workId: 1, status: 'to-read', added: T0, changed: T0, note: '' });
+        throw new Error('something went wrong half way');
+      }),
+    ).rejects.toThrow('half way');
+    expect(await db.count('works')).toBe(0);
+    expect(await db.count('saved')).toBe(0);
+  });
+});

@@ -1,0 +1,70 @@
+/** The background's message handling in-process, over a fresh fake database, for tests. */
+import type { DailySnapshots } from '../../../utils/backup/snapshots';
+import { ExportStaging, ImportStaging } from '../../../utils/backup/transfer-sessions';
+import { MAX_BACKUP_BYTES } from '../../../utils/backup/format';
+import { createDbConnection } from '../../../utils/db/open';
+import type { ShelfmarkDb } from '../../../utils/db/schema';
+import type { SendRequest } from '../../../utils/messaging/client';
+import { createPageReports, type SessionArea } from '../../../utils/messaging/page-reports';
+import type { Reply, RequestType } from '../../../utils/messaging/protocol';
+import { createMessageHandler, type MessageHandler } from '../../../utils/messaging/router';
+import type { SenderInfo } from '../../../utils/messaging/sender';
+import { T0, uniqueDbName } from '../db/fixtures';
+
+export const OWN_ID = 'abcdefghijklmnopabcdefghijklmnop';
+export const ORIGIN = `chrome-extension://${OWN_ID}/`;
+
+export const optionsPage: SenderInfo = { id: OWN_ID, url: `${ORIGIN}options.html`, tab: { id: 3, incognito: false } };
+export const popup: SenderInfo = { id: OWN_ID, url: `${ORIGIN}popup.html`, tab: undefined };
+export const archiveTab = (tabId = 7, incognito = false): SenderInfo => ({
+  id: OWN_ID,
+  url: 'https://archiveofourown.org/works/11111111/chapters/301',
+  tab: { id: tabId, incognito },
+});
+
+export function memorySessionArea(): SessionArea & { items: Map<string, unknown> } {
+  const items = new Map<string, unknown>();
+  return {
+    items,
+    async get(key) {
+      return items.has(key) ? { [key]: structuredClone(items.get(key)) } : {};
+    },
+    async set(values) {
+      for (const [k, v] of Object.entries(values)) items.set(k, structuredClone(v));
+    },
+    async remove(key) {
+      items.delete(key);
+    },
+  };
+}
+
+export interface TestBackground {
+  handle: MessageHandler;
+  db: () => Promise<ShelfmarkDb>;
+  clock: { now: number };
+  /** Sends as `sender` (the options page by default), as runtime messaging would: through a structured clone. */
+  send: (message: unknown, sender?: SenderInfo) => Promise<Reply<RequestType> | undefined>;
+  sendAs: (sender: SenderInfo) => SendRequest;
+}
+
+export function testBackground(options: { maxImportBytes?: number; exportChunkChars?: number; dailySnapshots?: DailySnapshots } = {}): TestBackground {
+  const connection = createDbConnection({ name: uniqueDbName() });
+  const clock = { now: T0 };
+  const now = () => clock.now;
+  const handle = createMessageHandler({
+    getDb: () => connection.get(),
+    now,
+    extensionVersion: '0.1.0',
+    identity: { runtimeId: OWN_ID, extensionOrigin: ORIGIN },
+    pageReports: createPageReports(memorySessionArea()),
+    imports: new ImportStaging(now, options.maxImportBytes ?? MAX_BACKUP_BYTES),
+    exports: new ExportStaging(now, options.exportChunkChars),
+    ...(options.dailySnapshots ? { dailySnapshots: options.dailySnapshots } : {}),
+  });
+  const send = async (message: unknown, sender: SenderInfo = optionsPage) => {
+    const reply = handle(structuredClone(message), sender);
+    return reply ? structuredClone(await reply) : undefined;
+  };
+  const sendAs = (sender: SenderInfo): SendRequest => (async (request) => (await send(request, sender))!) as SendRequest;
+  return { handle, db: () => connection.get(), clock, send, sendAs };
+}

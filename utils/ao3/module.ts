@@ -1,0 +1,192 @@
+/**
+ * The parts of a blurb, found in one walk over its children.
+ *
+ * Work, series and external-work modules share one layout (header, tags,
+ * summary, series, stats); bookmark and History blurbs add their own parts
+ * after it. Walking the children — rather than querying the whole blurb —
+ * keeps the bookmarker's `ul.meta.tags` and `p.datetime` apart from the
+ * item's, and skips whatever other extensions insert between the parts.
+ */
+import { idAfter, parseCount, parseDate, textOf } from './text';
+
+export interface ModuleParts {
+  header: Element | null;
+  /** `<!-- updated_at=EPOCH -->` in the header. */
+  updatedAt: number | null;
+  heading: Element | null;
+  fandoms: Element | null;
+  requiredTags: Element | null;
+  datetime: Element | null;
+  tagList: Element | null;
+  summary: Element | null;
+  seriesList: Element | null;
+  stats: Element | null;
+  /** Bookmarker's module (bookmarks) or the visit line (History). */
+  userModule: Element | null;
+  /** Bookmark type symbol and count. */
+  status: Element | null;
+  /** "This has been deleted, sorry!" */
+  message: Element | null;
+  /** External works: "This work isn't hosted on the Archive…" */
+  notice: Element | null;
+}
+
+function readHeader(header: Element, parts: ModuleParts): void {
+  for (let node = header.firstChild; node; node = node.nextSibling) {
+    if (node.nodeType === 8) {
+      const m = /updated_at=(\d+)/.exec(node.nodeValue ?? '');
+      if (m) parts.updatedAt = Number(m[1]);
+      continue;
+    }
+    if (node.nodeType !== 1) continue;
+    const el = node as Element;
+    const cls = el.classList;
+    switch (el.localName) {
+      case 'h4':
+        parts.heading ??= el;
+        break;
+      case 'h5':
+        if (cls.contains('fandoms')) parts.fandoms = el;
+        break;
+      case 'ul':
+        if (cls.contains('required-tags')) parts.requiredTags = el;
+        break;
+      case 'p':
+        if (cls.contains('datetime')) parts.datetime = el;
+        break;
+    }
+  }
+}
+
+function walk(container: Element, parts: ModuleParts): void {
+  for (let el = container.firstElementChild; el; el = el.nextElementSibling) {
+    const cls = el.classList;
+    switch (el.localName) {
+      case 'div':
+        if (cls.contains('header')) {
+          parts.header ??= el;
+          if (parts.header === el) readHeader(el, parts);
+        } else if (cls.contains('user') && cls.contains('module')) {
+          parts.userModule ??= el;
+        } else if (cls.contains('module') && !cls.contains('recent')) {
+          // Older bookmark markup wraps the item in `div.work.module`.
+          walk(el, parts);
+        }
+        break;
+      case 'ul':
+        if (cls.contains('tags')) parts.tagList ??= el;
+        else if (cls.contains('series')) parts.seriesList ??= el;
+        break;
+      case 'blockquote':
+        if (cls.contains('summary')) parts.summary ??= el;
+        break;
+      case 'dl':
+        if (cls.contains('stats')) parts.stats ??= el;
+        break;
+      case 'p':
+        if (cls.contains('status')) parts.status ??= el;
+        else if (cls.contains('message')) parts.message ??= el;
+        else if (cls.contains('notice')) parts.notice ??= el;
+        break;
+    }
+  }
+}
+
+export function collectParts(li: Element): ModuleParts {
+  const parts: ModuleParts = {
+    header: null,
+    updatedAt: null,
+    heading: null,
+    fandoms: null,
+    requiredTags: null,
+    datetime: null,
+    tagList: null,
+    summary: null,
+    seriesList: null,
+    stats: null,
+    userModule: null,
+    status: null,
+    message: null,
+    notice: null,
+  };
+  walk(li, parts);
+  return parts;
+}
+
+/** The first class token. Not `classList[0]`: linkedom's DOMTokenList isn't indexable. */
+export function firstClass(el: Element): string {
+  const cls = el.className;
+  const space = cls.indexOf(' ');
+  return space < 0 ? cls : cls.slice(0, space);
+}
+
+/**
+ * `dl.stats` as a map from the `dd` class (words, chapters, kudos, …) to the `dd`.
+ * Real pages sometimes repeat a field with another work's link in it (a stale
+ * fragment of the archive's cache); given the work's id, the `dd` linking to
+ * this work wins.
+ */
+export function statsFields(dl: Element | null, workId?: number | null): Map<string, Element> {
+  const fields = new Map<string, Element>();
+  if (!dl) return fields;
+  for (let el = dl.firstElementChild; el; el = el.nextElementSibling) {
+    if (el.localName !== 'dd') continue;
+    const cls = firstClass(el);
+    if (!cls) continue;
+    const seen = fields.get(cls);
+    if (!seen || (workId != null && linksTo(el, workId) && !linksTo(seen, workId))) fields.set(cls, el);
+  }
+  return fields;
+}
+
+function linksTo(dd: Element, workId: number): boolean {
+  const href = dd.querySelector('a')?.getAttribute('href');
+  return !!href && idAfter(href, 'works') === workId;
+}
+
+export function countField(fields: Map<string, Element>, name: string): number | null {
+  const dd = fields.get(name);
+  return dd ? parseCount(dd.textContent) : null;
+}
+
+/** Summaries and notes as plain text: one line per paragraph or `<br>`. */
+export function blockText(el: Element | null): string | null {
+  if (!el) return null;
+  const lines: string[] = [];
+  let current = '';
+  const flush = (): void => {
+    const line = current.replace(/\s+/g, ' ').trim();
+    if (line) lines.push(line);
+    current = '';
+  };
+  const visit = (node: Node): void => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) {
+        current += child.nodeValue ?? '';
+      } else if (child.nodeType === 1) {
+        const name = (child as Element).localName;
+        if (name === 'br') {
+          flush();
+        } else if (BLOCKS.has(name)) {
+          flush();
+          visit(child);
+          flush();
+        } else {
+          visit(child);
+        }
+      }
+    }
+  };
+  visit(el);
+  flush();
+  return lines.length > 0 ? lines.join('\n') : null;
+}
+
+const BLOCKS = new Set([
+  'p', 'div', 'blockquote', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'pre', 'table', 'tr', 'center',
+]);
+
+/** The blurb's date: `p.datetime` in the header. */
+export function headerDate(parts: ModuleParts, now: Date | undefined): string | null {
+  return parts.datetime ? parseDate(textOf(parts.datetime), now) : null;
+}

@@ -1,0 +1,53 @@
+/**
+ * The page model's entry point: what the page is, who is reading, and every
+ * record on it. Pure: takes the document, the URL (when known) and the time
+ * (for relative dates); touches no globals.
+ */
+import type { Blurb, PageRecord } from './types';
+import { readBlurbs } from './blurbs';
+import { readChapterIndex } from './chapter-index';
+import { detectPage } from './page-kind';
+import { readPagination } from './pagination';
+import { readSession } from './session';
+import { readWorkPage } from './work-page';
+
+export { detectPage } from './page-kind';
+export { findBlurbElements, readBlurb, readBlurbs } from './blurbs';
+export { readWorkPage } from './work-page';
+export { readChapterIndex } from './chapter-index';
+export { readSession } from './session';
+export { readPagination } from './pagination';
+export { parseCount, parseDate, parseRelativeDate, tagNameFromUrl } from './text';
+
+function hidesTags(blurb: Blurb): boolean {
+  return 'hiddenTags' in blurb && (blurb.hiddenTags.warnings || blurb.hiddenTags.freeforms);
+}
+
+export function readPage(doc: Document, url?: string | null, now: Date = new Date()): PageRecord {
+  const { kind, listingKind, readingsView } = detectPage(doc, url);
+  const { loggedIn, user } = readSession(doc);
+  const main = doc.getElementById('main');
+  const record: PageRecord = {
+    kind,
+    listingKind,
+    readingsView,
+    loggedIn,
+    user,
+    work: null,
+    blurbs: [],
+    pagination: null,
+    tagsHiddenByPreference: false,
+  };
+  if ((kind === 'listing' || kind === 'adult-interstitial') && main) {
+    record.blurbs = readBlurbs(main, now);
+    record.pagination = readPagination(main);
+    record.tagsHiddenByPreference = record.blurbs.some(hidesTags);
+  } else if (kind === 'work') {
+    const work = readWorkPage(doc, url);
+    record.work = work;
+    record.tagsHiddenByPreference = work.hiddenTags.warnings || work.hiddenTags.freeforms;
+  } else if (kind === 'chapter-index') {
+    record.work = readChapterIndex(doc, url);
+  }
+  return record;
+}

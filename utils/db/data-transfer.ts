@@ -1,0 +1,130 @@
+/**
+ * Reading out and writing in the reader's whole data set: the database side
+ * of export, import and restore. Each is one transaction, so an export is a
+ * consistent picture and an import lands completely or not at all.
+ */
+import { mergeWorkRecords } from './merge-work';
+import { mergeReadingRecords } from './reading';
+import { DATA_STORES, type ShelfmarkDb } from './schema';
+import { inTransaction, RequestGroup } from './transaction';
+import type { BackupData, StoreCounts } from './types';
+import { appendVisits, flattenBuckets, visitsMissingFrom } from './visit-log';
+
+export type ImportMode = 'merge' | 'replace';
+
+export interface WriteSummary {
+  mode: ImportMode;
+  /** Records in the file, per store. */
+  received: StoreCounts;
+  /** Visits written (in merge mode, those the log didn't have). */
+  visitsAdded: number;
+}
+
+export async function readBackupData(db: ShelfmarkDb): Promise<BackupData> {
+  return inTransaction(db, [...DATA_STORES], 'readonly', async (tx) => {
+    const [works, reading, buckets, saved, rules, settings] = await Promise.all([
+      tx.objectStore('works').getAll(),
+      tx.objectStore('reading').getAll(),
+      tx.objectStore('visits').getAll(),
+      tx.objectStore('saved').getAll(),
+      tx.objectStore('rules').getAll(),
+      tx.objectStore('settings').getAll(),
+    ]);
+    return { works, reading, visits: flattenBuckets(buckets), saved, rules, settings };
+  });
+}
+
+export async function countData(db: ShelfmarkDb): Promise<StoreCounts> {
+  return inTransaction(db, [...DATA_STORES], 'readonly', async (tx) => {
+    const [works, reading, buckets, saved, rules, settings] = await Promise.all([
+      tx.objectStore('works').count(),
+      tx.objectStore('reading').count(),
+      tx.objectStore('visits').getAll(),
+      tx.objectStore('saved').count(),
+      tx.objectStore('rules').count(),
+      tx.objectStore('settings').count(),
+    ]);
+    return { works, reading, visits: buckets.reduce((n, b) => n + b.entries.length, 0), saved, rules, settings };
+  });
+}
+
+export function isEmpty(counts: StoreCounts): boolean {
+  return Object.values(counts).every((n) => n === 0);
+}
+
+export function countBackupData(data: BackupData): StoreCounts {
+  return {
+    works: data.works.length,
+    reading: data.reading.length,
+    visits: data.visits.length,
+    saved: data.saved.length,
+    rules: data.rules.length,
+    settings: data.settings.length,
+  };
+}
+
+/** Folds records by key: `merge` decides between the one already there and the next. */
+function foldInto<T, K>(target: Map<K, T>, records: readonly T[], key: (record: T) => K, merge: (stored: T, incoming: T) => T): Set<K> {
+  const touched = new Set<K>();
+  for (const record of records) {
+    const k = key(record);
+    const stored = target.get(k);
+    target.set(k, stored === undefined ? record : merge(stored, record));
+    touched.add(k);
+  }
+  return touched;
+}
+
+const newerByChanged = <T extends { changed: number }>(stored: T, incoming: T): T => (incoming.changed > stored.changed ? incoming : stored);
+
+/**
+ * Writes `data` in one transaction. Merge: union, the newer record wins per
+ * key (works move forward field by field, reading records combine), visits
+ * de-duplicated. Replace: the data stores are emptied first.
+ */
+export async function writeBackupData(db: ShelfmarkDb, data: BackupData, mode: ImportMode): Promise<WriteSummary> {
+  return inTransaction(
+    db,
+    [...DATA_STORES],
+    'readwrite',
+    async (tx) => {
+      const works = tx.objectStore('works');
+      const reading = tx.objectStore('reading');
+      const visits = tx.objectStore('visits');
+      const saved = tx.objectStore('saved');
+      const rules = tx.objectStore('rules');
+      const settings = tx.objectStore('settings');
+
+      if (mode === 'replace') {
+        const clears = new RequestGroup();
+        for (const store of [works, reading, visits, saved, rules, settings]) clears.add(store.clear());
+        await clears.done();
+      }
+      const [storedWorks, storedReading, storedBuckets, storedSaved, storedRules, storedSettings] =
+        mode === 'replace'
+          ? [[], [], [], [], [], []]
+          : await Promise.all([works.getAll(), reading.getAll(), visits.getAll(), saved.getAll(), rules.getAll(), settings.getAll()]);
+
+      const workMap = new Map(storedWorks.map((r) => [r.workId, r]));
+      const readingMap = new Map(storedReading.map((r) => [r.workId, r]));
+      const savedMap = new Map(storedSaved.map((r) => [r.workId, r]));
+      const ruleMap = new Map(storedRules.map((r) => [r.id, r]));
+      const settingMap = new Map(storedSettings.map((r) => [r.key, r]));
+
+      const writes = new RequestGroup();
+      for (const id of foldInto(workMap, data.works, (r) => r.workId, mergeWorkRecords)) writes.add(works.put(workMap.get(id)!));
+      for (const id of foldInto(readingMap, data.reading, (r) => r.workId, mergeReadingRecords)) writes.add(reading.put(readingMap.get(id)!));
+      for (const id of foldInto(savedMap, data.saved, (r) => r.workId, (a, b) => ({ ...newerByChanged(a, b), added: Math.min(a.added, b.added) }))) {
+        writes.add(saved.put(savedMap.get(id)!));
+      }
+      for (const id of foldInto(ruleMap, data.rules, (r) => r.id, (a, b) => (b.updatedAt > a.updatedAt ? b : a))) writes.add(rules.put(ruleMap.get(id)!));
+      for (const key of foldInto(settingMap, data.settings, (r) => r.key, newerByChanged)) writes.add(settings.put(settingMap.get(key)!));
+
+      const newVisits = mode === 'replace' ? data.visits : visitsMissingFrom(flattenBuckets(storedBuckets), data.visits);
+      writes.add(appendVisits(visits, newVisits));
+      await writes.done();
+      return { mode, received: countBackupData(data), visitsAdded: newVisits.length };
+    },
+    { durability: 'strict' },
+  );
+}

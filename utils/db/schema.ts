@@ -1,0 +1,35 @@
+/** The database's typed schema (idb's DBSchema), as of the latest migration. */
+import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type {
+  BackupMeta,
+  MetaRecord,
+  ReadingRecord,
+  RuleRecord,
+  SavedRecord,
+  SavedStatus,
+  SettingRecord,
+  VisitBucket,
+  WorkRecord,
+} from './types';
+
+export const DB_NAME = 'shelfmark';
+
+export interface ShelfmarkSchema extends DBSchema {
+  works: { key: number; value: WorkRecord; indexes: { fandoms: string } };
+  reading: { key: number; value: ReadingRecord; indexes: { lastVisit: number } };
+  visits: { key: number; value: VisitBucket };
+  saved: { key: number; value: SavedRecord; indexes: { status: SavedStatus; added: number; changed: number } };
+  rules: { key: string; value: RuleRecord; indexes: { order: number } };
+  settings: { key: string; value: SettingRecord };
+  meta: { key: string; value: MetaRecord };
+  backups: { key: number; value: BackupMeta };
+  /** The text of each automatic backup, apart from `backups` so listing them never loads the texts. */
+  backupFiles: { key: number; value: string };
+}
+
+export type StoreName = StoreNames<ShelfmarkSchema>;
+export type ShelfmarkDb = IDBPDatabase<ShelfmarkSchema>;
+export type UpgradeTransaction = IDBPTransaction<ShelfmarkSchema, StoreName[], 'versionchange'>;
+
+/** The stores a backup covers: the reader's data, not bookkeeping. */
+export const DATA_STORES = ['works', 'reading', 'visits', 'saved', 'rules', 'settings'] as const satisfies readonly StoreName[];

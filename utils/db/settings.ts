@@ -1,0 +1,62 @@
+/**
+ * The reader's settings: a registry of known keys with their defaults and
+ * checks. Later features add keys here; the store keeps one record per key.
+ */
+import { bool, type Check, int, isPlainObject, object, str } from './check';
+import { inTransaction, RequestGroup } from './transaction';
+import type { ShelfmarkDb } from './schema';
+import type { Millis, SettingRecord } from './types';
+
+export interface Settings {
+  /** Record visits and reading from private (incognito) windows. */
+  recordPrivateWindows: boolean;
+}
+
+export const SETTING_DEFAULTS: Settings = {
+  recordPrivateWindows: false,
+};
+
+const SETTING_CHECKS: { [K in keyof Settings]: Check<Settings[K]> } = {
+  recordPrivateWindows: bool,
+};
+
+const isSettingKey = (key: string): key is keyof Settings => Object.hasOwn(SETTING_CHECKS, key);
+
+export const checkSettings: Check<Settings> = object<Settings>(SETTING_CHECKS);
+
+/** A partial settings object, as `settings/set` sends it: known keys only. */
+export const checkSettingsPatch: Check<Partial<Settings>> = object<Settings>(SETTING_CHECKS, Object.keys(SETTING_CHECKS) as Array<keyof Settings>);
+
+export const checkSettingRecord: Check<SettingRecord> = (value, path) => {
+  const shape = object<SettingRecord>({ key: str({ nonEmpty: true, max: 200 }), value: () => null, changed: int({ min: 0 }) });
+  const problem = shape(value, path);
+  if (problem || !isPlainObject(value)) return problem;
+  const key = value.key as string;
+  if (!isSettingKey(key)) return `${path}.key: unknown setting ${JSON.stringify(key)}`;
+  return SETTING_CHECKS[key](value.value, `${path}.value`);
+};
+
+export function settingsFromRecords(records: SettingRecord[]): Settings {
+  const settings: Settings = { ...SETTING_DEFAULTS };
+  for (const record of records) {
+    // Records were checked on the way in; a key this version doesn't know is skipped, not trusted.
+    if (isSettingKey(record.key) && !SETTING_CHECKS[record.key](record.value, 'value')) {
+      (settings as unknown as Record<string, unknown>)[record.key] = record.value;
+    }
+  }
+  return settings;
+}
+
+export async function getSettings(db: ShelfmarkDb): Promise<Settings> {
+  return settingsFromRecords(await db.getAll('settings'));
+}
+
+export async function setSettings(db: ShelfmarkDb, patch: Partial<Settings>, now: Millis): Promise<Settings> {
+  return inTransaction(db, ['settings'], 'readwrite', async (tx) => {
+    const store = tx.objectStore('settings');
+    const writes = new RequestGroup();
+    for (const [key, value] of Object.entries(patch)) if (value !== undefined) writes.add(store.put({ key, value, changed: now }));
+    await writes.done();
+    return settingsFromRecords(await store.getAll());
+  });
+}

@@ -1,0 +1,143 @@
+/**
+ * Checks of every request and every reply. The background checks each
+ * request before handling it and each reply before sending it.
+ */
+import type { ListingKind, PageKind } from '../ao3/types';
+import { array, bool, type Check, describe, int, isPlainObject, nullable, num, object, oneOf, str } from '../db/check';
+import {
+  checkChapterKey,
+  checkReadingRecord,
+  checkSavedRecord,
+  checkWorkFacts,
+  SAVED_NOTE,
+  time,
+  workId,
+} from '../db/record-checks';
+import { checkRuleInput, checkRuleRecord, RULE_ID } from '../db/rule-checks';
+import { checkSettings, checkSettingsPatch } from '../db/settings';
+import { BACKUP_REASONS, SAVED_STATUSES, type BackupMeta, type StoreCounts } from '../db/types';
+import type { WorkState } from '../db/work-state';
+import type { ImportSummary } from '../backup/restore';
+import { TRANSFER_CHUNK_CHARS } from '../backup/transfer-sessions';
+import type { NoFields, PageReport, PageReportBlurb, Protocol, ReplyValue, RequestOf, RequestType } from './protocol';
+
+/** Listing pages show at most a few hundred works; the cap only stops absurd requests. */
+export const MAX_WORKS_PER_REQUEST = 2_000;
+
+const PAGE_KINDS = ['listing', 'work', 'chapter-index', 'adult-interstitial', 'restricted', 'not-found', 'other'] as const satisfies readonly PageKind[];
+const LISTING_KINDS = [
+  'tag-works', 'works', 'search', 'user-works', 'collection-works', 'gifts', 'series', 'series-index',
+  'bookmarks', 'work-bookmarks', 'readings', 'tag', 'dashboard', 'home', 'other',
+] as const satisfies readonly ListingKind[];
+const BLURB_TYPES = ['work', 'series', 'bookmark', 'mystery', 'deleted', 'error'] as const satisfies readonly PageReportBlurb['type'][];
+
+const reportBlurb = object<PageReportBlurb>({ type: oneOf(...BLURB_TYPES), workId: nullable(workId), title: str({ max: 10_000 }) });
+const REPORT_FIELDS = new Set(['url', 'kind', 'listingKind', 'blurbs']);
+
+/** The named fields strictly; every other field must be a count (a finite number). */
+export const checkPageReport: Check<PageReport> = (value, path) => {
+  if (!isPlainObject(value)) return `${path}: expected an object, got ${describe(value)}`;
+  const problem =
+    str({ max: 10_000 })(value.url, `${path}.url`) ??
+    oneOf(...PAGE_KINDS)(value.kind, `${path}.kind`) ??
+    nullable(oneOf(...LISTING_KINDS))(value.listingKind, `${path}.listingKind`) ??
+    array(reportBlurb, { max: 10_000 })(value.blurbs, `${path}.blurbs`);
+  if (problem) return problem;
+  for (const [key, field] of Object.entries(value)) {
+    if (!REPORT_FIELDS.has(key) && (typeof field !== 'number' || !Number.isFinite(field))) {
+      return `${path}.${key}: expected a count, got ${describe(field)}`;
+    }
+  }
+  return null;
+};
+
+const nothing = object<NoFields>({});
+const id = str({ nonEmpty: true, max: 100 });
+
+type RequestChecks = { [T in RequestType]: Check<Omit<RequestOf<T>, 'type'>> };
+
+const REQUEST_FIELDS: RequestChecks = {
+  'visit/record': object<Protocol['visit/record']['request']>({ work: checkWorkFacts, chapter: nullable(checkChapterKey) }),
+  'works/state': object({ workIds: array(workId, { max: MAX_WORKS_PER_REQUEST }) }),
+  'works/snapshot': object({ works: array(checkWorkFacts, { max: MAX_WORKS_PER_REQUEST }) }),
+  'reading/mark-chapters': object({ workId, chapters: array(checkChapterKey, { max: 100_000 }), read: bool }),
+  'reading/position': object({ workId, chapter: checkChapterKey, scroll: num({ min: 0, max: 1 }) }),
+  'saved/set': object<Protocol['saved/set']['request']>(
+    { workId, status: oneOf(...SAVED_STATUSES), note: SAVED_NOTE, work: checkWorkFacts },
+    ['note', 'work'],
+  ),
+  'saved/remove': object({ workId }),
+  'rules/list': nothing,
+  'rules/put': object({ rule: checkRuleInput }),
+  'rules/delete': object({ id: RULE_ID }),
+  'rules/reorder': object({ ids: array(RULE_ID, { max: 100_000 }) }),
+  'settings/get': nothing,
+  'settings/set': object({ values: checkSettingsPatch }),
+  'backup/export': nothing,
+  'backup/export-chunk': object({ exportId: id, index: int({ min: 0 }) }),
+  'backup/import-begin': object<Protocol['backup/import-begin']['request']>(
+    { mode: oneOf('merge', 'replace'), bytes: int({ min: 0 }), confirmReplace: bool },
+    ['confirmReplace'],
+  ),
+  'backup/import-chunk': object({ importId: id, index: int({ min: 0 }), text: str({ max: TRANSFER_CHUNK_CHARS }) }),
+  'backup/import-commit': object({ importId: id }),
+  'backup/import-abort': object({ importId: id }),
+  'backups/list': nothing,
+  'backups/restore': object<Protocol['backups/restore']['request']>({ id: int({ min: 1 }), confirm: ((v, path) => (v === true ? null : `${path}: restoring replaces all data and needs confirm: true`)) as Check<true> }),
+  'page/report': object({ report: checkPageReport }),
+  'page/get-report': object({ tabId: int({ min: 0 }) }),
+};
+
+export function isRequestType(type: unknown): type is RequestType {
+  return typeof type === 'string' && Object.hasOwn(REQUEST_FIELDS, type);
+}
+
+/** The first problem with a message as a request, or null when it is a valid request. */
+export function checkRequest(message: unknown): string | null {
+  if (!isPlainObject(message)) return `request: expected an object, got ${describe(message)}`;
+  if (!isRequestType(message.type)) return `request.type: unknown request type ${describe(message.type)}`;
+  const { type, ...fields } = message;
+  return REQUEST_FIELDS[type](fields, 'request');
+}
+
+const counts = object<StoreCounts>({ works: int(), reading: int(), visits: int(), saved: int(), rules: int(), settings: int() });
+const backupMeta = object<BackupMeta>({ id: int({ min: 1 }), createdAt: time, reason: oneOf(...BACKUP_REASONS), counts, chars: int({ min: 0 }) });
+const importSummary = object<ImportSummary>({
+  mode: oneOf('merge', 'replace'),
+  received: counts,
+  visitsAdded: int({ min: 0 }),
+  undoBackupId: nullable(int({ min: 1 })),
+  upgradedFrom: nullable(int()),
+});
+const workState = object<WorkState>({ workId, reading: nullable(checkReadingRecord), saved: nullable(checkSavedRecord) });
+const none: Check<null> = (value, path) => (value === null ? null : `${path}: expected null, got ${describe(value)}`);
+
+const REPLY_CHECKS: { [T in RequestType]: Check<ReplyValue<T>> } = {
+  'visit/record': object({ reading: checkReadingRecord }),
+  'works/state': object({ states: array(workState) }),
+  'works/snapshot': object({ stored: int({ min: 0 }) }),
+  'reading/mark-chapters': object({ reading: checkReadingRecord }),
+  'reading/position': none,
+  'saved/set': object({ saved: checkSavedRecord }),
+  'saved/remove': object({ removed: bool }),
+  'rules/list': object({ rules: array(checkRuleRecord) }),
+  'rules/put': object({ rule: checkRuleRecord }),
+  'rules/delete': object({ removed: bool }),
+  'rules/reorder': object({ rules: array(checkRuleRecord) }),
+  'settings/get': object({ settings: checkSettings }),
+  'settings/set': object({ settings: checkSettings }),
+  'backup/export': object({ exportId: id, chunks: int({ min: 1 }), chars: int({ min: 0 }), fileName: str() }),
+  'backup/export-chunk': object({ text: str({ max: TRANSFER_CHUNK_CHARS }) }),
+  'backup/import-begin': object({ importId: id }),
+  'backup/import-chunk': object({ receivedChars: int({ min: 0 }) }),
+  'backup/import-commit': object({ summary: importSummary }),
+  'backup/import-abort': none,
+  'backups/list': object({ backups: array(backupMeta) }),
+  'backups/restore': object({ summary: importSummary }),
+  'page/report': none,
+  'page/get-report': object({ report: nullable(checkPageReport) }),
+};
+
+export function checkReply<T extends RequestType>(type: T, value: unknown): string | null {
+  return REPLY_CHECKS[type](value, 'reply');
+}

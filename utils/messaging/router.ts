@@ -1,0 +1,49 @@
+/**
+ * The background's message entry point: drops messages from anyone but this
+ * extension's pages and content scripts, checks the request, applies the
+ * private-window rule, runs the handler and checks its reply.
+ */
+import type { DailySnapshots } from '../backup/snapshots';
+import { getSettings } from '../db/settings';
+import { checkReply, checkRequest } from './checks';
+import { type BackgroundDeps, createHandlers, type Handlers } from './handlers';
+import { type AnyRequest, PRIVATE_WINDOW_ERROR, RECORDING_REQUESTS, type Reply, type RequestType } from './protocol';
+import { isTrustedSender, type OwnIdentity, type SenderInfo } from './sender';
+
+export interface RouterDeps extends BackgroundDeps {
+  identity: OwnIdentity;
+  /** Taken after replying, on the first message of each day. */
+  dailySnapshots?: DailySnapshots;
+}
+
+/** Returns a promise of the reply, or undefined for messages to ignore (no reply at all). */
+export type MessageHandler = (message: unknown, sender: SenderInfo) => Promise<Reply<RequestType>> | undefined;
+
+const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+export function createMessageHandler(deps: RouterDeps): MessageHandler {
+  const handlers = createHandlers(deps);
+
+  async function handle(request: AnyRequest, sender: SenderInfo): Promise<Reply<RequestType>> {
+    if (sender.tab?.incognito && RECORDING_REQUESTS.has(request.type)) {
+      const settings = await getSettings(await deps.getDb());
+      if (!settings.recordPrivateWindows) return { ok: false, error: PRIVATE_WINDOW_ERROR };
+    }
+    const handler = handlers[request.type] as (request: AnyRequest, context: Parameters<Handlers[RequestType]>[1]) => Promise<unknown>;
+    const value = await handler(request, { tabId: sender.tab?.id });
+    const problem = checkReply(request.type, value);
+    if (problem) return { ok: false, error: `internal error: the background built an invalid reply (${problem})` };
+    return { ok: true, value } as Reply<RequestType>;
+  }
+
+  return (message, sender) => {
+    if (!isTrustedSender(sender, deps.identity)) return undefined;
+    const problem = checkRequest(message);
+    if (problem) return Promise.resolve({ ok: false, error: `invalid request: ${problem}` });
+    return handle(message as AnyRequest, sender)
+      .catch((error: unknown): Reply<RequestType> => ({ ok: false, error: errorMessage(error) }))
+      .finally(() => {
+        void deps.dailySnapshots?.runIfDue();
+      });
+  };
+}

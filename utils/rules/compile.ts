@@ -1,0 +1,259 @@
+/**
+ * Rules compiled once per change into indexes, so that classifying a record
+ * costs a few lookups per tag, author and series — not a pass over the rules:
+ *
+ * - exact tags: a Map per slot keyed by normalised text (each tag is looked
+ *   up under its own slot and under `any`);
+ * - wildcards: a `WildcardIndex` per slot (see wildcard.ts);
+ * - regexes, traits: short lists, tested in turn (readers have few of these);
+ * - authors by lower-cased login and by `user-N` id, works and series: Maps.
+ *
+ * What one tag name matches never changes for a given matcher, so it is cached
+ * by name: on a listing most tags (fandoms, warnings, ratings) repeat.
+ */
+
+import type { TagType } from '../ao3/types';
+import { ruleLabel } from './labels';
+import { addTo } from './multimap';
+import { normalizeTagText } from './normalize';
+import { testCapped } from './regex-safety';
+import { TAG_TYPES, subjectOf, type ClassifiableRecord, type MatchSubject } from './subject';
+import { TagPatternSet, compileTagPattern, type TagPattern } from './tag-pattern';
+import { TraitContext, compileTrait, type TraitTest } from './traits';
+import type { Classification, ClassifyOptions, MatchReason, Rule, TagSlot } from './types';
+import { WildcardIndex } from './wildcard';
+
+export interface Matcher {
+  classify(record: ClassifiableRecord, options?: ClassifyOptions): Classification;
+}
+
+interface CompiledRule {
+  rule: Rule;
+  label: string;
+  scope: TagPatternSet | null;
+  exceptions: TagPatternSet | null;
+}
+
+/** Rule positions (in evaluation order) matched by one tag name in one slot. */
+type RuleIndexes = readonly number[];
+
+const MAX_CACHED_TAGS = 50_000;
+const NO_RULES: RuleIndexes = [];
+
+/**
+ * Builds the matcher for a rule list. Rules are expected to have passed
+ * `validateRule`; disabled rules are left out, and a rule whose pattern no
+ * longer compiles (a stricter check in a newer version) is skipped rather
+ * than breaking the others.
+ */
+export function compileRules(rules: readonly Rule[]): Matcher {
+  return new RuleMatcher(inEvaluationOrder(rules.filter((rule) => rule.enabled)));
+}
+
+/** Ascending `order`; rules without one after those with one; ties keep list order. */
+function inEvaluationOrder(rules: Rule[]): Rule[] {
+  return rules
+    .map((rule, position) => ({ rule, position }))
+    .sort((a, b) => {
+      const byOrder = (a.rule.order ?? Infinity) - (b.rule.order ?? Infinity);
+      return Number.isNaN(byOrder) || byOrder === 0 ? a.position - b.position : byOrder;
+    })
+    .map(({ rule }) => rule);
+}
+
+class RuleMatcher implements Matcher {
+  private readonly rules: CompiledRule[] = [];
+  private readonly tagSlots = new Map<TagSlot, SlotIndex>();
+  private readonly byLogin = new Map<string, number[]>();
+  private readonly byUserId = new Map<number, number[]>();
+  private readonly byWork = new Map<number, number[]>();
+  private readonly bySeries = new Map<number, number[]>();
+  private readonly traits: Array<{ test: TraitTest; index: number }> = [];
+  /** Slots whose tags some rule reads (exceptions read every slot). */
+  private readonly slotsRead = new Set<TagSlot>();
+  /** Per tag slot: tag name as the page shows it → the rules it matches. */
+  private readonly tagRulesCache = new Map<TagType, Map<string, RuleIndexes>>(TAG_TYPES.map((slot) => [slot, new Map()]));
+  private readonly normalizedCache = new Map<string, string>();
+
+  constructor(rules: readonly Rule[]) {
+    for (const rule of rules) this.add(rule);
+  }
+
+  private add(rule: Rule): void {
+    const index = this.rules.length;
+    const { match } = rule;
+    switch (match.kind) {
+      case 'tag': {
+        const compiled = compileTagPattern(match.mode, match.text);
+        if (!compiled.ok) return;
+        this.slotIndex(match.slot).add(compiled.pattern, index);
+        this.slotsRead.add(match.slot);
+        break;
+      }
+      case 'author':
+        if (match.login !== undefined) addTo(this.byLogin, match.login.toLowerCase(), index);
+        if (match.userId !== undefined) addTo(this.byUserId, match.userId, index);
+        break;
+      case 'work':
+        addTo(this.byWork, match.workId, index);
+        break;
+      case 'series':
+        addTo(this.bySeries, match.seriesId, index);
+        break;
+      case 'trait':
+        this.traits.push({ test: compileTrait(match.trait), index });
+        break;
+    }
+    if (rule.exceptions) this.slotsRead.add('any');
+    this.rules.push({
+      rule,
+      label: ruleLabel(rule),
+      scope: rule.scope ? new TagPatternSet(rule.scope.fandoms) : null,
+      exceptions: rule.exceptions ? new TagPatternSet(rule.exceptions.tags) : null,
+    });
+  }
+
+  classify(record: ClassifiableRecord, options: ClassifyOptions = {}): Classification {
+    const subject = subjectOf(record);
+    if (!subject) return { verdict: 'show', classified: false, hiddenBy: [], highlightedBy: [], incomplete: false };
+
+    const hiddenBy: MatchReason[] = [];
+    const highlightedBy: MatchReason[] = [];
+    let color: string | undefined;
+    const matched = this.candidates(subject);
+    if (matched.size > 0) {
+      const tags = new NormalizedTags(subject, (name) => this.normalize(name));
+      for (const index of [...matched.keys()].sort((a, b) => a - b)) {
+        const compiled = this.rules[index];
+        if (!compiled) continue;
+        if (compiled.scope && !compiled.scope.matchesAny(tags.fandoms)) continue;
+        if (compiled.exceptions?.matchesAny(tags.all)) continue;
+        const reason: MatchReason = { ruleId: compiled.rule.id, label: compiled.label, detail: matched.get(index) ?? '' };
+        if (compiled.rule.action === 'hide') hiddenBy.push(reason);
+        else {
+          highlightedBy.push(reason);
+          color ??= compiled.rule.color;
+        }
+      }
+    }
+
+    const alwaysShown = subject.workId !== null && options.alwaysShow?.has(subject.workId) === true;
+    const verdict = hiddenBy.length > 0 && !alwaysShown ? 'hide' : highlightedBy.length > 0 ? 'highlight' : 'show';
+    const result: Classification = { verdict, classified: true, hiddenBy, highlightedBy, incomplete: this.isIncomplete(subject) };
+    if (verdict === 'highlight' && color !== undefined) result.color = color;
+    return result;
+  }
+
+  /** Every rule whose match (not yet scope or exceptions) fits the subject, with what matched first. */
+  private candidates(subject: MatchSubject): Map<number, string> {
+    const matched = new Map<number, string>();
+    for (const slot of TAG_TYPES) {
+      for (const name of subject.tags[slot]) addCandidates(matched, this.rulesForTag(slot, name), name);
+    }
+    for (const { login, pseud } of subject.authors) {
+      const indexes = this.byLogin.get(login.toLowerCase());
+      if (indexes) addCandidates(matched, indexes, pseud && pseud !== login ? `${pseud} (${login})` : login);
+    }
+    for (const userId of subject.userIds) {
+      const indexes = this.byUserId.get(userId);
+      if (indexes) addCandidates(matched, indexes, `user #${userId}`);
+    }
+    if (subject.workId !== null) addCandidates(matched, this.byWork.get(subject.workId), subject.title);
+    for (const { id, title } of subject.series) addCandidates(matched, this.bySeries.get(id), title);
+    if (this.traits.length > 0) {
+      const context = new TraitContext(subject);
+      for (const { test, index } of this.traits) {
+        const detail = test(context);
+        if (detail !== null) matched.set(index, detail);
+      }
+    }
+    return matched;
+  }
+
+  private rulesForTag(slot: TagType, name: string): RuleIndexes {
+    const cache = this.tagRulesCache.get(slot);
+    const cached = cache?.get(name);
+    if (cached) return cached;
+    const text = this.normalize(name);
+    const found: number[] = [];
+    this.slotIndex(slot).collect(text, found);
+    this.slotIndex('any').collect(text, found);
+    const indexes = found.length > 0 ? found : NO_RULES;
+    if (cache) remember(cache, name, indexes);
+    return indexes;
+  }
+
+  private slotIndex(slot: TagSlot): SlotIndex {
+    let index = this.tagSlots.get(slot);
+    if (!index) this.tagSlots.set(slot, (index = new SlotIndex()));
+    return index;
+  }
+
+  private normalize(name: string): string {
+    const cached = this.normalizedCache.get(name);
+    if (cached !== undefined) return cached;
+    const text = normalizeTagText(name);
+    remember(this.normalizedCache, name, text);
+    return text;
+  }
+
+  private isIncomplete({ hiddenTags }: MatchSubject): boolean {
+    if (!hiddenTags.warnings && !hiddenTags.freeforms) return false;
+    const readsAny = this.slotsRead.has('any');
+    return (hiddenTags.warnings && (readsAny || this.slotsRead.has('warning'))) ||
+      (hiddenTags.freeforms && (readsAny || this.slotsRead.has('freeform')));
+  }
+}
+
+/** The tag rules of one slot: exact texts in a Map, wildcards in a `WildcardIndex`, regexes in a list. */
+class SlotIndex {
+  private readonly exact = new Map<string, number[]>();
+  private readonly wildcards = new WildcardIndex<number>();
+  private readonly regexes: Array<{ regex: RegExp; index: number }> = [];
+
+  add(pattern: TagPattern, index: number): void {
+    if (pattern.mode === 'exact') addTo(this.exact, pattern.text, index);
+    else if (pattern.mode === 'wildcard') this.wildcards.add(pattern.wildcard, index);
+    else this.regexes.push({ regex: pattern.regex, index });
+  }
+
+  /** Appends the rules matching normalised `text` to `found`, each once. */
+  collect(text: string, found: number[]): void {
+    const addOnce = (index: number): void => {
+      if (!found.includes(index)) found.push(index);
+    };
+    this.exact.get(text)?.forEach(addOnce);
+    this.wildcards.forEachMatch(text, addOnce);
+    for (const { regex, index } of this.regexes) if (testCapped(regex, text)) addOnce(index);
+  }
+}
+
+function addCandidates(matched: Map<number, string>, indexes: RuleIndexes | undefined, detail: string): void {
+  if (!indexes) return;
+  for (const index of indexes) if (!matched.has(index)) matched.set(index, detail);
+}
+
+/** A subject's tags, normalised on first use (only rules with a scope or exceptions need them). */
+class NormalizedTags {
+  private fandomTexts: string[] | undefined;
+  private allTexts: string[] | undefined;
+
+  constructor(
+    private readonly subject: MatchSubject,
+    private readonly normalize: (name: string) => string,
+  ) {}
+
+  get fandoms(): string[] {
+    return (this.fandomTexts ??= this.subject.tags.fandom.map(this.normalize));
+  }
+
+  get all(): string[] {
+    return (this.allTexts ??= TAG_TYPES.flatMap((slot) => this.subject.tags[slot].map(this.normalize)));
+  }
+}
+
+/** Caches grow with the distinct tags seen; a long-lived matcher starts over rather than grow without bound. */
+function remember<V>(cache: Map<string, V>, key: string, value: V): void {
+  if (cache.size >= MAX_CACHED_TAGS) cache.clear();
+  cache.set(key, value);
+}

@@ -1,0 +1,140 @@
+/**
+ * The one view of a page record that rules read, whatever kind of record it
+ * came from: work blurbs, work pages, series blurbs and bookmarks of either
+ * (their item's fields sit at the top level), and bookmarked external works.
+ */
+
+import type { Author, Blurb, HiddenTags, SeriesFields, TagType, WorkFields, WorkPage } from '../ao3/types';
+
+/** What `Matcher.classify` accepts. */
+export type ClassifiableRecord = Blurb | WorkPage;
+
+/** Tag names as the page shows them, per slot, in page order. */
+export type SubjectTags = Readonly<Record<TagType, readonly string[]>>;
+
+export interface MatchSubject {
+  workId: number | null;
+  /** A series blurb's own series, or the series a work belongs to. */
+  series: ReadonlyArray<{ id: number; title: string }>;
+  title: string;
+  summary: string | null;
+  authors: readonly Author[];
+  userIds: readonly number[];
+  tags: SubjectTags;
+  language: string | null;
+  languageCode: string | null;
+  words: number | null;
+  chaptersPosted: number | null;
+  complete: boolean | null;
+  updated: string | null;
+  kudos: number | null;
+  hits: number | null;
+  hiddenTags: HiddenTags;
+}
+
+export const TAG_TYPES: readonly TagType[] = ['fandom', 'rating', 'warning', 'category', 'relationship', 'character', 'freeform'];
+
+const NOTHING_HIDDEN: HiddenTags = { warnings: false, freeforms: false };
+
+/**
+ * The subject of a record, or null for records rules cannot judge (mystery,
+ * deleted and unreadable blurbs).
+ */
+export function subjectOf(record: ClassifiableRecord): MatchSubject | null {
+  if (!('type' in record)) return workSubject(record);
+  switch (record.type) {
+    case 'work':
+      return workSubject(record);
+    case 'series':
+      return seriesSubject(record);
+    case 'bookmark':
+      if (record.item === 'work') return workSubject(record);
+      if (record.item === 'series') return seriesSubject(record);
+      return {
+        workId: null,
+        series: [],
+        title: record.title,
+        summary: record.summary,
+        authors: [],
+        userIds: [],
+        tags: tagsOf(record),
+        language: null,
+        languageCode: null,
+        words: null,
+        chaptersPosted: null,
+        complete: null,
+        updated: record.updated,
+        kudos: null,
+        hits: null,
+        hiddenTags: NOTHING_HIDDEN,
+      };
+    default:
+      return null;
+  }
+}
+
+function workSubject(record: WorkFields & { updated: string | null }): MatchSubject {
+  return {
+    workId: record.workId,
+    series: record.series,
+    title: record.title,
+    summary: record.summary,
+    authors: record.authors,
+    userIds: record.userIds,
+    tags: tagsOf(record),
+    language: record.language,
+    languageCode: record.languageCode,
+    words: record.words,
+    chaptersPosted: record.chapters?.posted ?? null,
+    complete: record.complete,
+    updated: record.updated,
+    kudos: record.kudos,
+    hits: record.hits,
+    hiddenTags: record.hiddenTags,
+  };
+}
+
+function seriesSubject(record: SeriesFields): MatchSubject {
+  return {
+    workId: null,
+    series: record.seriesId === null ? [] : [{ id: record.seriesId, title: record.title }],
+    title: record.title,
+    summary: record.summary,
+    authors: record.authors,
+    userIds: record.userIds,
+    // A series lists the ratings of all its works.
+    tags: tagsOf(record, record.ratings),
+    language: null,
+    languageCode: null,
+    words: record.words,
+    chaptersPosted: null,
+    complete: record.complete,
+    updated: record.updated,
+    kudos: null,
+    hits: null,
+    hiddenTags: record.hiddenTags,
+  };
+}
+
+type TaggedRecord = Pick<
+  WorkFields,
+  'fandoms' | 'rating' | 'warnings' | 'categories' | 'relationships' | 'characters' | 'freeforms'
+>;
+
+function tagsOf(record: TaggedRecord, ratings = ratingsOf(record.rating)): SubjectTags {
+  return {
+    fandom: record.fandoms,
+    rating: ratings,
+    warning: record.warnings,
+    category: record.categories,
+    relationship: record.relationships,
+    character: record.characters,
+    freeform: record.freeforms,
+  };
+}
+
+/** A rating symbol may name several ratings ("Teen And Up Audiences, General Audiences"); tag names never contain commas. */
+function ratingsOf(rating: string | null): string[] {
+  if (!rating) return [];
+  return rating.includes(',') ? rating.split(',').map((part) => part.trim()).filter(Boolean) : [rating];
+}

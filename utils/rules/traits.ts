@@ -1,0 +1,101 @@
+/**
+ * Trait rules: tests of a record's language, length, status, dates and stats.
+ * A trait never matches a value the record doesn't show (null stays unknown).
+ */
+
+import { normalizeFreeText } from './normalize';
+import type { MatchSubject } from './subject';
+import type { Range, Trait } from './types';
+
+/**
+ * Kudos-to-hits ratios of works with fewer hits than this are noise (a new
+ * work with 5 hits and no kudos yet), so `kudosRatioBelow` ignores them.
+ */
+export const KUDOS_RATIO_MIN_HITS = 100;
+
+/** Lazily normalised free text of one subject, shared by the trait tests of one classification. */
+export class TraitContext {
+  private normalizedTitle: string | undefined;
+  private normalizedSummary: string | undefined;
+
+  constructor(readonly subject: MatchSubject) {}
+
+  get title(): string {
+    return (this.normalizedTitle ??= normalizeFreeText(this.subject.title));
+  }
+
+  get summary(): string {
+    return (this.normalizedSummary ??= normalizeFreeText(this.subject.summary ?? ''));
+  }
+}
+
+/** Returns what matched (for the reason's detail), or null. */
+export type TraitTest = (context: TraitContext) => string | null;
+
+/**
+ * `1234567` → "1,234,567". Not `Intl.NumberFormat`: creating one costs
+ * milliseconds on a cold page, and the content script builds reasons on load.
+ */
+export function formatNumber(value: number): string {
+  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+export function compileTrait(trait: Trait): TraitTest {
+  switch (trait.type) {
+    case 'language': {
+      const wanted = normalizeFreeText(trait.language);
+      return ({ subject }) => {
+        const { language, languageCode } = subject;
+        const found = [language, languageCode].some((value) => value !== null && normalizeFreeText(value) === wanted);
+        return found ? (language ?? languageCode) : null;
+      };
+    }
+    case 'words':
+      return ({ subject }) =>
+        subject.words !== null && inRange(subject.words, trait) ? `${formatNumber(subject.words)} words` : null;
+    case 'chapters':
+      return ({ subject }) =>
+        subject.chaptersPosted !== null && inRange(subject.chaptersPosted, trait)
+          ? `${formatNumber(subject.chaptersPosted)} ${subject.chaptersPosted === 1 ? 'chapter' : 'chapters'}`
+          : null;
+    case 'complete':
+      return ({ subject }) =>
+        subject.complete === trait.complete ? (subject.complete ? 'Complete' : 'In progress') : null;
+    case 'crossover':
+      return ({ subject: { tags } }) => (tags.fandom.length > trait.moreThan ? `${tags.fandom.length} fandoms` : null);
+    case 'rating':
+      return ({ subject }) => (subject.tags.rating.includes(trait.rating) ? trait.rating : null);
+    case 'notUpdatedSince':
+      return ({ subject }) =>
+        subject.updated !== null && /^\d{4}-\d{2}-\d{2}/.test(subject.updated) && subject.updated < trait.date
+          ? `Updated ${subject.updated.slice(0, 10)}`
+          : null;
+    case 'titleOrSummary': {
+      const phrase = wholePhrase(normalizeFreeText(trait.phrase));
+      return (context) => {
+        if (phrase.test(context.title)) return `“${trait.phrase}” in the title`;
+        if (phrase.test(context.summary)) return `“${trait.phrase}” in the summary`;
+        return null;
+      };
+    }
+    case 'kudosRatioBelow':
+      return ({ subject: { kudos, hits } }) => {
+        if (kudos === null || hits === null || hits < KUDOS_RATIO_MIN_HITS || kudos / hits >= trait.ratio) return null;
+        return `${formatNumber(kudos)} kudos / ${formatNumber(hits)} hits (${formatPercent(kudos / hits)})`;
+      };
+  }
+}
+
+export function formatPercent(ratio: number): string {
+  return `${Number((ratio * 100).toFixed(2))}%`;
+}
+
+function inRange(value: number, range: Range): boolean {
+  return (range.min === undefined || value >= range.min) && (range.max === undefined || value <= range.max);
+}
+
+/** Matches the phrase where it is not part of a longer word (letters, digits, marks, underscores). */
+function wholePhrase(phrase: string): RegExp {
+  const literal = phrase.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+  return new RegExp(`(?<![\\p{L}\\p{N}\\p{M}_])${literal}(?![\\p{L}\\p{N}\\p{M}_])`, 'u');
+}
