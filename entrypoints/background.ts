@@ -2,8 +2,9 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { MAX_BACKUP_BYTES } from '../utils/backup/format';
 import { createDailySnapshots } from '../utils/backup/snapshots';
-import { ExportStaging, ImportStaging } from '../utils/backup/transfer-sessions';
+import { cacheTransferArea } from '../utils/backup/transfer-area';
 import { createDbConnection } from '../utils/db/open';
+import { writeListingMirror } from '../utils/messaging/listing-mirror';
 import { createPageReports } from '../utils/messaging/page-reports';
 import { extensionVersion, ownIdentity, senderInfo } from '../utils/messaging/platform';
 import { createMessageHandler } from '../utils/messaging/router';
@@ -21,13 +22,18 @@ export default defineBackground(() => {
     extensionVersion: version,
     identity: ownIdentity(),
     pageReports,
-    imports: new ImportStaging(now, MAX_BACKUP_BYTES),
-    exports: new ExportStaging(now),
+    transfers: cacheTransferArea(),
+    maxImportBytes: MAX_BACKUP_BYTES,
     dailySnapshots: createDailySnapshots(getDb, now, version),
+    listingMirror: browser.storage.local,
   });
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => handle(message, senderInfo(sender)));
   browser.tabs.onRemoved.addListener((tabId) => {
     void pageReports.forget(tabId);
+  });
+  // Installed or updated: content scripts must find the rules from their first page on.
+  browser.runtime.onInstalled.addListener(() => {
+    void getDb().then((db) => writeListingMirror(db, browser.storage.local));
   });
 });

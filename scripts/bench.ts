@@ -3,10 +3,16 @@
  * Chromium (medians of repeated runs). Prints a table, then one JSON line of
  * all figures for machines to read.
  */
+import { run as listingRules } from './bench/listing-rules';
 import { run as pageModel } from './bench/page-model';
+import { run as storage } from './bench/storage';
 import type { BenchSection } from './bench/types';
 
-const sections: Array<[string, () => Promise<BenchSection>]> = [['page model', pageModel]];
+const sections: Array<[string, () => Promise<BenchSection>]> = [
+  ['page model', pageModel],
+  ['hide and highlight', listingRules],
+  ['storage (100,000 works, 100,000 reading records, 300,000 visits)', storage],
+];
 
 function printTable(title: string, section: BenchSection): void {
   console.log(`\n${title}`);

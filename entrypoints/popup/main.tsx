@@ -1,7 +1,6 @@
 import { render } from 'preact';
-
-function Popup() {
-  return <main><h1>Shelfmark</h1></main>;
-}
+import '../../components/ui/theme.css';
+import './popup.css';
+import { Popup } from './Popup';
 
 render(<Popup />, document.getElementById('app')!);

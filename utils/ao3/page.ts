@@ -4,7 +4,7 @@
  * (for relative dates); touches no globals.
  */
 import type { Blurb, PageRecord } from './types';
-import { readBlurbs } from './blurbs';
+import { findBlurbElements, readBlurb } from './blurbs';
 import { readChapterIndex } from './chapter-index';
 import { detectPage } from './page-kind';
 import { readPagination } from './pagination';
@@ -24,6 +24,18 @@ function hidesTags(blurb: Blurb): boolean {
 }
 
 export function readPage(doc: Document, url?: string | null, now: Date = new Date()): PageRecord {
+  return readPageWithElements(doc, url, now).page;
+}
+
+/**
+ * `readPage`, plus the blurb elements the records were read from
+ * (`elements[i]` holds `page.blurbs[i]`), for code that decorates them.
+ */
+export function readPageWithElements(
+  doc: Document,
+  url?: string | null,
+  now: Date = new Date(),
+): { page: PageRecord; elements: Element[] } {
   const { kind, listingKind, readingsView } = detectPage(doc, url);
   const { loggedIn, user } = readSession(doc);
   const main = doc.getElementById('main');
@@ -38,8 +50,10 @@ export function readPage(doc: Document, url?: string | null, now: Date = new Dat
     pagination: null,
     tagsHiddenByPreference: false,
   };
+  let elements: Element[] = [];
   if ((kind === 'listing' || kind === 'adult-interstitial') && main) {
-    record.blurbs = readBlurbs(main, now);
+    elements = findBlurbElements(main);
+    record.blurbs = elements.map((li) => readBlurb(li, now));
     record.pagination = readPagination(main);
     record.tagsHiddenByPreference = record.blurbs.some(hidesTags);
   } else if (kind === 'work') {
@@ -49,5 +63,5 @@ export function readPage(doc: Document, url?: string | null, now: Date = new Dat
   } else if (kind === 'chapter-index') {
     record.work = readChapterIndex(doc, url);
   }
-  return record;
+  return { page: record, elements };
 }

@@ -1,52 +1,54 @@
 /**
- * The options page's side of export and import: the file is checked here
- * first (size before reading, then the whole file with the same parser the
- * background uses), then sent in chunks and committed in one step.
+ * The options page's side of export and import. A file to import is checked
+ * here first (its size before reading it, then the whole file with the same
+ * parser the background uses), then handed over through the transfer area.
  */
 import type { ImportMode } from '../db/data-transfer';
 import { request, type SendRequest } from '../messaging/client';
+import { MAX_BACKUP_BYTES } from './format';
 import { checkBackupSize, parseBackupText } from './parse';
 import type { ImportSummary } from './restore';
-import { splitIntoChunks, TRANSFER_CHUNK_CHARS } from './transfer-sessions';
-import { MAX_BACKUP_BYTES } from './format';
+import { cacheTransferArea, newTransferId, type TransferArea } from './transfer-area';
 
 export class ImportRefused extends Error {}
 
-export interface ImportOptions {
+export interface TransferOptions {
   send: SendRequest;
+  transfers?: TransferArea;
+}
+
+export interface ImportOptions extends TransferOptions {
   /** Required for `replace`: the reader confirmed replacing everything. */
   confirmReplace?: boolean;
   maxBytes?: number;
-  chunkChars?: number;
 }
 
 export async function importBackupFile(file: Blob, mode: ImportMode, options: ImportOptions): Promise<ImportSummary> {
-  const { send, confirmReplace = false, maxBytes = MAX_BACKUP_BYTES, chunkChars = TRANSFER_CHUNK_CHARS } = options;
+  const { send, transfers = cacheTransferArea(), confirmReplace = false, maxBytes = MAX_BACKUP_BYTES } = options;
   const tooBig = checkBackupSize(file.size, maxBytes);
   if (tooBig) throw new ImportRefused(tooBig);
-  const text = await file.text();
-  const parsed = parseBackupText(text, { maxBytes });
+  const parsed = parseBackupText(await file.text(), { maxBytes });
   if (!parsed.ok) throw new ImportRefused(parsed.error);
 
-  const { importId } = await request({ type: 'backup/import-begin', mode, bytes: file.size, confirmReplace }, send);
+  const transferId = newTransferId();
+  await transfers.put(transferId, file);
   try {
-    const chunks = splitIntoChunks(text, chunkChars);
-    for (let index = 0; index < chunks.length; index++) {
-      await request({ type: 'backup/import-chunk', importId, index, text: chunks[index]! }, send);
-    }
-  } catch (error) {
-    await send({ type: 'backup/import-abort', importId }).catch(() => undefined);
-    throw error;
+    return (await request({ type: 'backup/import', transferId, mode, confirmReplace }, send)).summary;
+  } finally {
+    // The background removes it too; this covers a background that never answered.
+    await transfers.remove(transferId);
   }
-  return (await request({ type: 'backup/import-commit', importId }, send)).summary;
 }
 
-/** The whole backup file's text and its suggested name. */
-export async function exportBackup(send: SendRequest): Promise<{ text: string; fileName: string }> {
-  const { exportId, chunks, fileName } = await request({ type: 'backup/export' }, send);
-  const parts: string[] = [];
-  for (let index = 0; index < chunks; index++) {
-    parts.push((await request({ type: 'backup/export-chunk', exportId, index }, send)).text);
+/** The whole backup file and its suggested name, ready to download. */
+export async function exportBackup(options: TransferOptions): Promise<{ file: Blob; fileName: string }> {
+  const { send, transfers = cacheTransferArea() } = options;
+  const { transferId, fileName } = await request({ type: 'backup/export' }, send);
+  try {
+    const file = await transfers.get(transferId);
+    if (!file) throw new Error('The exported file went missing; export again.');
+    return { file, fileName };
+  } finally {
+    await transfers.remove(transferId);
   }
-  return { text: parts.join(''), fileName };
 }

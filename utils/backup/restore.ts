@@ -12,8 +12,6 @@ export interface ImportSummary extends WriteSummary {
   upgradedFrom: number | null;
 }
 
-export class BackupRefused extends Error {}
-
 interface WriteContext {
   now: Millis;
   extensionVersion: string;
@@ -28,7 +26,7 @@ async function writeParsed(
   parseOptions: ParseOptions,
 ): Promise<ImportSummary> {
   const parsed = parseBackupText(text, parseOptions);
-  if (!parsed.ok) throw new BackupRefused(parsed.error);
+  if (!parsed.ok) throw new Error(parsed.error);
   // Validated in full before anything is written; the snapshot makes the write undoable.
   const undo = await takeSnapshot(db, reason, context.now, context.extensionVersion);
   const summary = await writeBackupData(db, parsed.file.data, mode);
@@ -48,7 +46,7 @@ export function importBackupText(
 /** Replaces the data with an automatic backup, after taking a snapshot of the current data. */
 export async function restoreSnapshot(db: ShelfmarkDb, id: number, context: WriteContext): Promise<ImportSummary> {
   const text = await readSnapshotText(db, id);
-  if (text === undefined) throw new BackupRefused(`There is no automatic backup ${id}.`);
+  if (text === undefined) throw new Error(`There is no automatic backup ${id}.`);
   // Our own snapshots may exceed the file size limit on a very large library; they are still ours to restore.
   return writeParsed(db, text, 'replace', 'before-restore', context, { maxBytes: Number.POSITIVE_INFINITY });
 }

@@ -13,8 +13,6 @@ export interface Check<T> {
   readonly __type?: T;
 }
 
-export type Checked<C> = C extends Check<infer T> ? T : never;
-
 export function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
@@ -112,10 +110,4 @@ export function object<T>(shape: Shape<T>, optional: ReadonlyArray<keyof T> = []
     }
     return null;
   };
-}
-
-/** Narrows with a check, throwing its message: for callers that already validated and only want the type. */
-export function assertShape<T>(check: Check<T>, value: unknown, path: string): asserts value is T {
-  const problem = check(value, path);
-  if (problem) throw new Error(problem);
 }

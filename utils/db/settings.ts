@@ -2,7 +2,8 @@
  * The reader's settings: a registry of known keys with their defaults and
  * checks. Later features add keys here; the store keeps one record per key.
  */
-import { bool, type Check, int, isPlainObject, object, str } from './check';
+import type { HiddenWorksStyle } from '../rules/listing-config';
+import { array, bool, type Check, int, isPlainObject, object, oneOf, str } from './check';
 import { inTransaction, RequestGroup } from './transaction';
 import type { ShelfmarkDb } from './schema';
 import type { Millis, SettingRecord } from './types';
@@ -10,14 +11,26 @@ import type { Millis, SettingRecord } from './types';
 export interface Settings {
   /** Record visits and reading from private (incognito) windows. */
   recordPrivateWindows: boolean;
+  /** Works the reader chose to always see, whatever rules hide them. */
+  alwaysShow: number[];
+  /** Hidden works as a one-line placeholder, or removed from the page. */
+  hiddenWorks: HiddenWorksStyle;
+  /** Every hide/highlight rule paused, everywhere. */
+  rulesPaused: boolean;
 }
 
 export const SETTING_DEFAULTS: Settings = {
   recordPrivateWindows: false,
+  alwaysShow: [],
+  hiddenWorks: 'placeholder',
+  rulesPaused: false,
 };
 
 const SETTING_CHECKS: { [K in keyof Settings]: Check<Settings[K]> } = {
   recordPrivateWindows: bool,
+  alwaysShow: array(int({ min: 1 }), { max: 100_000 }),
+  hiddenWorks: oneOf('placeholder', 'remove'),
+  rulesPaused: bool,
 };
 
 const isSettingKey = (key: string): key is keyof Settings => Object.hasOwn(SETTING_CHECKS, key);

@@ -5,7 +5,7 @@ import { RequestGroup } from './transaction';
 import type { VisitBucket, VisitEntry } from './types';
 
 /** Entries per bucket: big enough to make bulk writes cheap, small enough that appending one visit stays cheap. */
-export const VISIT_BUCKET_SIZE = 500;
+export const VISIT_BUCKET_SIZE = 100;
 
 export type VisitStore = IDBPObjectStore<ShelfmarkSchema, ArrayLike<StoreName>, 'visits', 'readwrite'>;
 

@@ -18,11 +18,11 @@ import { checkSettings, checkSettingsPatch } from '../db/settings';
 import { BACKUP_REASONS, SAVED_STATUSES, type BackupMeta, type StoreCounts } from '../db/types';
 import type { WorkState } from '../db/work-state';
 import type { ImportSummary } from '../backup/restore';
-import { TRANSFER_CHUNK_CHARS } from '../backup/transfer-sessions';
+import { TRANSFER_ID_PATTERN } from '../backup/transfer-area';
 import type { NoFields, PageReport, PageReportBlurb, Protocol, ReplyValue, RequestOf, RequestType } from './protocol';
 
 /** Listing pages show at most a few hundred works; the cap only stops absurd requests. */
-export const MAX_WORKS_PER_REQUEST = 2_000;
+const MAX_WORKS_PER_REQUEST = 2_000;
 
 const PAGE_KINDS = ['listing', 'work', 'chapter-index', 'adult-interstitial', 'restricted', 'not-found', 'other'] as const satisfies readonly PageKind[];
 const LISTING_KINDS = [
@@ -52,7 +52,7 @@ export const checkPageReport: Check<PageReport> = (value, path) => {
 };
 
 const nothing = object<NoFields>({});
-const id = str({ nonEmpty: true, max: 100 });
+const transferId = str({ pattern: TRANSFER_ID_PATTERN });
 
 type RequestChecks = { [T in RequestType]: Check<Omit<RequestOf<T>, 'type'>> };
 
@@ -74,21 +74,17 @@ const REQUEST_FIELDS: RequestChecks = {
   'settings/get': nothing,
   'settings/set': object({ values: checkSettingsPatch }),
   'backup/export': nothing,
-  'backup/export-chunk': object({ exportId: id, index: int({ min: 0 }) }),
-  'backup/import-begin': object<Protocol['backup/import-begin']['request']>(
-    { mode: oneOf('merge', 'replace'), bytes: int({ min: 0 }), confirmReplace: bool },
+  'backup/import': object<Protocol['backup/import']['request']>(
+    { transferId, mode: oneOf('merge', 'replace'), confirmReplace: bool },
     ['confirmReplace'],
   ),
-  'backup/import-chunk': object({ importId: id, index: int({ min: 0 }), text: str({ max: TRANSFER_CHUNK_CHARS }) }),
-  'backup/import-commit': object({ importId: id }),
-  'backup/import-abort': object({ importId: id }),
   'backups/list': nothing,
   'backups/restore': object<Protocol['backups/restore']['request']>({ id: int({ min: 1 }), confirm: ((v, path) => (v === true ? null : `${path}: restoring replaces all data and needs confirm: true`)) as Check<true> }),
   'page/report': object({ report: checkPageReport }),
   'page/get-report': object({ tabId: int({ min: 0 }) }),
 };
 
-export function isRequestType(type: unknown): type is RequestType {
+function isRequestType(type: unknown): type is RequestType {
   return typeof type === 'string' && Object.hasOwn(REQUEST_FIELDS, type);
 }
 
@@ -126,12 +122,8 @@ const REPLY_CHECKS: { [T in RequestType]: Check<ReplyValue<T>> } = {
   'rules/reorder': object({ rules: array(checkRuleRecord) }),
   'settings/get': object({ settings: checkSettings }),
   'settings/set': object({ settings: checkSettings }),
-  'backup/export': object({ exportId: id, chunks: int({ min: 1 }), chars: int({ min: 0 }), fileName: str() }),
-  'backup/export-chunk': object({ text: str({ max: TRANSFER_CHUNK_CHARS }) }),
-  'backup/import-begin': object({ importId: id }),
-  'backup/import-chunk': object({ receivedChars: int({ min: 0 }) }),
-  'backup/import-commit': object({ summary: importSummary }),
-  'backup/import-abort': none,
+  'backup/export': object({ transferId, chars: int({ min: 0 }), fileName: str() }),
+  'backup/import': object({ summary: importSummary }),
   'backups/list': object({ backups: array(backupMeta) }),
   'backups/restore': object({ summary: importSummary }),
   'page/report': none,

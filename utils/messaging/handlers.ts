@@ -3,7 +3,8 @@ import { importBackupText, restoreSnapshot } from '../backup/restore';
 import { exportBackupText } from '../backup/export';
 import { backupFileName } from '../backup/format';
 import { listSnapshots } from '../backup/snapshots';
-import type { ExportStaging, ImportStaging } from '../backup/transfer-sessions';
+import { checkBackupSize } from '../backup/parse';
+import { newTransferId, sweepStaleTransfers, type TransferArea } from '../backup/transfer-area';
 import { deleteRule, listRules, putRule, reorderRules } from '../db/rules';
 import { removeSaved, setSaved } from '../db/saved';
 import type { ShelfmarkDb } from '../db/schema';
@@ -19,8 +20,9 @@ export interface BackgroundDeps {
   now: () => Millis;
   extensionVersion: string;
   pageReports: PageReports;
-  imports: ImportStaging;
-  exports: ExportStaging;
+  transfers: TransferArea;
+  /** The largest backup file accepted, in bytes. */
+  maxImportBytes: number;
 }
 
 export interface RequestContext {
@@ -54,24 +56,28 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     'settings/set': async ({ values }) => ({ settings: await setSettings(await getDb(), values, now()) }),
     'backup/export': async () => {
       const exportedAt = now();
+      await sweepStaleTransfers(deps.transfers, exportedAt);
       const text = await exportBackupText(await getDb(), exportedAt, extensionVersion);
-      return { ...deps.exports.stage(text), fileName: backupFileName(exportedAt) };
+      const transferId = newTransferId(exportedAt);
+      await deps.transfers.put(transferId, text);
+      return { transferId, chars: text.length, fileName: backupFileName(exportedAt) };
     },
-    'backup/export-chunk': async ({ exportId, index }) => ({ text: deps.exports.chunk(exportId, index) }),
-    'backup/import-begin': async ({ mode, bytes, confirmReplace }) => {
-      if (mode === 'replace' && confirmReplace !== true) {
-        throw new Error('Replacing all data needs the reader to confirm it (confirmReplace: true).');
+    'backup/import': async ({ transferId, mode, confirmReplace }) => {
+      try {
+        if (mode === 'replace' && confirmReplace !== true) {
+          throw new Error('Replacing all data needs the reader to confirm it (confirmReplace: true).');
+        }
+        const file = await deps.transfers.get(transferId);
+        if (!file) throw new Error('The file to import is gone; choose it again.');
+        // Refused from its size alone, before reading it.
+        const tooBig = checkBackupSize(file.size, deps.maxImportBytes);
+        if (tooBig) throw new Error(tooBig);
+        const text = await file.text();
+        return { summary: await importBackupText(await getDb(), text, mode, writeContext(), { maxBytes: deps.maxImportBytes }) };
+      } finally {
+        await deps.transfers.remove(transferId);
+        await sweepStaleTransfers(deps.transfers, now());
       }
-      return { importId: deps.imports.begin(mode, bytes) };
-    },
-    'backup/import-chunk': async ({ importId, index, text }) => ({ receivedChars: deps.imports.add(importId, index, text) }),
-    'backup/import-commit': async ({ importId }) => {
-      const { mode, text } = deps.imports.take(importId);
-      return { summary: await importBackupText(await getDb(), text, mode, writeContext()) };
-    },
-    'backup/import-abort': async ({ importId }) => {
-      deps.imports.abort(importId);
-      return null;
     },
     'backups/list': async () => ({ backups: await listSnapshots(await getDb()) }),
     'backups/restore': async ({ id }) => ({ summary: await restoreSnapshot(await getDb(), id, writeContext()) }),

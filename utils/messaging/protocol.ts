@@ -47,15 +47,13 @@ export interface Protocol {
   'rules/reorder': { request: { ids: string[] }; reply: { rules: RuleRecord[] } };
   'settings/get': { request: NoFields; reply: { settings: Settings } };
   'settings/set': { request: { values: Partial<Settings> }; reply: { settings: Settings } };
-  /** Stages the whole backup file; the page then fetches it with `backup/export-chunk`. */
-  'backup/export': { request: NoFields; reply: { exportId: string; chunks: number; chars: number; fileName: string } };
-  'backup/export-chunk': { request: { exportId: string; index: number }; reply: { text: string } };
-  /** Starts a chunked import; `replace` needs `confirmReplace: true`, given only after the reader confirmed. */
-  'backup/import-begin': { request: { mode: ImportMode; bytes: number; confirmReplace?: boolean }; reply: { importId: string } };
-  'backup/import-chunk': { request: { importId: string; index: number; text: string }; reply: { receivedChars: number } };
-  /** Validates the whole staged file, then writes it in one transaction. */
-  'backup/import-commit': { request: { importId: string }; reply: { summary: ImportSummary } };
-  'backup/import-abort': { request: { importId: string }; reply: null };
+  /** Puts the whole backup file in the transfer area (transfer-area.ts) for the page to take. */
+  'backup/export': { request: NoFields; reply: { transferId: string; chars: number; fileName: string } };
+  /**
+   * Imports the file the page put in the transfer area: checked in full, then written in one
+   * transaction. `replace` needs `confirmReplace: true`, sent only after the reader confirmed.
+   */
+  'backup/import': { request: { transferId: string; mode: ImportMode; confirmReplace?: boolean }; reply: { summary: ImportSummary } };
   'backups/list': { request: NoFields; reply: { backups: BackupMeta[] } };
   /** Replaces the data with an automatic backup (after taking one of the current data, to undo). */
   'backups/restore': { request: { id: number; confirm: true }; reply: { summary: ImportSummary } };
@@ -80,3 +78,8 @@ export const RECORDING_REQUESTS: ReadonlySet<RequestType> = new Set<RequestType>
 ]);
 
 export const PRIVATE_WINDOW_ERROR = 'private window';
+
+/** Requests only the extension's own pages may make (a content script must never replace the reader's data). */
+export const EXTENSION_PAGE_REQUESTS: ReadonlySet<RequestType> = new Set<RequestType>(['backup/export', 'backup/import', 'backups/list', 'backups/restore']);
+
+export const EXTENSION_PAGE_ERROR = "only the extension's own pages may do this";

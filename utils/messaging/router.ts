@@ -6,14 +6,25 @@
 import type { DailySnapshots } from '../backup/snapshots';
 import { getSettings } from '../db/settings';
 import { checkReply, checkRequest } from './checks';
-import { type BackgroundDeps, createHandlers, type Handlers } from './handlers';
-import { type AnyRequest, PRIVATE_WINDOW_ERROR, RECORDING_REQUESTS, type Reply, type RequestType } from './protocol';
-import { isTrustedSender, type OwnIdentity, type SenderInfo } from './sender';
+import { type BackgroundDeps, createHandlers, type RequestContext } from './handlers';
+import { type LocalArea, MIRRORED_REQUESTS, writeListingMirror } from './listing-mirror';
+import {
+  type AnyRequest,
+  EXTENSION_PAGE_ERROR,
+  EXTENSION_PAGE_REQUESTS,
+  PRIVATE_WINDOW_ERROR,
+  RECORDING_REQUESTS,
+  type Reply,
+  type RequestType,
+} from './protocol';
+import { isExtensionPage, isTrustedSender, type OwnIdentity, type SenderInfo } from './sender';
 
 export interface RouterDeps extends BackgroundDeps {
   identity: OwnIdentity;
   /** Taken after replying, on the first message of each day. */
   dailySnapshots?: DailySnapshots;
+  /** Where content scripts read the rules from; rewritten before replying to a request that changed them. */
+  listingMirror: LocalArea;
 }
 
 /** Returns a promise of the reply, or undefined for messages to ignore (no reply at all). */
@@ -25,14 +36,23 @@ export function createMessageHandler(deps: RouterDeps): MessageHandler {
   const handlers = createHandlers(deps);
 
   async function handle(request: AnyRequest, sender: SenderInfo): Promise<Reply<RequestType>> {
+    if (EXTENSION_PAGE_REQUESTS.has(request.type) && !isExtensionPage(sender, deps.identity)) {
+      return { ok: false, error: EXTENSION_PAGE_ERROR };
+    }
     if (sender.tab?.incognito && RECORDING_REQUESTS.has(request.type)) {
       const settings = await getSettings(await deps.getDb());
       if (!settings.recordPrivateWindows) return { ok: false, error: PRIVATE_WINDOW_ERROR };
     }
-    const handler = handlers[request.type] as (request: AnyRequest, context: Parameters<Handlers[RequestType]>[1]) => Promise<unknown>;
+    const handler = handlers[request.type] as (request: AnyRequest, context: RequestContext) => Promise<unknown>;
     const value = await handler(request, { tabId: sender.tab?.id });
     const problem = checkReply(request.type, value);
     if (problem) return { ok: false, error: `internal error: the background built an invalid reply (${problem})` };
+    if (MIRRORED_REQUESTS.has(request.type)) {
+      // The change is stored either way; a stale mirror only delays it reaching open tabs.
+      await writeListingMirror(await deps.getDb(), deps.listingMirror).catch((error: unknown) => {
+        console.warn('Shelfmark: could not update the rules for open tabs.', error);
+      });
+    }
     return { ok: true, value } as Reply<RequestType>;
   }
 

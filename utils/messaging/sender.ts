@@ -17,9 +17,13 @@ export interface OwnIdentity {
   extensionOrigin: string;
 }
 
+export function isExtensionPage(sender: SenderInfo, own: OwnIdentity): boolean {
+  return sender.id === own.runtimeId && sender.url !== undefined && sender.url.startsWith(own.extensionOrigin);
+}
+
 export function isTrustedSender(sender: SenderInfo, own: OwnIdentity): boolean {
   if (sender.id !== own.runtimeId || !sender.url) return false;
-  if (sender.url.startsWith(own.extensionOrigin)) return true;
+  if (isExtensionPage(sender, own)) return true;
   if (!sender.tab) return false;
   let url: URL;
   try {

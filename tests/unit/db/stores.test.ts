@@ -117,9 +117,10 @@ describe('rules', () => {
 describe('settings', () => {
   it('defaults, then keeps what the reader set', async () => {
     const db = await freshDb();
-    expect(await getSettings(db)).toEqual({ recordPrivateWindows: false });
-    expect(await setSettings(db, { recordPrivateWindows: true }, T0)).toEqual({ recordPrivateWindows: true });
-    expect(await getSettings(db)).toEqual({ recordPrivateWindows: true });
+    const defaults = { recordPrivateWindows: false, alwaysShow: [], hiddenWorks: 'placeholder', rulesPaused: false };
+    expect(await getSettings(db)).toEqual(defaults);
+    expect(await setSettings(db, { recordPrivateWindows: true, alwaysShow: [5, 6] }, T0)).toEqual({ ...defaults, recordPrivateWindows: true, alwaysShow: [5, 6] });
+    expect(await getSettings(db)).toEqual({ ...defaults, recordPrivateWindows: true, alwaysShow: [5, 6] });
   });
 });
 

@@ -1,6 +1,6 @@
 /** The background's message handling in-process, over a fresh fake database, for tests. */
 import type { DailySnapshots } from '../../../utils/backup/snapshots';
-import { ExportStaging, ImportStaging } from '../../../utils/backup/transfer-sessions';
+import type { TransferArea } from '../../../utils/backup/transfer-area';
 import { MAX_BACKUP_BYTES } from '../../../utils/backup/format';
 import { createDbConnection } from '../../../utils/db/open';
 import type { ShelfmarkDb } from '../../../utils/db/schema';
@@ -38,27 +38,57 @@ export function memorySessionArea(): SessionArea & { items: Map<string, unknown>
   };
 }
 
+/** The transfer area in memory (Cache Storage is the browser's; the e2e suite covers the real one). */
+export function memoryTransferArea(): TransferArea & { files: Map<string, Blob> } {
+  const files = new Map<string, Blob>();
+  return {
+    files,
+    async put(id, body) {
+      files.set(id, typeof body === 'string' ? new Blob([body]) : body);
+    },
+    async get(id) {
+      return files.get(id) ?? null;
+    },
+    async remove(id) {
+      files.delete(id);
+    },
+    async ids() {
+      return [...files.keys()];
+    },
+  };
+}
+
 export interface TestBackground {
+  /** What the background mirrored into `storage.local` for content scripts. */
+  local: Map<string, unknown>;
   handle: MessageHandler;
   db: () => Promise<ShelfmarkDb>;
   clock: { now: number };
   /** Sends as `sender` (the options page by default), as runtime messaging would: through a structured clone. */
   send: (message: unknown, sender?: SenderInfo) => Promise<Reply<RequestType> | undefined>;
   sendAs: (sender: SenderInfo) => SendRequest;
+  transfers: ReturnType<typeof memoryTransferArea>;
 }
 
-export function testBackground(options: { maxImportBytes?: number; exportChunkChars?: number; dailySnapshots?: DailySnapshots } = {}): TestBackground {
+export function testBackground(options: { maxImportBytes?: number; dailySnapshots?: DailySnapshots } = {}): TestBackground {
   const connection = createDbConnection({ name: uniqueDbName() });
   const clock = { now: T0 };
   const now = () => clock.now;
+  const transfers = memoryTransferArea();
+  const local = new Map<string, unknown>();
   const handle = createMessageHandler({
     getDb: () => connection.get(),
     now,
     extensionVersion: '0.1.0',
     identity: { runtimeId: OWN_ID, extensionOrigin: ORIGIN },
     pageReports: createPageReports(memorySessionArea()),
-    imports: new ImportStaging(now, options.maxImportBytes ?? MAX_BACKUP_BYTES),
-    exports: new ExportStaging(now, options.exportChunkChars),
+    transfers,
+    maxImportBytes: options.maxImportBytes ?? MAX_BACKUP_BYTES,
+    listingMirror: {
+      async set(items) {
+        for (const [k, v] of Object.entries(items)) local.set(k, structuredClone(v));
+      },
+    },
     ...(options.dailySnapshots ? { dailySnapshots: options.dailySnapshots } : {}),
   });
   const send = async (message: unknown, sender: SenderInfo = optionsPage) => {
@@ -66,5 +96,5 @@ export function testBackground(options: { maxImportBytes?: number; exportChunkCh
     return reply ? structuredClone(await reply) : undefined;
   };
   const sendAs = (sender: SenderInfo): SendRequest => (async (request) => (await send(request, sender))!) as SendRequest;
-  return { handle, db: () => connection.get(), clock, send, sendAs };
+  return { handle, db: () => connection.get(), clock, send, sendAs, transfers, local };
 }

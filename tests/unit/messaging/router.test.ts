@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkReply, checkRequest } from '../../../utils/messaging/checks';
 import { isTrustedSender } from '../../../utils/messaging/sender';
-import { work } from '../db/fixtures';
+import { T0, work } from '../db/fixtures';
 import { archiveTab, OWN_ID, optionsPage, ORIGIN, popup, testBackground } from './background';
 
 const own = { runtimeId: OWN_ID, extensionOrigin: ORIGIN };
@@ -119,6 +119,24 @@ describe('handling', () => {
     expect(await bg.send({ type: 'rules/put', rule })).toMatchObject({ ok: true, value: { rule: { ...rule, order: 0 } } });
     expect(await bg.send({ type: 'rules/list' })).toMatchObject({ ok: true, value: { rules: [{ id: 'r1' }] } });
     expect(await bg.send({ type: 'rules/delete', id: 'r1' })).toEqual({ ok: true, value: { removed: true } });
-    expect(await bg.send({ type: 'settings/get' })).toEqual({ ok: true, value: { settings: { recordPrivateWindows: false } } });
+    expect(await bg.send({ type: 'settings/get' })).toEqual({
+      ok: true,
+      value: { settings: { recordPrivateWindows: false, alwaysShow: [], hiddenWorks: 'placeholder', rulesPaused: false } },
+    });
+  });
+
+  it('mirrors rules and their settings for content scripts before replying', async () => {
+    const bg = testBackground();
+    const rule = { id: 'hide-edosian', action: 'hide', match: { kind: 'author', login: 'EdosianOrchids901' }, enabled: true };
+    await bg.send({ type: 'rules/put', rule }, popup);
+    expect(bg.local.get('listingConfig')).toEqual({ rules: [{ ...rule, order: 0, createdAt: T0, updatedAt: T0 }], alwaysShow: [], hiddenWorks: 'placeholder', paused: false });
+    await bg.send({ type: 'settings/set', values: { alwaysShow: [77598646], hiddenWorks: 'remove', rulesPaused: true } }, popup);
+    expect(bg.local.get('listingConfig')).toMatchObject({ alwaysShow: [77598646], hiddenWorks: 'remove', paused: true });
+    await bg.send({ type: 'rules/delete', id: 'hide-edosian' }, popup);
+    expect(bg.local.get('listingConfig')).toMatchObject({ rules: [] });
+    // Reads don't rewrite it.
+    bg.local.clear();
+    await bg.send({ type: 'rules/list' }, popup);
+    expect(bg.local.size).toBe(0);
   });
 });

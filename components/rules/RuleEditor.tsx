@@ -1,0 +1,430 @@
+/**
+ * Adding or editing one rule: every match kind, hide or highlight, scope and
+ * exceptions, with inline errors and a live count of what the rule would do
+ * to the works on the current page. Saving goes through `onSave` (the caller
+ * sends `rules/put`).
+ */
+import type { ComponentChildren } from 'preact';
+import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
+import type { RuleInput } from '../../utils/db/rule-checks';
+import type { ClassifiableRecord } from '../../utils/rules/subject';
+import type { Rule, TagSlot } from '../../utils/rules/types';
+import {
+  MATCH_KINDS,
+  RATINGS,
+  TAG_MODES,
+  TAG_SLOTS,
+  TRAIT_TYPES,
+  emptyForm,
+  formFromRule,
+  formToInput,
+  newRuleId,
+  visibleErrors,
+  type FormField,
+  type RuleForm,
+} from './form';
+import { hidesEverything, previewCounts, previewText } from './preview';
+import type { TagSuggestion } from './suggest';
+import { TagInput } from './TagInput';
+
+export interface RuleEditorProps {
+  /** The rule to edit; a new rule when absent. */
+  rule?: Rule;
+  /** Fields to start a new rule with (e.g. a tag picked from the page). */
+  initial?: Partial<RuleForm>;
+  /** The current page's records for the live count; null when there is no page to count on. */
+  records: readonly ClassifiableRecord[] | null;
+  /** Shown instead of the count when `records` is null. */
+  noRecordsMessage?: string;
+  /** Work ids the reader always sees (never counted as hidden). */
+  alwaysShow?: readonly number[];
+  suggestTags(query: string, slot: TagSlot): Promise<TagSuggestion[]> | TagSuggestion[];
+  /** Saves the rule; a thrown error is shown in the editor. */
+  onSave(input: RuleInput): Promise<void>;
+  onCancel(): void;
+}
+
+/** `#abc` → `#aabbcc`; alpha dropped: what `<input type=color>` accepts. */
+function colorInputValue(color: string): string {
+  const hex = color.replace(/^#/, '');
+  if (hex.length === 3 || hex.length === 4) return `#${[...hex.slice(0, 3)].map((c) => c + c).join('')}`.toLowerCase();
+  if (hex.length === 6 || hex.length === 8) return `#${hex.slice(0, 6)}`.toLowerCase();
+  return '#c9a227';
+}
+
+export function RuleEditor(props: RuleEditorProps) {
+  const { rule, records, alwaysShow, suggestTags, onSave, onCancel } = props;
+  const uid = useId();
+  const fieldId = (name: string) => `${uid}-${name}`;
+  const [ruleId] = useState(() => rule?.id ?? newRuleId());
+  const [form, setForm] = useState<RuleForm>(() => (rule ? formFromRule(rule) : { ...emptyForm(), ...props.initial }));
+  const [touched, setTouched] = useState<ReadonlySet<FormField>>(() => new Set());
+  const [submitted, setSubmitted] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const [moreOpen, setMoreOpen] = useState(() => Boolean(form.scopeFandoms || form.exceptionTags));
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  const result = useMemo(() => formToInput(form, ruleId, rule?.order), [form, ruleId, rule?.order]);
+  const errors = result.ok ? {} : visibleErrors(result.errors, form, touched, submitted);
+  const counts = useMemo(
+    () => (result.ok && records ? previewCounts(result.input, records, alwaysShow) : null),
+    [result, records, alwaysShow],
+  );
+
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+  }, [confirming]);
+
+  const set = <K extends keyof RuleForm>(key: K, value: RuleForm[K]) => {
+    setForm((current) => ({ ...current, [key]: value }));
+    setConfirming(false);
+    setSaveError(null);
+  };
+  const touch = (field: FormField) => () => setTouched((current) => new Set(current).add(field));
+
+  const save = async (confirmed: boolean) => {
+    setSubmitted(true);
+    if (!result.ok) {
+      // Take the reader to the first problem.
+      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      return;
+    }
+    if (!confirmed && counts && hidesEverything(counts, form.action)) {
+      setConfirming(true);
+      return;
+    }
+    setConfirming(false);
+    setSaving(true);
+    setSaveError(null);
+    try {
+      await onSave(result.input);
+    } catch (error) {
+      setSaveError(`The rule wasn’t saved: ${error instanceof Error ? error.message : String(error)}. Try again.`);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  /** Props tying an input to its hint and error. */
+  const aria = (field: FormField, hint = false) => {
+    const error = errors[field];
+    const ids = [hint ? `${fieldId(field)}-hint` : '', error ? `${fieldId(field)}-error` : ''].filter(Boolean).join(' ');
+    return { 'aria-invalid': error ? true : undefined, 'aria-describedby': ids || undefined } as const;
+  };
+  const textInput = (field: keyof RuleForm & FormField, extra: Record<string, unknown> = {}, hint = false) => (
+    <input
+      id={fieldId(field)}
+      type="text"
+      value={String(form[field])}
+      onInput={(event) => set(field, event.currentTarget.value as never)}
+      onBlur={touch(field)}
+      {...aria(field, hint)}
+      {...extra}
+    />
+  );
+
+  const headingId = fieldId('heading');
+  const title = rule ? 'Edit rule' : 'New rule';
+  const slotSuggest = (query: string) => suggestTags(query, form.tagSlot);
+
+  return (
+    <form
+      ref={formRef}
+      class="sm-editor"
+      aria-labelledby={headingId}
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save(false);
+      }}
+    >
+      <h2 id={headingId} class="sm-editor-title">{title}</h2>
+
+      <fieldset class="sm-segmented">
+        <legend>When a work matches</legend>
+        {(['hide', 'highlight'] as const).map((action) => (
+          <label key={action} class="sm-segment">
+            <input type="radio" name={fieldId('action')} value={action} checked={form.action === action} onChange={() => set('action', action)} />
+            <span>{action === 'hide' ? 'Hide it' : 'Highlight it'}</span>
+          </label>
+        ))}
+        {form.action === 'highlight' && (
+          <label class="sm-color">
+            <span>Colour</span>
+            <input type="color" value={colorInputValue(form.color)} onInput={(event) => set('color', event.currentTarget.value)} {...aria('color')} />
+          </label>
+        )}
+      </fieldset>
+      <FieldError id={fieldId('color')} error={errors.color} />
+
+      <Field id={fieldId('kind')} label="Match works by" error={errors.kind}>
+        <select id={fieldId('kind')} value={form.kind} onChange={(event) => set('kind', event.currentTarget.value as RuleForm['kind'])} {...aria('kind')}>
+          {MATCH_KINDS.map((kind) => (
+            <option key={kind.value} value={kind.value}>{kind.label}</option>
+          ))}
+        </select>
+      </Field>
+
+      {form.kind === 'tag' && (
+        <>
+          <div class="sm-row">
+            <Field id={fieldId('tagSlot')} label="In">
+              <select id={fieldId('tagSlot')} value={form.tagSlot} onChange={(event) => set('tagSlot', event.currentTarget.value as TagSlot)}>
+                {TAG_SLOTS.map((slot) => (
+                  <option key={slot.value} value={slot.value}>{slot.label}</option>
+                ))}
+              </select>
+            </Field>
+            <Field id={fieldId('tagMode')} label="Compare as">
+              <select id={fieldId('tagMode')} value={form.tagMode} onChange={(event) => set('tagMode', event.currentTarget.value as RuleForm['tagMode'])}>
+                {TAG_MODES.map((mode) => (
+                  <option key={mode.value} value={mode.value}>{mode.label}</option>
+                ))}
+              </select>
+            </Field>
+          </div>
+          <Field
+            id={fieldId('tagText')}
+            label={form.tagMode === 'regex' ? 'Regular expression' : 'Tag'}
+            hint={
+              form.tagMode === 'wildcard'
+                ? '* stands for any text, e.g. Alternate Universe - *'
+                : form.tagMode === 'regex'
+                  ? 'Searched anywhere in the tag, ignoring case.'
+                  : 'Pick a tag from this page or your reading, or type one.'
+            }
+            error={errors.tagText}
+          >
+            <TagInput
+              id={fieldId('tagText')}
+              value={form.tagText}
+              onChange={(value) => set('tagText', value)}
+              onBlur={touch('tagText')}
+              suggest={slotSuggest}
+              noSuggestions={form.tagMode === 'regex'}
+              invalid={Boolean(errors.tagText)}
+              describedBy={aria('tagText', true)['aria-describedby']}
+            />
+          </Field>
+        </>
+      )}
+
+      {form.kind === 'author' && (
+        <>
+          <div class="sm-row">
+            <Field id={fieldId('authorLogin')} label="Login" error={errors.authorLogin}>
+              {textInput('authorLogin', { autocomplete: 'off', spellcheck: false, placeholder: 'e.g. a_writer' }, true)}
+            </Field>
+            <Field id={fieldId('authorUserId')} label="or user id" error={errors.authorUserId}>
+              {textInput('authorUserId', { inputMode: 'numeric', autocomplete: 'off' })}
+            </Field>
+          </div>
+          <p id={`${fieldId('authorLogin')}-hint`} class="sm-hint">Every pseud of the account matches. You can paste a profile link.</p>
+          <FieldError id={fieldId('author')} error={errors.author} />
+        </>
+      )}
+
+      {form.kind === 'work' && (
+        <div class="sm-row">
+          <Field id={fieldId('workId')} label="Work id or link" error={errors.workId}>
+            {textInput('workId', { autocomplete: 'off', placeholder: 'e.g. 12345678' })}
+          </Field>
+          <Field id={fieldId('workTitle')} label="Title (optional)">
+            {textInput('workTitle')}
+          </Field>
+        </div>
+      )}
+
+      {form.kind === 'series' && (
+        <div class="sm-row">
+          <Field id={fieldId('seriesId')} label="Series id or link" error={errors.seriesId}>
+            {textInput('seriesId', { autocomplete: 'off', placeholder: 'e.g. 123456' })}
+          </Field>
+          <Field id={fieldId('seriesTitle')} label="Title (optional)">
+            {textInput('seriesTitle')}
+          </Field>
+        </div>
+      )}
+
+      {form.kind === 'trait' && (
+        <>
+          <Field id={fieldId('traitType')} label="Detail">
+            <select id={fieldId('traitType')} value={form.traitType} onChange={(event) => set('traitType', event.currentTarget.value as RuleForm['traitType'])}>
+              {TRAIT_TYPES.map((trait) => (
+                <option key={trait.value} value={trait.value}>{trait.label}</option>
+              ))}
+            </select>
+          </Field>
+          {form.traitType === 'rating' && (
+            <Field id={fieldId('rating')} label="Rating">
+              <select id={fieldId('rating')} value={form.rating} onChange={(event) => set('rating', event.currentTarget.value as RuleForm['rating'])}>
+                {RATINGS.map((rating) => (
+                  <option key={rating} value={rating}>{rating}</option>
+                ))}
+              </select>
+            </Field>
+          )}
+          {form.traitType === 'language' && (
+            <Field id={fieldId('language')} label="Language" hint="Its name (English) or code (en)." error={errors.language}>
+              {textInput('language', { autocomplete: 'off' }, true)}
+            </Field>
+          )}
+          {(form.traitType === 'words' || form.traitType === 'chapters') && (
+            <div class="sm-row">
+              <Field id={fieldId('rangeMin')} label={form.traitType === 'words' ? 'At least (words)' : 'At least (chapters)'} error={errors.rangeMin}>
+                {textInput('rangeMin', { inputMode: 'numeric', autocomplete: 'off' })}
+              </Field>
+              <Field id={fieldId('rangeMax')} label="At most" error={errors.rangeMax}>
+                {textInput('rangeMax', { inputMode: 'numeric', autocomplete: 'off' })}
+              </Field>
+            </div>
+          )}
+          {form.traitType === 'complete' && (
+            <Field id={fieldId('complete')} label="Works that are">
+              <select id={fieldId('complete')} value={form.complete} onChange={(event) => set('complete', event.currentTarget.value as RuleForm['complete'])}>
+                <option value="in-progress">In progress</option>
+                <option value="complete">Complete</option>
+              </select>
+            </Field>
+          )}
+          {form.traitType === 'crossover' && (
+            <Field id={fieldId('crossoverMoreThan')} label="Tagged with more fandoms than" error={errors.crossoverMoreThan}>
+              {textInput('crossoverMoreThan', { inputMode: 'numeric', autocomplete: 'off' })}
+            </Field>
+          )}
+          {form.traitType === 'notUpdatedSince' && (
+            <Field id={fieldId('date')} label="Last updated before" error={errors.date}>
+              <input id={fieldId('date')} type="date" value={form.date} onInput={(event) => set('date', event.currentTarget.value)} onBlur={touch('date')} {...aria('date')} />
+            </Field>
+          )}
+          {form.traitType === 'titleOrSummary' && (
+            <Field id={fieldId('phrase')} label="Word or phrase" hint="Whole words, ignoring case." error={errors.phrase}>
+              {textInput('phrase', {}, true)}
+            </Field>
+          )}
+          {form.traitType === 'kudosRatioBelow' && (
+            <Field
+              id={fieldId('ratioPercent')}
+              label="Kudos below this % of hits"
+              hint="Only works with at least 100 hits are judged."
+              error={errors.ratioPercent}
+            >
+              {textInput('ratioPercent', { inputMode: 'decimal', autocomplete: 'off', placeholder: 'e.g. 5' }, true)}
+            </Field>
+          )}
+        </>
+      )}
+
+      <p class="sm-preview" aria-live="polite">
+        {counts
+          ? previewText(counts, form.action)
+          : records
+            ? `Complete the rule to see how many works it would ${form.action} on this page.`
+            : (props.noRecordsMessage ?? 'Open a listing on the archive to see how many works this rule would match.')}
+      </p>
+
+      <details class="sm-more" open={moreOpen} onToggle={(event) => setMoreOpen(event.currentTarget.open)}>
+        <summary>Label, fandoms and exceptions</summary>
+        <Field id={fieldId('label')} label="Label (optional)" hint="The reason shown on the archive; generated when empty." error={errors.label}>
+          {textInput('label', { maxLength: 200, autocomplete: 'off' }, true)}
+        </Field>
+        <Field id={fieldId('scopeFandoms')} label="Only in these fandoms (optional)" hint="Separate with commas; * is a wildcard." error={errors.scopeFandoms}>
+          <TagInput
+            id={fieldId('scopeFandoms')}
+            multiple
+            value={form.scopeFandoms}
+            onChange={(value) => set('scopeFandoms', value)}
+            onBlur={touch('scopeFandoms')}
+            suggest={(query) => suggestTags(query, 'fandom')}
+            invalid={Boolean(errors.scopeFandoms)}
+            describedBy={aria('scopeFandoms', true)['aria-describedby']}
+          />
+        </Field>
+        <Field id={fieldId('exceptionTags')} label="Except works tagged (optional)" hint="Separate with commas; * is a wildcard." error={errors.exceptionTags}>
+          <TagInput
+            id={fieldId('exceptionTags')}
+            multiple
+            value={form.exceptionTags}
+            onChange={(value) => set('exceptionTags', value)}
+            onBlur={touch('exceptionTags')}
+            suggest={(query) => suggestTags(query, 'any')}
+            invalid={Boolean(errors.exceptionTags)}
+            describedBy={aria('exceptionTags', true)['aria-describedby']}
+          />
+        </Field>
+      </details>
+
+      <label class="sm-check">
+        <input type="checkbox" checked={form.enabled} onChange={(event) => set('enabled', event.currentTarget.checked)} />
+        <span>Enabled</span>
+      </label>
+
+      {confirming && counts && (
+        <div class="sm-confirm" role="group" aria-labelledby={fieldId('confirm')}>
+          <p id={fieldId('confirm')} role="alert">
+            This rule would hide all {counts.hidden.toLocaleString()} works on this page. Save it anyway?
+          </p>
+          <div class="sm-actions">
+            <button type="button" ref={confirmRef} class="sm-button sm-danger" onClick={() => void save(true)} disabled={saving}>
+              Save anyway
+            </button>
+            <button type="button" class="sm-button" onClick={() => setConfirming(false)}>
+              Keep editing
+            </button>
+          </div>
+        </div>
+      )}
+
+      {saveError && (
+        <p class="sm-error-banner" role="alert">
+          {saveError}
+        </p>
+      )}
+
+      <div class="sm-actions sm-editor-actions">
+        <button type="submit" class="sm-button sm-primary" disabled={!result.ok || saving || confirming}>
+          {saving ? 'Saving…' : rule ? 'Save changes' : 'Save rule'}
+        </button>
+        <button type="button" class="sm-button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+interface FieldProps {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string | undefined;
+  children: ComponentChildren;
+}
+
+/** A label above its control, then an optional hint and an inline error (ids `${id}-hint`, `${id}-error`). */
+function Field({ id, label, hint, error, children }: FieldProps) {
+  return (
+    <div class="sm-field">
+      <label for={id}>{label}</label>
+      {children}
+      {hint && (
+        <p id={`${id}-hint`} class="sm-hint">
+          {hint}
+        </p>
+      )}
+      <FieldError id={id} error={error} />
+    </div>
+  );
+}
+
+function FieldError({ id, error }: { id: string; error?: string | undefined }) {
+  if (!error) return null;
+  return (
+    <p id={`${id}-error`} class="sm-field-error">
+      {error}
+    </p>
+  );
+}

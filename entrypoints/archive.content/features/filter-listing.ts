@@ -1,0 +1,159 @@
+/**
+ * Hide and highlight on listings: one pass over the page's blurbs that
+ * classifies each with the compiled rules and decorates it — hidden works
+ * become a one-line placeholder with the reasons and a Show button (or go
+ * entirely, if the reader chose that), highlighted works get the rule's
+ * colour and a chip saying why — plus "5 of 20 works hidden · Show all"
+ * above the list. Run again whenever the rules change.
+ */
+import type { Blurb } from '../../../utils/ao3/types';
+import type { Matcher } from '../../../utils/rules/compile';
+import type { HiddenWorksStyle } from '../../../utils/rules/listing-config';
+import type { Classification, MatchReason } from '../../../utils/rules/types';
+import { h } from '../dom';
+
+export interface ListedBlurb {
+  element: HTMLElement;
+  record: Blurb;
+}
+
+export interface ListingOutcome {
+  total: number;
+  hidden: number;
+  highlighted: number;
+  /** Per blurb, in page order. */
+  results: Classification[];
+}
+
+/** Performance mark set when a listing's first pass is done; `npm run bench` reads it. */
+export const CLASSIFIED_MARK = 'shelfmark:classified';
+
+const HIDDEN = 'shelfmark-hidden';
+const REVEALED = 'shelfmark-revealed';
+const REMOVED = 'shelfmark-removed';
+const HIGHLIGHTED = 'shelfmark-highlighted';
+const OWN_CLASSES = [HIDDEN, REVEALED, REMOVED, HIGHLIGHTED];
+
+const NOT_CLASSIFIED: Classification = { verdict: 'show', classified: false, hiddenBy: [], highlightedBy: [], incomplete: false };
+
+const count = (n: number) => n.toLocaleString();
+
+function chip(reason: MatchReason, extraClass = ''): HTMLElement {
+  const text = reason.label;
+  return h('span', {
+    class: `shelfmark-chip ${extraClass}`.trim(),
+    attrs: { title: reason.detail && reason.detail !== text ? `${text} — ${reason.detail}` : text },
+  }, text);
+}
+
+function setRevealed(element: HTMLElement, button: HTMLButtonElement, revealed: boolean): void {
+  element.classList.toggle(REVEALED, revealed);
+  button.textContent = revealed ? 'Hide' : 'Show';
+  button.setAttribute('aria-expanded', String(revealed));
+}
+
+function placeholder(element: HTMLElement, reasons: MatchReason[]): HTMLElement {
+  const button = h('button', { class: 'shelfmark-button shelfmark-show', attrs: { type: 'button', 'aria-expanded': 'false' } }, 'Show');
+  button.addEventListener('click', () => setRevealed(element, button, !element.classList.contains(REVEALED)));
+  return h(
+    'div',
+    { class: 'shelfmark-placeholder', attrs: { role: 'note' } },
+    h('span', { class: 'shelfmark-placeholder-label' }, 'Hidden by Shelfmark:'),
+    ...reasons.map((reason) => chip(reason)),
+    button,
+  );
+}
+
+function highlightReasons(reasons: MatchReason[]): HTMLElement {
+  return h('div', { class: 'shelfmark-reasons' }, ...reasons.map((reason) => chip(reason, 'shelfmark-chip-highlight')));
+}
+
+/** Takes back everything a previous pass added to a blurb. */
+function undecorate(element: HTMLElement): void {
+  element.classList.remove(...OWN_CLASSES);
+  element.style.removeProperty('--shelfmark-highlight');
+  for (const child of Array.from(element.children)) {
+    if (child.classList.contains('shelfmark-placeholder') || child.classList.contains('shelfmark-reasons')) child.remove();
+  }
+}
+
+function decorate(element: HTMLElement, result: Classification, style: HiddenWorksStyle): void {
+  if (result.verdict === 'hide') {
+    if (style === 'remove') {
+      element.classList.add(REMOVED);
+    } else {
+      element.classList.add(HIDDEN);
+      element.prepend(placeholder(element, result.hiddenBy));
+    }
+  } else if (result.verdict === 'highlight') {
+    element.classList.add(HIGHLIGHTED);
+    if (result.color) element.style.setProperty('--shelfmark-highlight', result.color);
+    element.prepend(highlightReasons(result.highlightedBy));
+  }
+}
+
+export class ListingFilter {
+  private summary: HTMLElement | null = null;
+
+  constructor(private readonly blurbs: ListedBlurb[]) {}
+
+  /** Puts a fresh reading of a blurb (e.g. after its hidden tags loaded) in place of the old one. */
+  replaceRecord(element: HTMLElement, record: ListedBlurb['record']): void {
+    const entry = this.blurbs.find((b) => b.element === element);
+    if (entry) entry.record = record;
+  }
+
+  /** Classifies every blurb and decorates it; with `matcher` null (paused), takes every decoration back. */
+  classify(matcher: Matcher | null, options: { alwaysShow: ReadonlySet<number>; hiddenWorks: HiddenWorksStyle }): ListingOutcome {
+    const outcome: ListingOutcome = { total: this.blurbs.length, hidden: 0, highlighted: 0, results: [] };
+    for (const { element, record } of this.blurbs) {
+      undecorate(element);
+      let result = NOT_CLASSIFIED;
+      if (matcher) {
+        // One odd blurb must not stop the others: its error leaves it shown.
+        try {
+          result = matcher.classify(record, { alwaysShow: options.alwaysShow });
+          decorate(element, result, options.hiddenWorks);
+        } catch {
+          undecorate(element);
+          result = NOT_CLASSIFIED;
+        }
+      }
+      if (result.verdict === 'hide') outcome.hidden++;
+      else if (result.verdict === 'highlight') outcome.highlighted++;
+      outcome.results.push(result);
+    }
+    this.showSummary(outcome, options.hiddenWorks);
+    return outcome;
+  }
+
+  /** "5 of 20 works hidden · Show all" above the list, only when something is hidden. */
+  private showSummary(outcome: ListingOutcome, style: HiddenWorksStyle): void {
+    this.summary?.remove();
+    this.summary = null;
+    const first = this.blurbs[0]?.element;
+    if (outcome.hidden === 0 || !first?.parentElement) return;
+
+    const hiddenElements = this.blurbs.map((b) => b.element).filter((el) => el.classList.contains(HIDDEN) || el.classList.contains(REMOVED));
+    const toggle = h('button', { class: 'shelfmark-button', attrs: { type: 'button', 'aria-pressed': 'false' } }, 'Show all');
+    toggle.addEventListener('click', () => {
+      const showing = toggle.getAttribute('aria-pressed') !== 'true';
+      for (const el of hiddenElements) {
+        if (style === 'remove') el.classList.toggle(REMOVED, !showing);
+        const button = el.querySelector<HTMLButtonElement>(':scope > .shelfmark-placeholder > .shelfmark-show');
+        if (button) setRevealed(el, button, showing);
+      }
+      toggle.setAttribute('aria-pressed', String(showing));
+      toggle.textContent = showing ? 'Hide again' : 'Show all';
+    });
+    const noun = outcome.total === 1 ? 'work' : 'works';
+    this.summary = h(
+      'p',
+      { class: 'shelfmark-summary', attrs: { role: 'status' } },
+      h('span', {}, `${count(outcome.hidden)} of ${count(outcome.total)} ${noun} hidden`),
+      h('span', { attrs: { 'aria-hidden': 'true' } }, '·'),
+      toggle,
+    );
+    first.parentElement.before(this.summary);
+  }
+}

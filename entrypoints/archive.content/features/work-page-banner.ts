@@ -1,0 +1,62 @@
+/**
+ * On a work page whose tags match a hide rule: a banner naming the rules
+ * ("You hide works tagged Major Character Death"). The reader chose to open
+ * the work, so nothing is hidden; the banner can be dismissed for the session.
+ */
+import type { WorkPage } from '../../../utils/ao3/types';
+import type { Matcher } from '../../../utils/rules/compile';
+import type { MatchReason } from '../../../utils/rules/types';
+import { h } from '../dom';
+
+const dismissKey = (workId: number | null) => `shelfmark:banner-dismissed:${workId ?? location.pathname}`;
+
+function isDismissed(work: WorkPage): boolean {
+  try {
+    return sessionStorage.getItem(dismissKey(work.workId)) === '1';
+  } catch {
+    return false;
+  }
+}
+
+function rememberDismissed(work: WorkPage): void {
+  try {
+    sessionStorage.setItem(dismissKey(work.workId), '1');
+  } catch {
+    // Without storage the banner simply comes back on the next page.
+  }
+}
+
+/** "You hide works with Warning: Major Character Death" — each rule's own label when it has one. */
+export function bannerText(reasons: MatchReason[]): string {
+  const labels = [...new Set(reasons.map((r) => r.label))];
+  return `You hide works with ${labels.join('; ')}. This one is shown because you opened it.`;
+}
+
+export class WorkPageBanner {
+  private banner: HTMLElement | null = null;
+
+  constructor(private readonly work: WorkPage) {}
+
+  update(matcher: Matcher | null): void {
+    this.banner?.remove();
+    this.banner = null;
+    if (!matcher || isDismissed(this.work)) return;
+    const { hiddenBy } = matcher.classify(this.work);
+    if (hiddenBy.length === 0) return;
+
+    const dismiss = h('button', { class: 'shelfmark-button', attrs: { type: 'button' } }, 'Dismiss');
+    dismiss.addEventListener('click', () => {
+      rememberDismissed(this.work);
+      this.banner?.remove();
+      this.banner = null;
+    });
+    this.banner = h(
+      'div',
+      { class: 'shelfmark-notice shelfmark-work-banner', attrs: { role: 'note' } },
+      h('span', { class: 'shelfmark-notice-text' }, bannerText(hiddenBy)),
+      dismiss,
+    );
+    const anchor = document.querySelector('#main div.work') ?? document.getElementById('main');
+    anchor?.prepend(this.banner);
+  }
+}

@@ -1,0 +1,21 @@
+/** The rules and settings a listing needs, read from the background's mirror in storage.local. */
+import { browser } from 'wxt/browser';
+import { EMPTY_LISTING_CONFIG, LISTING_CONFIG_KEY, listingConfigFrom, type ListingConfig } from '../../utils/rules/listing-config';
+
+/** The stored config; when storage can't be read, no rules (works are shown, never hidden by mistake). */
+export async function loadListingConfig(): Promise<ListingConfig> {
+  try {
+    const stored = await browser.storage.local.get(LISTING_CONFIG_KEY);
+    return listingConfigFrom(stored[LISTING_CONFIG_KEY]);
+  } catch {
+    return EMPTY_LISTING_CONFIG;
+  }
+}
+
+/** Calls `listener` with the new config whenever the background changes it: rules apply without a reload. */
+export function onListingConfigChange(listener: (config: ListingConfig) => void): void {
+  browser.storage.onChanged.addListener((changes, area) => {
+    const change = changes[LISTING_CONFIG_KEY];
+    if (area === 'local' && change) listener(listingConfigFrom(change.newValue));
+  });
+}

@@ -1,0 +1,264 @@
+/**
+ * The toolbar popup: what the rules did on the current page, a global pause,
+ * and the rule list with its editor. Every change goes to the background as a
+ * message; open archive tabs re-apply on their own (storage mirror), and this
+ * popup asks its tab again when the mirror changes.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { RuleEditor } from '../../components/rules/RuleEditor';
+import { RuleList } from '../../components/rules/RuleList';
+import { ruleToInput } from '../../components/rules/form';
+import { inIdOrder, moveId } from '../../components/rules/order';
+import { mergeSuggestions, pageTags, type TagSuggestion } from '../../components/rules/suggest';
+import { UndoBar } from '../../components/ui/UndoBar';
+import type { RuleInput } from '../../utils/db/rule-checks';
+import type { Settings } from '../../utils/db/settings';
+import { LISTING_CONFIG_KEY } from '../../utils/rules/listing-config';
+import { ruleLabel } from '../../utils/rules/labels';
+import type { Rule, TagSlot } from '../../utils/rules/types';
+import { deleteRule, errorText, getSettings, listRules, putRule, reorderRules, setSettings, suggestFromStore } from './api';
+import { CurrentPage, LISTING_KINDS, type TabLoad } from './CurrentPage';
+import { askTab, findTabId } from './tab';
+
+type View = { name: 'list' } | { name: 'edit'; rule?: Rule };
+type Notice = { kind: 'error'; text: string } | { kind: 'undo'; rule: Rule };
+
+const SUGGESTION_LIMIT = 8;
+
+export function Popup() {
+  const [rules, setRules] = useState<Rule[] | null>(null);
+  const [settings, setSettingsState] = useState<Settings | null>(null);
+  const [tab, setTab] = useState<TabLoad>({ status: 'loading' });
+  const [view, setView] = useState<View>({ name: 'list' });
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [pausing, setPausing] = useState(false);
+  const tabId = useRef<number | null>(null);
+  /** Where focus goes when the editor closes. */
+  const returnFocus = useRef<string | null>(null);
+
+  const showError = (what: string, error: unknown) => setNotice({ kind: 'error', text: `${what}: ${errorText(error)}.` });
+
+  const refreshTab = useCallback(async () => {
+    const id = tabId.current;
+    if (id === null) return setTab({ status: 'none' });
+    const state = await askTab(id, { type: 'tab/state' });
+    setTab(state ? { status: 'ready', tabId: id, state } : { status: 'none' });
+  }, []);
+
+  const refreshRules = useCallback(async () => {
+    try {
+      setRules(await listRules());
+    } catch (error) {
+      setRules((current) => current ?? []);
+      showError('Your rules couldn’t be loaded', error);
+    }
+  }, []);
+
+  useEffect(() => {
+    void (async () => {
+      tabId.current = await findTabId();
+      await refreshTab();
+    })();
+    void refreshRules();
+    getSettings().then(setSettingsState, (error: unknown) => showError('Your settings couldn’t be loaded', error));
+
+    // The background mirrors rules and settings to storage; the tab re-applies on that change, then we ask it again.
+    const timers: Array<ReturnType<typeof setTimeout>> = [];
+    const onChanged = (changes: Record<string, unknown>, area: string) => {
+      if (area !== 'local' || !(LISTING_CONFIG_KEY in changes)) return;
+      for (const delay of [60, 400]) timers.push(setTimeout(() => void refreshTab(), delay));
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => {
+      browser.storage.onChanged.removeListener(onChanged);
+      timers.forEach(clearTimeout);
+    };
+  }, [refreshTab, refreshRules]);
+
+  const records = tab.status === 'ready' && LISTING_KINDS.has(tab.state.kind) ? tab.state.blurbs : null;
+  const onPage = useMemo(() => (records ? pageTags(records) : []), [records]);
+
+  const suggestTags = useCallback(
+    async (query: string, slot: TagSlot): Promise<TagSuggestion[]> => {
+      const fromStore = query.trim() ? await suggestFromStore(query.trim(), slot, SUGGESTION_LIMIT) : [];
+      return mergeSuggestions(query, slot, onPage, fromStore, SUGGESTION_LIMIT);
+    },
+    [onPage],
+  );
+
+  /** Runs one change to the rules, keeping the list in step and reporting failures. */
+  const change = async (what: string, action: () => Promise<void>) => {
+    setBusy(true);
+    try {
+      await action();
+    } catch (error) {
+      showError(what, error);
+      await refreshRules();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const onToggle = (rule: Rule, enabled: boolean) =>
+    void change('The rule couldn’t be changed', async () => {
+      setRules((current) => current?.map((r) => (r.id === rule.id ? { ...r, enabled } : r)) ?? null);
+      const saved = await putRule({ ...ruleToInput(rule), enabled });
+      setRules((current) => current?.map((r) => (r.id === saved.id ? saved : r)) ?? null);
+    });
+
+  const onMove = (rule: Rule, delta: -1 | 1) => {
+    if (!rules) return;
+    const ids = moveId(rules.map((r) => r.id), rule.id, delta);
+    if (!ids) return;
+    setRules(inIdOrder(rules, ids));
+    void change('The rules couldn’t be reordered', async () => {
+      const saved = await reorderRules(ids);
+      setRules(inIdOrder(saved, ids));
+    });
+  };
+
+  const onDelete = (rule: Rule) =>
+    void change('The rule couldn’t be deleted', async () => {
+      await deleteRule(rule.id);
+      setRules((current) => current?.filter((r) => r.id !== rule.id) ?? null);
+      setNotice({ kind: 'undo', rule });
+    });
+
+  const onUndo = (rule: Rule) =>
+    void change('The rule couldn’t be restored', async () => {
+      setNotice(null);
+      await putRule(ruleToInput(rule));
+      await refreshRules();
+      returnFocus.current = `[data-rule-id="${CSS.escape(rule.id)}"] .sm-rule-toggle`;
+    });
+
+  const onSave = async (input: RuleInput) => {
+    const saved = await putRule(input);
+    await refreshRules();
+    returnFocus.current = `[data-rule-id="${CSS.escape(saved.id)}"] .sm-rule-toggle`;
+    setNotice(null);
+    setView({ name: 'list' });
+  };
+
+  const openEditor = (rule?: Rule) => {
+    returnFocus.current = rule ? `[data-rule-id="${CSS.escape(rule.id)}"] .sm-rule-toggle` : '#sm-add-rule';
+    setNotice(null);
+    setView(rule ? { name: 'edit', rule } : { name: 'edit' });
+  };
+
+  // Focus where the reader was after the editor closes or an undo brings a rule back.
+  useEffect(() => {
+    if (view.name !== 'list' || !returnFocus.current) return;
+    const target = document.querySelector<HTMLElement>(returnFocus.current);
+    if (target) {
+      target.focus();
+      returnFocus.current = null;
+    }
+  }, [view, rules]);
+
+  const onPauseHere = async (paused: boolean) => {
+    if (tab.status !== 'ready') return;
+    setPausing(true);
+    const state = await askTab(tab.tabId, { type: 'tab/pause', paused });
+    setPausing(false);
+    if (state) setTab({ status: 'ready', tabId: tab.tabId, state });
+    else setNotice({ kind: 'error', text: 'The page didn’t answer. Reload it and try again.' });
+  };
+
+  const onPauseAll = async (paused: boolean) => {
+    if (!settings) return;
+    setSettingsState({ ...settings, rulesPaused: paused });
+    try {
+      setSettingsState(await setSettings({ rulesPaused: paused }));
+    } catch (error) {
+      setSettingsState(settings);
+      showError('The pause couldn’t be changed', error);
+    }
+  };
+
+  const rulesPaused = settings?.rulesPaused ?? false;
+  const editing = view.name === 'edit';
+
+  return (
+    <div class="sm-popup">
+      <header class="sm-header">
+        <h1 class="sm-title">Shelfmark</h1>
+        <label class="sm-switch sm-switch-global">
+          <input
+            type="checkbox"
+            role="switch"
+            checked={rulesPaused}
+            disabled={!settings}
+            onChange={(event) => void onPauseAll(event.currentTarget.checked)}
+          />
+          <span>Pause all rules</span>
+        </label>
+      </header>
+
+      {editing ? (
+        <main class="sm-main">
+          <RuleEditor
+            key={view.rule?.id ?? 'new'}
+            rule={view.rule}
+            records={records}
+            noRecordsMessage="Open a list of works on the archive to see how many this rule would match."
+            alwaysShow={settings?.alwaysShow}
+            suggestTags={suggestTags}
+            onSave={onSave}
+            onCancel={() => setView({ name: 'list' })}
+          />
+        </main>
+      ) : (
+        <main class="sm-main">
+          <CurrentPage tab={tab} rulesPaused={rulesPaused} pausing={pausing} onPauseHere={(paused) => void onPauseHere(paused)} />
+          <section class="sm-section" aria-labelledby="sm-rules-title">
+            <div class="sm-section-head">
+              <h2 id="sm-rules-title" class="sm-section-title">
+                Rules{rules && rules.length > 0 ? <span class="sm-muted"> ({rules.length.toLocaleString()})</span> : null}
+              </h2>
+              <button type="button" id="sm-add-rule" class="sm-button sm-primary" onClick={() => openEditor()}>
+                Add rule
+              </button>
+            </div>
+            {rules === null ? (
+              <p class="sm-muted sm-rules-loading" aria-busy="true">
+                Loading your rules…
+              </p>
+            ) : (
+              <RuleList
+                rules={rules}
+                busy={busy}
+                onToggle={onToggle}
+                onEdit={openEditor}
+                onDelete={onDelete}
+                onMove={onMove}
+                emptyMessage="No rules yet. Add one to hide or highlight works by tag, author, series or details such as rating or length."
+              />
+            )}
+          </section>
+        </main>
+      )}
+
+      <div class="sm-notices">
+        {notice?.kind === 'undo' && (
+          <UndoBar
+            message={`Deleted “${ruleLabel(notice.rule)}”.`}
+            onAction={() => onUndo(notice.rule)}
+            onDismiss={() => setNotice(null)}
+            autoFocus
+          />
+        )}
+        {notice?.kind === 'error' && (
+          <div class="sm-error-banner" role="alert">
+            <span>{notice.text}</span>
+            <button type="button" class="sm-icon-button" aria-label="Dismiss" title="Dismiss" onClick={() => setNotice(null)}>
+              ×
+            </button>
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+/** The popup's requests to the background. */
+import type { TagSuggestion } from '../../components/rules/suggest';
+import type { RuleInput } from '../../utils/db/rule-checks';
+import type { Settings } from '../../utils/db/settings';
+import { request, sendRequest } from '../../utils/messaging/client';
+import type { Rule, TagSlot } from '../../utils/rules/types';
+
+export async function listRules(): Promise<Rule[]> {
+  return (await request({ type: 'rules/list' })).rules;
+}
+
+export async function putRule(rule: RuleInput): Promise<Rule> {
+  return (await request({ type: 'rules/put', rule })).rule;
+}
+
+export async function deleteRule(id: string): Promise<void> {
+  await request({ type: 'rules/delete', id });
+}
+
+export async function reorderRules(ids: string[]): Promise<Rule[]> {
+  return (await request({ type: 'rules/reorder', ids })).rules;
+}
+
+export async function getSettings(): Promise<Settings> {
+  return (await request({ type: 'settings/get' })).settings;
+}
+
+export async function setSettings(values: Partial<Settings>): Promise<Settings> {
+  return (await request({ type: 'settings/set', values })).settings;
+}
+
+type LooseSend = (message: unknown) => Promise<{ ok: boolean; value?: unknown; error?: string }>;
+
+/**
+ * Tags from the works store (`tags/suggest`). Until the background knows the
+ * request, or when it fails, there are simply no store suggestions: the
+ * page's tags are still offered.
+ */
+export async function suggestFromStore(prefix: string, slot: TagSlot, limit: number): Promise<TagSuggestion[]> {
+  try {
+    const reply = await (sendRequest as unknown as LooseSend)({ type: 'tags/suggest', prefix, slot, limit });
+    const tags = reply.ok ? (reply.value as { tags?: unknown } | null)?.tags : null;
+    if (!Array.isArray(tags)) return [];
+    return tags.filter(
+      (tag): tag is TagSuggestion =>
+        typeof tag === 'object' && tag !== null && typeof tag.name === 'string' && typeof tag.type === 'string' && typeof tag.count === 'number',
+    );
+  } catch {
+    return [];
+  }
+}
+
+export function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,76 @@
+/** What Shelfmark did on the tab's page, grouped by the rule that decided it. */
+import type { Blurb } from '../../utils/ao3/types';
+import type { TabState } from '../../utils/messaging/tab-protocol';
+import type { Classification, MatchReason } from '../../utils/rules/types';
+
+export interface WorkLine {
+  title: string;
+  /** The matched detail of the deciding rule ("EdosianOrchids901", "Explicit"…). */
+  detail: string;
+  /** Other rules that also matched. */
+  alsoBy: string[];
+}
+
+export interface RuleGroup {
+  ruleId: string;
+  label: string;
+  works: WorkLine[];
+}
+
+export interface PageSummary {
+  total: number;
+  hidden: number;
+  highlighted: number;
+  /** Works a rule would hide that the reader chose to always show. */
+  alwaysShown: number;
+  /** Works whose result may be off because the archive hid some of their tags. */
+  incomplete: number;
+  hiddenBy: RuleGroup[];
+  highlightedBy: RuleGroup[];
+}
+
+function addTo(groups: Map<string, RuleGroup>, blurb: Blurb, reasons: readonly MatchReason[]): void {
+  const [first, ...others] = reasons;
+  if (!first) return;
+  let group = groups.get(first.ruleId);
+  if (!group) {
+    group = { ruleId: first.ruleId, label: first.label, works: [] };
+    groups.set(first.ruleId, group);
+  }
+  group.works.push({ title: blurb.title || 'Untitled', detail: first.detail, alsoBy: others.map((reason) => reason.label) });
+}
+
+const byCount = (a: RuleGroup, b: RuleGroup) => b.works.length - a.works.length;
+
+export function summarizePage(state: Pick<TabState, 'blurbs' | 'results'>): PageSummary {
+  const hidden = new Map<string, RuleGroup>();
+  const highlighted = new Map<string, RuleGroup>();
+  const summary: PageSummary = { total: state.blurbs.length, hidden: 0, highlighted: 0, alwaysShown: 0, incomplete: 0, hiddenBy: [], highlightedBy: [] };
+  state.blurbs.forEach((blurb, i) => {
+    const result: Classification | undefined = state.results[i];
+    if (!result) return;
+    if (result.incomplete) summary.incomplete++;
+    if (result.verdict === 'hide') {
+      summary.hidden++;
+      addTo(hidden, blurb, result.hiddenBy);
+    } else {
+      if (result.hiddenBy.length > 0) summary.alwaysShown++;
+      if (result.verdict === 'highlight') {
+        summary.highlighted++;
+        addTo(highlighted, blurb, result.highlightedBy);
+      }
+    }
+  });
+  summary.hiddenBy = [...hidden.values()].sort(byCount);
+  summary.highlightedBy = [...highlighted.values()].sort(byCount);
+  return summary;
+}
+
+/** "7 hidden", "1 highlighted", in the reader's number format. */
+export function countLabel(count: number, what: 'hidden' | 'highlighted'): string {
+  return `${count.toLocaleString()} ${what}`;
+}
+
+export function worksLabel(count: number): string {
+  return `${count.toLocaleString()} ${count === 1 ? 'work' : 'works'}`;
+}

@@ -1,0 +1,48 @@
+/**
+ * A reader's worth of rules for the bench: 500 in all, 100 of them
+ * wildcards, shaped like real ones (fandoms, pairings, characters, tropes),
+ * a few of which match works on the real listings. Deterministic, so every
+ * run measures the same rules.
+ */
+import type { RuleInput } from '../../utils/db/rule-checks';
+import type { TagSlot } from '../../utils/rules/types';
+
+const NAMES = ['Harry Potter', 'Draco Malfoy', 'Hermione Granger', 'Steve Rogers', 'Tony Stark', 'Bucky Barnes', 'Dean Winchester', 'Sam Winchester', 'Castiel', 'Kirk', 'Spock', 'Aziraphale', 'Crowley', 'Geralt', 'Jaskier', 'Link', 'Zelda', 'Wei Wuxian', 'Lan Zhan', 'Jon Snow'];
+const TROPES = ['Slow Burn', 'Enemies to Lovers', 'Hurt/Comfort', 'Fluff', 'Angst', 'Canon Divergence', 'Time Travel', 'Soulmates', 'Found Family', 'Fake Dating'];
+const AU = ['Coffee Shop', 'Modern', 'College/University', 'Royalty', 'Soulmates', 'Space', 'Office', 'No Powers', 'Human', 'Hogwarts'];
+const SLOTS: TagSlot[] = ['relationship', 'character', 'freeform', 'any'];
+
+/** Tags that do occur on the real Sherlock Holmes listing, so the rules really hide and highlight. */
+const REAL_TAGS: Array<[TagSlot, string]> = [
+  ['freeform', 'Established Relationship'],
+  ['freeform', 'Platonic Cuddling'],
+  ['relationship', 'Sherlock Holmes/William James Moriarty (Yuukoku no Moriarty)'],
+  ['freeform', 'Slice of Life'],
+];
+
+export function benchRules(): RuleInput[] {
+  const rules: RuleInput[] = [];
+  const add = (slot: TagSlot, text: string, mode: 'exact' | 'wildcard', action: 'hide' | 'highlight' = 'hide') => {
+    rules.push({
+      id: `bench-${rules.length}`,
+      action,
+      ...(action === 'highlight' ? { color: '#5b8def' } : {}),
+      match: { kind: 'tag', slot, text, mode },
+      enabled: true,
+    });
+  };
+  for (const [slot, text] of REAL_TAGS) add(slot, text, 'exact', slot === 'freeform' && text === 'Slice of Life' ? 'highlight' : 'hide');
+  for (let i = 0; rules.length < 400; i++) {
+    const a = NAMES[i % NAMES.length]!;
+    const b = NAMES[(i * 7 + 3) % NAMES.length]!;
+    const trope = TROPES[i % TROPES.length]!;
+    const variants = [`${a}/${b}`, `${a} & ${b}`, `${a} (${trope})`, `${trope} - ${a} ${i}`];
+    add(SLOTS[i % SLOTS.length]!, variants[i % variants.length]!, 'exact');
+  }
+  for (let i = 0; rules.length < 500; i++) {
+    const a = NAMES[i % NAMES.length]!;
+    const patterns = [`Alternate Universe - ${AU[i % AU.length]}*`, `*/${a}`, `${a}/*`, `*${TROPES[i % TROPES.length]} ${i}*`];
+    add(SLOTS[i % SLOTS.length]!, patterns[i % patterns.length]!, 'wildcard');
+  }
+  return rules;
+}
