@@ -2,8 +2,10 @@
  * The content script on every archive page.
  *
  * At document_start it holds the blurbs back from painting (blurb-gate.ts)
- * and starts reading the rules; at DOMContentLoaded it reads the page once
- * and hands that one reading to each feature. Features live in ./features,
+ * and starts reading the rules. At DOMContentLoaded it reads the page once,
+ * asks the background for the reader's state of every work on it (one
+ * message), classifies the blurbs, lets each feature draw from that one
+ * reading, and only then lets the blurbs paint. Features live in ./features,
  * one per file, and are wired up only here.
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
@@ -13,11 +15,12 @@ import type { Blurb, PageRecord, WorkPage } from '../../utils/ao3/types';
 import type { ListingConfig } from '../../utils/rules/listing-config';
 import type { TabState } from '../../utils/messaging/tab-protocol';
 import { holdBlurbs, type BlurbGate } from './blurb-gate';
-import { CLASSIFIED_MARK } from './features/filter-listing';
 import { whenDomReady } from './dom-ready';
 import { loadListingConfig, onListingConfigChange } from './listing-config-source';
 import { RulesMatcher } from './rules-matcher';
 import { answerTabRequests } from './tab-requests';
+import { requestWorkStates, type WorkStates } from './work-states';
+import { CLASSIFIED_MARK, type ListedBlurb } from './features/filter-listing';
 import { showHiddenTagsNotice } from './features/hidden-tags-notice';
 import { ListingRules } from './features/listing-rules';
 import { reportPage } from './features/page-report';
@@ -35,42 +38,63 @@ export default defineContentScript({
   },
 });
 
+/** What every feature gets: the page read once, its blurbs with their elements, the reader's state of its works. */
+export interface PageContext {
+  page: PageRecord;
+  blurbs: ListedBlurb[];
+  /** The work page's record, on a work page. */
+  workPage: WorkPage | null;
+  states: WorkStates;
+}
+
 function hasBlurbs(page: PageRecord): boolean {
   return page.kind === 'listing' || page.kind === 'adult-interstitial';
 }
 
-function isWorkPage(page: PageRecord): page is PageRecord & { work: WorkPage } {
-  return page.kind === 'work' && page.work !== null && 'view' in page.work;
+function workPageOf(page: PageRecord): WorkPage | null {
+  return page.kind === 'work' && page.work !== null && 'view' in page.work ? page.work : null;
+}
+
+/** Features drawn in the same pass as the rules, before the blurbs paint: no layout jumps. */
+function drawBeforeReveal(_context: PageContext): void {
+  // Reading badges and save controls draw here.
+}
+
+/** Features that add behaviour once the page is shown. */
+function startAfterReveal(_context: PageContext): void {
+  // Reading tracking on work pages starts here.
 }
 
 async function onPageReady(gate: BlurbGate, configLoading: Promise<ListingConfig>): Promise<void> {
   let listing: ListingRules | null = null;
-  let page: PageRecord;
-  let elements: HTMLElement[];
+  let context: PageContext;
   try {
-    const reading = readPageWithElements(document, location.href);
-    page = reading.page;
-    elements = reading.elements as HTMLElement[];
+    const { page, elements } = readPageWithElements(document, location.href);
+    const blurbs = elements.map((element, i) => ({ element: element as HTMLElement, record: page.blurbs[i]! }));
+    // Asked before the rules run, so the background works while the page is classified.
+    const states = requestWorkStates(page);
     if (hasBlurbs(page)) {
-      const blurbs = elements.map((element, i) => ({ element, record: page.blurbs[i]! }));
       listing = new ListingRules(blurbs, await configLoading, (outcome) => reportPage(page, location.href, outcome));
       performance.mark(CLASSIFIED_MARK);
     }
+    context = { page, blurbs, workPage: workPageOf(page), states: await states };
+    drawBeforeReveal(context);
   } finally {
     gate.release();
   }
 
+  const { page, blurbs, workPage } = context;
   reportPage(page, location.href, listing?.outcome ?? null);
   answerTabRequests(tabRequestHandlers(page, () => listing));
+  startAfterReveal(context);
 
-  const records = new Map<Element, Blurb>(elements.map((element, i) => [element, page.blurbs[i]!]));
-  const workPage = isWorkPage(page) ? page.work : null;
+  const records = new Map<Element, Blurb>(blurbs.map((b) => [b.element, b.record]));
   enableQuickActions({ recordFor: (blurb) => records.get(blurb), workPage });
 
   if (listing) {
     const rules = listing;
     onListingConfigChange((config) => rules.setConfig(config));
-    showHiddenTagsNotice(elements, (blurb) => rules.reread(blurb));
+    showHiddenTagsNotice(blurbs.map((b) => b.element), (blurb) => rules.reread(blurb));
   } else if (workPage) {
     const banner = new WorkPageBanner(workPage);
     const matcher = new RulesMatcher();
@@ -83,7 +107,7 @@ function tabRequestHandlers(page: PageRecord, listing: () => ListingRules | null
   const state = (): TabState => ({
     url: location.href,
     kind: page.kind,
-    blurbs: page.blurbs,
+    blurbs: listing()?.records() ?? page.blurbs,
     results: listing()?.outcome.results ?? [],
     pausedHere: listing()?.paused ?? false,
     tagsHiddenByPreference: page.tagsHiddenByPreference,

@@ -97,6 +97,10 @@ export class ListingFilter {
 
   constructor(private readonly blurbs: ListedBlurb[]) {}
 
+  records(): ListedBlurb['record'][] {
+    return this.blurbs.map((b) => b.record);
+  }
+
   /** Puts a fresh reading of a blurb (e.g. after its hidden tags loaded) in place of the old one. */
   replaceRecord(element: HTMLElement, record: ListedBlurb['record']): void {
     const entry = this.blurbs.find((b) => b.element === element);

@@ -58,6 +58,10 @@ export class ListingRules {
     this.onChange(this.outcome);
   }
 
+  records(): ListedBlurb['record'][] {
+    return this.filter.records();
+  }
+
   /** Reads one blurb again (its tags changed) and classifies the page anew. */
   reread(element: HTMLElement): void {
     this.filter.replaceRecord(element, readBlurb(element));
