@@ -29,25 +29,10 @@ export async function setSettings(values: Partial<Settings>): Promise<Settings> 
   return (await request({ type: 'settings/set', values })).settings;
 }
 
-type LooseSend = (message: unknown) => Promise<{ ok: boolean; value?: unknown; error?: string }>;
-
-/**
- * Tags from the works store (`tags/suggest`). Until the background knows the
- * request, or when it fails, there are simply no store suggestions: the
- * page's tags are still offered.
- */
+/** Tags from the works store; when the request fails there are simply no store suggestions (the page's tags are still offered). */
 export async function suggestFromStore(prefix: string, slot: TagSlot, limit: number): Promise<TagSuggestion[]> {
-  try {
-    const reply = await (sendRequest as unknown as LooseSend)({ type: 'tags/suggest', prefix, slot, limit });
-    const tags = reply.ok ? (reply.value as { tags?: unknown } | null)?.tags : null;
-    if (!Array.isArray(tags)) return [];
-    return tags.filter(
-      (tag): tag is TagSuggestion =>
-        typeof tag === 'object' && tag !== null && typeof tag.name === 'string' && typeof tag.type === 'string' && typeof tag.count === 'number',
-    );
-  } catch {
-    return [];
-  }
+  const reply = await sendRequest({ type: 'tags/suggest', prefix, slot, limit }).catch(() => null);
+  return reply?.ok ? reply.value.tags : [];
 }
 
 export function errorText(error: unknown): string {
