@@ -26,6 +26,11 @@ import { ListingRules } from './features/listing-rules';
 import { reportPage } from './features/page-report';
 import { enableQuickActions } from './features/quick-actions';
 import { WorkPageBanner } from './features/work-page-banner';
+import { followBadgeStyle } from './features/save-badge-style';
+import { drawSaveControls } from './features/save-controls';
+import { drawReadingBadges } from './features/reading-badges';
+import { offerHistoryImport } from './features/history-import';
+import { startReading, showChapterIndexMarks } from './features/reading-page';
 import './style.css';
 
 export default defineContentScript({
@@ -33,6 +38,7 @@ export default defineContentScript({
   runAt: 'document_start',
   main() {
     const gate = holdBlurbs();
+    followBadgeStyle();
     const config = loadListingConfig();
     whenDomReady(() => void onPageReady(gate, config));
   },
@@ -58,11 +64,15 @@ function workPageOf(page: PageRecord): WorkPage | null {
 /** Features drawn in the same pass as the rules, before the blurbs paint: no layout jumps. */
 function drawBeforeReveal(_context: PageContext): void {
   // Reading badges and save controls draw here.
+  drawSaveControls(_context);
+  if (hasBlurbs(_context.page)) drawReadingBadges(_context.blurbs, _context.states);
+  offerHistoryImport(_context.page, location.href);
 }
 
 /** Features that add behaviour once the page is shown. */
 function startAfterReveal(_context: PageContext): void {
-  // Reading tracking on work pages starts here.
+  if (_context.workPage) startReading(_context.workPage, _context.states);
+  else showChapterIndexMarks(_context.page, _context.states);
 }
 
 async function onPageReady(gate: BlurbGate, configLoading: Promise<ListingConfig>): Promise<void> {

@@ -195,6 +195,9 @@ export function Popup() {
           />
           <span>Pause all rules</span>
         </label>
+        <button type="button" class="sm-link-button" onClick={() => void browser.runtime.openOptionsPage().then(() => window.close())}>
+          Library &amp; settings
+        </button>
       </header>
 
       {editing ? (

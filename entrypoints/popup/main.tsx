@@ -1,6 +1,11 @@
 import { render } from 'preact';
 import '../../components/ui/theme.css';
+import { applyCachedTheme, applyTheme } from '../../components/ui/theme';
 import './popup.css';
+import { getSettings } from './api';
 import { Popup } from './Popup';
+
+applyCachedTheme();
+getSettings().then((settings) => applyTheme(settings.theme), () => undefined);
 
 render(<Popup />, document.getElementById('app')!);

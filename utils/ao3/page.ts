@@ -36,6 +36,7 @@ export function readPageWithElements(
   url?: string | null,
   now: Date = new Date(),
 ): { page: PageRecord; elements: Element[] } {
+  performance.mark('t:start'); // TEMP
   const { kind, listingKind, readingsView } = detectPage(doc, url);
   const { loggedIn, user } = readSession(doc);
   const main = doc.getElementById('main');
@@ -63,5 +64,6 @@ export function readPageWithElements(
   } else if (kind === 'chapter-index') {
     record.work = readChapterIndex(doc, url);
   }
+  performance.mark('t:read'); // TEMP
   return { page: record, elements };
 }

@@ -3,6 +3,7 @@
  * checks. Later features add keys here; the store keeps one record per key.
  */
 import type { HiddenWorksStyle } from '../rules/listing-config';
+import { BADGE_STYLES, THEMES, type BadgeStyle, type Theme } from '../library/display';
 import { array, bool, type Check, int, isPlainObject, object, oneOf, str } from './check';
 import { inTransaction, RequestGroup } from './transaction';
 import type { ShelfmarkDb } from './schema';
@@ -17,6 +18,12 @@ export interface Settings {
   hiddenWorks: HiddenWorksStyle;
   /** Every hide/highlight rule paused, everywhere. */
   rulesPaused: boolean;
+  /** Reading tracking paused: no visits, chapters read or reading positions recorded from pages. */
+  trackingPaused: boolean;
+  /** Reading and saved badges on listings: named, compact marks, or none. */
+  badgeStyle: BadgeStyle;
+  /** The popup's and options page's colours. */
+  theme: Theme;
 }
 
 export const SETTING_DEFAULTS: Settings = {
@@ -24,6 +31,9 @@ export const SETTING_DEFAULTS: Settings = {
   alwaysShow: [],
   hiddenWorks: 'placeholder',
   rulesPaused: false,
+  trackingPaused: false,
+  badgeStyle: 'full',
+  theme: 'system',
 };
 
 const SETTING_CHECKS: { [K in keyof Settings]: Check<Settings[K]> } = {
@@ -31,6 +41,9 @@ const SETTING_CHECKS: { [K in keyof Settings]: Check<Settings[K]> } = {
   alwaysShow: array(int({ min: 1 }), { max: 100_000 }),
   hiddenWorks: oneOf('placeholder', 'remove'),
   rulesPaused: bool,
+  trackingPaused: bool,
+  badgeStyle: oneOf(...BADGE_STYLES),
+  theme: oneOf(...THEMES),
 };
 
 const isSettingKey = (key: string): key is keyof Settings => Object.hasOwn(SETTING_CHECKS, key);

@@ -6,16 +6,21 @@ import { inTransaction, RequestGroup } from './transaction';
 import type { ChapterKey, Millis, ReadingRecord, WorkFacts } from './types';
 import { appendVisits } from './visit-log';
 
-/** One visit: the work's snapshot moves forward, its reading record counts the visit, the log gets an entry. */
+/**
+ * One visit: the work's snapshot moves forward, its reading record counts the visit, the log gets
+ * an entry, and a saved "to read" work becomes "reading" — all in one transaction.
+ */
 export async function recordVisit(db: ShelfmarkDb, work: WorkFacts, chapter: ChapterKey | null, at: Millis): Promise<ReadingRecord> {
-  return inTransaction(db, ['works', 'reading', 'visits'], 'readwrite', async (tx) => {
+  return inTransaction(db, ['works', 'reading', 'visits', 'saved'], 'readwrite', async (tx) => {
     const works = tx.objectStore('works');
     const reading = tx.objectStore('reading');
-    const [storedWork, storedReading] = await Promise.all([works.get(work.workId), reading.get(work.workId)]);
+    const saved = tx.objectStore('saved');
+    const [storedWork, storedReading, storedSaved] = await Promise.all([works.get(work.workId), reading.get(work.workId), saved.get(work.workId)]);
     const nextReading = applyVisit(storedReading, work.workId, chapter, at);
     const writes = new RequestGroup();
     writes.add(works.put(mergeWorkSnapshot(storedWork, work, at)));
     writes.add(reading.put(nextReading));
+    if (storedSaved?.status === 'to-read') writes.add(saved.put({ ...storedSaved, status: 'reading', changed: at }));
     writes.add(appendVisits(tx.objectStore('visits'), [{ workId: work.workId, chapterId: chapter?.id ?? null, position: chapter?.position ?? null, at }]));
     await writes.done();
     return nextReading;

@@ -2,7 +2,7 @@
  * Checks of every request and every reply. The background checks each
  * request before handling it and each reply before sending it.
  */
-import type { ListingKind, PageKind } from '../ao3/types';
+import type { ListingKind, PageKind, TagType } from '../ao3/types';
 import { array, bool, type Check, describe, int, isPlainObject, nullable, num, object, oneOf, str } from '../db/check';
 import {
   checkChapterKey,
@@ -17,7 +17,10 @@ import { checkRuleInput, checkRuleRecord, RULE_ID } from '../db/rule-checks';
 import { checkSettings, checkSettingsPatch } from '../db/settings';
 import { BACKUP_REASONS, SAVED_STATUSES, type BackupMeta, type StoreCounts } from '../db/types';
 import type { WorkState } from '../db/work-state';
+import { checkHistoryEntry, checkHistorySummary, checkKnownChapters, checkTrackingMode, MAX_HISTORY_ENTRIES } from '../db/reading-checks';
+import type { SuggestQuery, TagSuggestion } from '../db/tag-suggestions';
 import type { ImportSummary } from '../backup/restore';
+import { LIBRARY_REPLY_CHECKS, LIBRARY_REQUEST_CHECKS } from '../db/library-checks';
 import { TRANSFER_ID_PATTERN } from '../backup/transfer-area';
 import type { NoFields, PageReport, PageReportBlurb, Protocol, ReplyValue, RequestOf, RequestType } from './protocol';
 
@@ -30,6 +33,9 @@ const LISTING_KINDS = [
   'bookmarks', 'work-bookmarks', 'readings', 'tag', 'dashboard', 'home', 'other',
 ] as const satisfies readonly ListingKind[];
 const BLURB_TYPES = ['work', 'series', 'bookmark', 'mystery', 'deleted', 'error'] as const satisfies readonly PageReportBlurb['type'][];
+
+const TAG_TYPES = ['rating', 'warning', 'category', 'fandom', 'relationship', 'character', 'freeform'] as const satisfies readonly TagType[];
+const tagSuggestion = object<TagSuggestion>({ name: str({ nonEmpty: true, max: 10_000 }), type: oneOf(...TAG_TYPES), count: int({ min: 1 }) });
 
 const reportBlurb = object<PageReportBlurb>({ type: oneOf(...BLURB_TYPES), workId: nullable(workId), title: str({ max: 10_000 }) });
 const REPORT_FIELDS = new Set(['url', 'kind', 'listingKind', 'blurbs']);
@@ -58,7 +64,10 @@ type RequestChecks = { [T in RequestType]: Check<Omit<RequestOf<T>, 'type'>> };
 
 const REQUEST_FIELDS: RequestChecks = {
   'visit/record': object<Protocol['visit/record']['request']>({ work: checkWorkFacts, chapter: nullable(checkChapterKey) }),
-  'works/state': object({ workIds: array(workId, { max: MAX_WORKS_PER_REQUEST }) }),
+  'works/state': object<Protocol['works/state']['request']>(
+    { workIds: array(workId, { max: MAX_WORKS_PER_REQUEST }), snapshot: array(checkWorkFacts, { max: MAX_WORKS_PER_REQUEST }) },
+    ['snapshot'],
+  ),
   'works/snapshot': object({ works: array(checkWorkFacts, { max: MAX_WORKS_PER_REQUEST }) }),
   'reading/mark-chapters': object({ workId, chapters: array(checkChapterKey, { max: 100_000 }), read: bool }),
   'reading/position': object({ workId, chapter: checkChapterKey, scroll: num({ min: 0, max: 1 }) }),
@@ -67,6 +76,7 @@ const REQUEST_FIELDS: RequestChecks = {
     ['note', 'work'],
   ),
   'saved/remove': object({ workId }),
+  'history/import': object({ entries: array(checkHistoryEntry, { max: MAX_HISTORY_ENTRIES }) }),
   'rules/list': nothing,
   'rules/put': object({ rule: checkRuleInput }),
   'rules/delete': object({ id: RULE_ID }),
@@ -82,6 +92,8 @@ const REQUEST_FIELDS: RequestChecks = {
   'backups/restore': object<Protocol['backups/restore']['request']>({ id: int({ min: 1 }), confirm: ((v, path) => (v === true ? null : `${path}: restoring replaces all data and needs confirm: true`)) as Check<true> }),
   'page/report': object({ report: checkPageReport }),
   'page/get-report': object({ tabId: int({ min: 0 }) }),
+  ...LIBRARY_REQUEST_CHECKS,
+  'tags/suggest': object<SuggestQuery>({ prefix: str({ max: 200 }), slot: oneOf('any', ...TAG_TYPES), limit: int({ min: 1, max: 50 }) }, ['slot', 'limit']),
 };
 
 function isRequestType(type: unknown): type is RequestType {
@@ -105,17 +117,18 @@ const importSummary = object<ImportSummary>({
   undoBackupId: nullable(int({ min: 1 })),
   upgradedFrom: nullable(int()),
 });
-const workState = object<WorkState>({ workId, reading: nullable(checkReadingRecord), saved: nullable(checkSavedRecord) });
+const workState = object<WorkState>({ workId, reading: nullable(checkReadingRecord), saved: nullable(checkSavedRecord), chapters: checkKnownChapters });
 const none: Check<null> = (value, path) => (value === null ? null : `${path}: expected null, got ${describe(value)}`);
 
 const REPLY_CHECKS: { [T in RequestType]: Check<ReplyValue<T>> } = {
   'visit/record': object({ reading: checkReadingRecord }),
-  'works/state': object({ states: array(workState) }),
+  'works/state': object({ states: array(workState), tracking: checkTrackingMode }),
   'works/snapshot': object({ stored: int({ min: 0 }) }),
   'reading/mark-chapters': object({ reading: checkReadingRecord }),
   'reading/position': none,
   'saved/set': object({ saved: checkSavedRecord }),
   'saved/remove': object({ removed: bool }),
+  'history/import': object({ summary: checkHistorySummary }),
   'rules/list': object({ rules: array(checkRuleRecord) }),
   'rules/put': object({ rule: checkRuleRecord }),
   'rules/delete': object({ removed: bool }),
@@ -128,6 +141,8 @@ const REPLY_CHECKS: { [T in RequestType]: Check<ReplyValue<T>> } = {
   'backups/restore': object({ summary: importSummary }),
   'page/report': none,
   'page/get-report': object({ report: nullable(checkPageReport) }),
+  ...LIBRARY_REPLY_CHECKS,
+  'tags/suggest': object({ tags: array(tagSuggestion, { max: 50 }) }),
 };
 
 export function checkReply<T extends RequestType>(type: T, value: unknown): string | null {

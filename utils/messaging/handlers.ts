@@ -11,7 +11,11 @@ import type { ShelfmarkDb } from '../db/schema';
 import { getSettings, setSettings } from '../db/settings';
 import { markChapters, recordVisit, setScrollPosition, storeWorkSnapshots } from '../db/tracking';
 import type { Millis } from '../db/types';
-import { getWorkStates } from '../db/work-state';
+import { importHistory } from '../db/history-import';
+import { answerWorkStates } from '../db/reading-requests';
+import { assertTracking } from '../db/tracking-mode';
+import { suggestTags } from '../db/tag-suggestions';
+import { libraryHandlers } from '../db/library-handlers';
 import type { PageReports } from './page-reports';
 import type { ReplyValue, RequestOf, RequestType } from './protocol';
 
@@ -28,6 +32,8 @@ export interface BackgroundDeps {
 export interface RequestContext {
   /** The sending tab, for content scripts (and extension pages open in a tab). */
   tabId: number | undefined;
+  /** Sent from a private (incognito) window. */
+  incognito?: boolean;
 }
 
 export type Handlers = { [T in RequestType]: (request: RequestOf<T>, context: RequestContext) => Promise<ReplyValue<T>> };
@@ -36,18 +42,27 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
   const { getDb, now, extensionVersion } = deps;
   const writeContext = () => ({ now: now(), extensionVersion });
   return {
-    'visit/record': async ({ work, chapter }) => ({ reading: await recordVisit(await getDb(), work, chapter, now()) }),
-    'works/state': async ({ workIds }) => ({ states: await getWorkStates(await getDb(), workIds) }),
+    'visit/record': async ({ work, chapter }) => {
+      const db = await getDb();
+      await assertTracking(db);
+      return { reading: await recordVisit(db, work, chapter, now()) };
+    },
+    'works/state': async ({ workIds, snapshot }, { incognito }) => {
+      const { states, tracking } = await answerWorkStates(await getDb(), workIds, snapshot, incognito ?? false, now());
+      return { states, tracking };
+    },
     'works/snapshot': async ({ works }) => ({ stored: await storeWorkSnapshots(await getDb(), works, now()) }),
     'reading/mark-chapters': async ({ workId, chapters, read }) => ({
       reading: await markChapters(await getDb(), workId, chapters, read, now()),
     }),
     'reading/position': async ({ workId, chapter, scroll }) => {
+      await assertTracking(await getDb());
       await setScrollPosition(await getDb(), workId, chapter, scroll, now());
       return null;
     },
     'saved/set': async ({ type: _type, ...request }) => ({ saved: await setSaved(await getDb(), request, now()) }),
     'saved/remove': async ({ workId }) => ({ removed: await removeSaved(await getDb(), workId) }),
+    'history/import': async ({ entries }) => ({ summary: await importHistory(await getDb(), entries, now()) }),
     'rules/list': async () => ({ rules: await listRules(await getDb()) }),
     'rules/put': async ({ rule }) => ({ rule: await putRule(await getDb(), rule, now()) }),
     'rules/delete': async ({ id }) => ({ removed: await deleteRule(await getDb(), id) }),
@@ -87,5 +102,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       return null;
     },
     'page/get-report': async ({ tabId }) => ({ report: await deps.pageReports.get(tabId) }),
+    ...libraryHandlers(getDb, now),
+    'tags/suggest': async ({ type: _type, ...query }) => ({ tags: await suggestTags(await getDb(), query) }),
   };
 }

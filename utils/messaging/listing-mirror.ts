@@ -9,6 +9,7 @@ import type { ShelfmarkDb } from '../db/schema';
 import { getSettings } from '../db/settings';
 import { LISTING_CONFIG_KEY, type ListingConfig } from '../rules/listing-config';
 import type { RequestType } from './protocol';
+import { DISPLAY_PREFS_KEY } from '../library/display';
 
 /** The slice of `browser.storage.local` this needs. */
 export interface LocalArea {
@@ -22,6 +23,7 @@ export const MIRRORED_REQUESTS: ReadonlySet<RequestType> = new Set<RequestType>(
   'settings/set',
   'backup/import',
   'backups/restore',
+  'rules/import',
 ]);
 
 export async function writeListingMirror(db: ShelfmarkDb, area: LocalArea): Promise<ListingConfig> {
@@ -32,6 +34,6 @@ export async function writeListingMirror(db: ShelfmarkDb, area: LocalArea): Prom
     hiddenWorks: settings.hiddenWorks,
     paused: settings.rulesPaused,
   };
-  await area.set({ [LISTING_CONFIG_KEY]: config });
+  await area.set({ [LISTING_CONFIG_KEY]: config, [DISPLAY_PREFS_KEY]: { badgeStyle: settings.badgeStyle } });
   return config;
 }

@@ -10,7 +10,13 @@ import type { RuleInput } from '../db/rule-checks';
 import type { Settings } from '../db/settings';
 import type { BackupMeta, ChapterKey, ReadingRecord, RuleRecord, SavedRecord, SavedStatus, WorkFacts } from '../db/types';
 import type { WorkState } from '../db/work-state';
+import type { HistoryEntry, HistoryImportSummary } from '../db/history-import';
+import type { TrackingMode } from '../db/tracking-mode';
+import type { SuggestQuery, TagSuggestion } from '../db/tag-suggestions';
 import type { ImportSummary } from '../backup/restore';
+import type { LibraryRow, SavedImportItem } from '../db/library';
+import type { RulesImportMode } from '../db/library-rules';
+import type { LoggedVisit, VisitDeletion, VisitPage } from '../db/history-log';
 
 export interface PageReportBlurb {
   type: Blurb['type'];
@@ -33,14 +39,21 @@ export type NoFields = Record<never, never>;
 export interface Protocol {
   /** A work or chapter page was opened: snapshot the work, count the visit, log it. */
   'visit/record': { request: { work: WorkFacts; chapter: ChapterKey | null }; reply: { reading: ReadingRecord } };
-  /** Everything a page shows about the reader's relation to these works, in one round trip. */
-  'works/state': { request: { workIds: number[] }; reply: { states: WorkState[] } };
+  /**
+   * Everything a page shows about the reader's relation to these works, in one round trip.
+   * A listing sends its blurbs' snapshots along (`snapshot`): those of works the reader has a
+   * reading or saved record for are merged into the works store after the reply, unless
+   * tracking is paused or the window is private. `tracking` says whether this page may record.
+   */
+  'works/state': { request: { workIds: number[]; snapshot?: WorkFacts[] }; reply: { states: WorkState[]; tracking: TrackingMode } };
   /** Listing blurbs: merged into the works store, moving forward only. */
   'works/snapshot': { request: { works: WorkFacts[] }; reply: { stored: number } };
   'reading/mark-chapters': { request: { workId: number; chapters: ChapterKey[]; read: boolean }; reply: { reading: ReadingRecord } };
   'reading/position': { request: { workId: number; chapter: ChapterKey; scroll: number }; reply: null };
   'saved/set': { request: { workId: number; status: SavedStatus; note?: string; work?: WorkFacts }; reply: { saved: SavedRecord } };
   'saved/remove': { request: { workId: number }; reply: { removed: boolean } };
+  /** Entries read from the reader's own History / Marked for Later pages; idempotent. */
+  'history/import': { request: { entries: HistoryEntry[] }; reply: { summary: HistoryImportSummary } };
   'rules/list': { request: NoFields; reply: { rules: RuleRecord[] } };
   'rules/put': { request: { rule: RuleInput }; reply: { rule: RuleRecord } };
   'rules/delete': { request: { id: string }; reply: { removed: boolean } };
@@ -60,6 +73,23 @@ export interface Protocol {
   /** The content script's report of the page in its tab (kept per tab for the popup). */
   'page/report': { request: { report: PageReport }; reply: null };
   'page/get-report': { request: { tabId: number }; reply: { report: PageReport | null } };
+  /** The options page's library: one compact row per work saved or read. */
+  'library/list': { request: NoFields; reply: { rows: LibraryRow[] } };
+  /** A status for many works, or off the saved list (`status: null`), in one transaction; `previous` is for Undo. */
+  'saved/bulk': { request: { workIds: number[]; status: SavedStatus | null }; reply: { previous: SavedRecord[] } };
+  /** Undo: these saved records back as they were, these works off the saved list. */
+  'saved/restore': { request: { records: SavedRecord[]; removeIds: number[] }; reply: { restored: number } };
+  /** Works from a reading list (CSV) saved as "to read", titles kept as given; nothing is fetched. */
+  'saved/import': { request: { items: SavedImportItem[] }; reply: { addedIds: number[]; alreadySaved: number } };
+  /** The visits log, newest first, a page (whole buckets, at least `limit` entries) at a time. */
+  'visits/list': { request: { before: number | null; limit: number; workIds?: number[] }; reply: VisitPage };
+  /** Deletes entries, a span of time (`from` ≤ at < `to`) or everything; returns the removed entries for Undo (none for `all`). */
+  'visits/delete': { request: { target: VisitDeletion }; reply: { removed: LoggedVisit[]; count: number } };
+  'visits/restore': { request: { entries: LoggedVisit[] }; reply: { restored: number } };
+  /** Rules alone from a rules file: merged by id, or replacing every rule (`confirmReplace: true`). */
+  'rules/import': { request: { rules: RuleInput[]; mode: RulesImportMode; confirmReplace?: boolean }; reply: { rules: RuleRecord[] } };
+  /** Tags for the rule editor's autocomplete, from the works the reader visited most recently. */
+  'tags/suggest': { request: SuggestQuery; reply: { tags: TagSuggestion[] } };
 }
 
 export type RequestType = keyof Protocol;
@@ -75,11 +105,16 @@ export const RECORDING_REQUESTS: ReadonlySet<RequestType> = new Set<RequestType>
   'reading/mark-chapters',
   'reading/position',
   'saved/set',
+  'saved/restore',
+  'history/import',
 ]);
 
 export const PRIVATE_WINDOW_ERROR = 'private window';
 
 /** Requests only the extension's own pages may make (a content script must never replace the reader's data). */
-export const EXTENSION_PAGE_REQUESTS: ReadonlySet<RequestType> = new Set<RequestType>(['backup/export', 'backup/import', 'backups/list', 'backups/restore']);
+export const EXTENSION_PAGE_REQUESTS: ReadonlySet<RequestType> = new Set<RequestType>([
+  'backup/export', 'backup/import', 'backups/list', 'backups/restore',
+  'library/list', 'saved/bulk', 'saved/import', 'visits/list', 'visits/delete', 'visits/restore', 'rules/import',
+]);
 
 export const EXTENSION_PAGE_ERROR = "only the extension's own pages may do this";

@@ -44,7 +44,7 @@ export function createMessageHandler(deps: RouterDeps): MessageHandler {
       if (!settings.recordPrivateWindows) return { ok: false, error: PRIVATE_WINDOW_ERROR };
     }
     const handler = handlers[request.type] as (request: AnyRequest, context: RequestContext) => Promise<unknown>;
-    const value = await handler(request, { tabId: sender.tab?.id });
+    const value = await handler(request, { tabId: sender.tab?.id, incognito: Boolean(sender.tab?.incognito) });
     const problem = checkReply(request.type, value);
     if (problem) return { ok: false, error: `internal error: the background built an invalid reply (${problem})` };
     if (MIRRORED_REQUESTS.has(request.type)) {

@@ -3,7 +3,7 @@ import { getWorkStates } from '../../../utils/db/work-state';
 import { markChapters, recordVisit, setScrollPosition, storeWorkSnapshots } from '../../../utils/db/tracking';
 import { removeSaved, setSaved } from '../../../utils/db/saved';
 import { deleteRule, listRules, putRule, reorderRules } from '../../../utils/db/rules';
-import { getSettings, setSettings } from '../../../utils/db/settings';
+import { getSettings, SETTING_DEFAULTS, setSettings } from '../../../utils/db/settings';
 import { countData, readBackupData } from '../../../utils/db/data-transfer';
 import { inTransaction } from '../../../utils/db/transaction';
 import { VISIT_BUCKET_SIZE } from '../../../utils/db/visit-log';
@@ -117,7 +117,8 @@ describe('rules', () => {
 describe('settings', () => {
   it('defaults, then keeps what the reader set', async () => {
     const db = await freshDb();
-    const defaults = { recordPrivateWindows: false, alwaysShow: [], hiddenWorks: 'placeholder', rulesPaused: false };
+    const defaults = SETTING_DEFAULTS;
+    expect(defaults).toMatchObject({ recordPrivateWindows: false, alwaysShow: [], hiddenWorks: 'placeholder', rulesPaused: false, trackingPaused: false });
     expect(await getSettings(db)).toEqual(defaults);
     expect(await setSettings(db, { recordPrivateWindows: true, alwaysShow: [5, 6] }, T0)).toEqual({ ...defaults, recordPrivateWindows: true, alwaysShow: [5, 6] });
     expect(await getSettings(db)).toEqual({ ...defaults, recordPrivateWindows: true, alwaysShow: [5, 6] });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkReply, checkRequest } from '../../../utils/messaging/checks';
+import { SETTING_DEFAULTS } from '../../../utils/db/settings';
 import { isTrustedSender } from '../../../utils/messaging/sender';
 import { T0, work } from '../db/fixtures';
 import { archiveTab, OWN_ID, optionsPage, ORIGIN, popup, testBackground } from './background';
@@ -121,7 +122,7 @@ describe('handling', () => {
     expect(await bg.send({ type: 'rules/delete', id: 'r1' })).toEqual({ ok: true, value: { removed: true } });
     expect(await bg.send({ type: 'settings/get' })).toEqual({
       ok: true,
-      value: { settings: { recordPrivateWindows: false, alwaysShow: [], hiddenWorks: 'placeholder', rulesPaused: false } },
+      value: { settings: SETTING_DEFAULTS },
     });
   });
 

@@ -1,0 +1,231 @@
+/**
+ * The library as an ARIA table with a sticky header, virtualised: rows have
+ * one fixed height, and only those in view (plus a few either side) are in
+ * the document. The header and body share one scroll container, so the
+ * columns stay aligned when the table scrolls sideways.
+ */
+import type { Ref } from 'preact';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { SAVED_STATUSES, type SavedStatus } from '../../utils/db/types';
+import { STATUS_LABELS } from '../../utils/library/display';
+import { readingLink, type PreparedRow, type SortKey, type SortOrder } from '../../utils/library/model';
+import { formatArchiveDate, formatNumber } from '../ui/format';
+
+export const ROW_HEIGHT = 38;
+const OVERSCAN = 8;
+
+const COLUMNS: Array<{ key: SortKey; label: string; numeric?: boolean; firstDescending?: boolean }> = [
+  { key: 'title', label: 'Title' },
+  { key: 'authors', label: 'Authors' },
+  { key: 'fandoms', label: 'Fandoms' },
+  { key: 'status', label: 'Status' },
+  { key: 'words', label: 'Words', numeric: true, firstDescending: true },
+  { key: 'chapters', label: 'Chapters', numeric: true, firstDescending: true },
+  { key: 'lastRead', label: 'Last read', firstDescending: true },
+  { key: 'added', label: 'Added', firstDescending: true },
+  { key: 'updated', label: 'Updated', firstDescending: true },
+];
+
+export interface LibraryTableProps {
+  tableRef: Ref<HTMLDivElement>;
+  /** A new filter or sort (a new key) scrolls back to the top; other changes keep the place. */
+  scrollKey: string;
+  rows: readonly PreparedRow[];
+  loading: boolean;
+  empty: string;
+  sort: SortOrder;
+  onSort(order: SortOrder): void;
+  selected: ReadonlySet<number>;
+  allSelected: boolean;
+  onSelect(workId: number, selected: boolean): void;
+  onSelectAll(selected: boolean): void;
+  onStatus(row: PreparedRow, status: SavedStatus | null): void;
+  busy: boolean;
+  formatDate(ms: number | null): string;
+}
+
+function chaptersText(row: PreparedRow): string {
+  const posted = row.posted === null ? '?' : formatNumber(row.posted);
+  return `${formatNumber(row.read)} / ${posted}`;
+}
+
+export function LibraryTable(props: LibraryTableProps) {
+  const { rows, sort, selected, formatDate } = props;
+  const scroller = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewport, setViewport] = useState(600);
+  const frame = useRef(0);
+
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    setViewport(el.clientHeight);
+    const observer = new ResizeObserver(() => setViewport(el.clientHeight));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
+  // A new filter or sort starts from the top.
+  useEffect(() => {
+    if (scroller.current) scroller.current.scrollTop = 0;
+    setScrollTop(0);
+  }, [props.scrollKey]);
+
+  const onScroll = () => {
+    cancelAnimationFrame(frame.current);
+    frame.current = requestAnimationFrame(() => setScrollTop(scroller.current?.scrollTop ?? 0));
+  };
+
+  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(rows.length, Math.ceil((scrollTop + viewport) / ROW_HEIGHT) + OVERSCAN);
+  const shown = rows.slice(first, last);
+
+  const sortBy = (key: SortKey, firstDescending = false) =>
+    props.onSort(sort.key === key ? { key, descending: !sort.descending } : { key, descending: firstDescending });
+
+  // Keeping focus in view: a focused control in a row the reader tabbed to is scrolled into the window.
+  const onFocusIn = (event: FocusEvent) => {
+    const row = (event.target as HTMLElement).closest<HTMLElement>('[data-index]');
+    const el = scroller.current;
+    if (!row || !el) return;
+    const top = Number(row.dataset.index) * ROW_HEIGHT;
+    const headerHeight = ROW_HEIGHT;
+    if (top < el.scrollTop) el.scrollTop = top;
+    else if (top + ROW_HEIGHT + headerHeight > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW_HEIGHT + headerHeight - el.clientHeight;
+  };
+
+  return (
+    <div
+      class="sm-table-scroller"
+      ref={(el) => {
+        scroller.current = el;
+        if (typeof props.tableRef === 'function') props.tableRef(el);
+        else if (props.tableRef) props.tableRef.current = el;
+      }}
+      onScroll={onScroll}
+      onFocusIn={onFocusIn}
+      tabIndex={0}
+      aria-label="Library table (scrollable)"
+    >
+      <div role="table" class="sm-table" aria-label="Library" aria-rowcount={rows.length + 1} aria-busy={props.loading || props.busy || undefined}>
+        <div role="rowgroup" class="sm-table-head">
+          <div role="row" class="sm-table-row sm-table-header" aria-rowindex={1}>
+            <div role="columnheader" class="sm-cell sm-cell-select">
+              <input
+                type="checkbox"
+                aria-label="Select every work shown"
+                checked={props.allSelected}
+                disabled={rows.length === 0}
+                onChange={(e) => props.onSelectAll(e.currentTarget.checked)}
+              />
+            </div>
+            {COLUMNS.map((col) => {
+              const active = sort.key === col.key;
+              return (
+                <div
+                  key={col.key}
+                  role="columnheader"
+                  class={`sm-cell sm-cell-${col.key}${col.numeric ? ' sm-numeric' : ''}`}
+                  aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'}
+                >
+                  <button type="button" class="sm-sort" onClick={() => sortBy(col.key, col.firstDescending)}>
+                    {col.label}
+                    <span class="sm-sort-arrow" aria-hidden="true">
+                      {active ? (sort.descending ? '▼' : '▲') : ''}
+                    </span>
+                  </button>
+                </div>
+              );
+            })}
+          </div>
+        </div>
+        <div role="rowgroup" class="sm-table-body" style={{ height: `${Math.max(rows.length, 1) * ROW_HEIGHT}px` }}>
+          {rows.length === 0 && (
+            <div role="row" class="sm-table-row sm-table-empty" aria-rowindex={2}>
+              <div role="cell" class="sm-cell">
+                {props.loading ? 'Loading…' : props.empty}
+              </div>
+            </div>
+          )}
+          {shown.map((row, i) => {
+            const index = first + i;
+            const isSelected = selected.has(row.workId);
+            return (
+              <div
+                key={row.workId}
+                role="row"
+                aria-rowindex={index + 2}
+                aria-selected={isSelected}
+                data-index={index}
+                data-work-id={row.workId}
+                class={`sm-table-row${isSelected ? ' sm-row-selected' : ''}`}
+                style={{ transform: `translateY(${index * ROW_HEIGHT}px)` }}
+              >
+                <div role="cell" class="sm-cell sm-cell-select">
+                  <input type="checkbox" aria-label={`Select “${row.label}”`} checked={isSelected} onChange={(e) => props.onSelect(row.workId, e.currentTarget.checked)} />
+                </div>
+                <div role="cell" class="sm-cell sm-cell-title">
+                  <a
+                    href={readingLink(row)}
+                    target="_blank"
+                    rel="noopener noreferrer"
+                    title={row.note ? `${row.label} — ${row.note}` : row.label}
+                    aria-label={row.next && row.read > 0 ? `${row.label}, continue at chapter ${row.next.position}` : row.label}
+                  >
+                    {row.label}
+                  </a>
+                  {row.note && (
+                    <span class="sm-note-mark" title={row.note} aria-label={`Note: ${row.note}`}>
+                      ✎
+                    </span>
+                  )}
+                </div>
+                <div role="cell" class="sm-cell sm-cell-authors" title={row.authors.join(', ')}>
+                  {row.authors.join(', ') || <span class="sm-muted">{row.fandoms.length > 0 ? 'Anonymous' : '—'}</span>}
+                </div>
+                <div role="cell" class="sm-cell sm-cell-fandoms" title={row.fandoms.join(', ')}>
+                  {row.fandoms.join(', ') || <span class="sm-muted">—</span>}
+                </div>
+                <div role="cell" class="sm-cell sm-cell-status">
+                  <select
+                    class="sm-inline-select"
+                    aria-label={`Status of “${row.label}”`}
+                    value={row.status ?? ''}
+                    disabled={props.busy}
+                    onChange={(e) => props.onStatus(row, (e.currentTarget.value || null) as SavedStatus | null)}
+                  >
+                    <option value="">{row.read > 0 ? 'Read' : '—'}</option>
+                    {SAVED_STATUSES.map((s) => (
+                      <option key={s} value={s}>
+                        {STATUS_LABELS[s]}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <div role="cell" class="sm-cell sm-cell-words sm-numeric">
+                  {formatNumber(row.words)}
+                </div>
+                <div
+                  role="cell"
+                  class={`sm-cell sm-cell-chapters sm-numeric${row.unread > 0 && row.read > 0 ? ' sm-has-unread' : ''}`}
+                  title={`${formatNumber(row.read)} read of ${row.posted === null ? 'an unknown number of' : formatNumber(row.posted)} chapters posted${row.expected !== null ? ` (${formatNumber(row.expected)} planned)` : ''}`}
+                >
+                  {chaptersText(row)}
+                </div>
+                <div role="cell" class="sm-cell sm-cell-lastRead">
+                  {formatDate(row.lastRead)}
+                </div>
+                <div role="cell" class="sm-cell sm-cell-added">
+                  {formatDate(row.added)}
+                </div>
+                <div role="cell" class="sm-cell sm-cell-updated">
+                  {formatArchiveDate(row.updated)}
+                </div>
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

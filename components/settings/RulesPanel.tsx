@@ -1,0 +1,288 @@
+/**
+ * Rules on the options page: the popup's editor and list, with room for
+ * hundreds of rules — search, grouping by kind or action, and import/export
+ * of the rules alone.
+ */
+import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
+import { request } from '../../entrypoints/options/api';
+import { suggestFromStore } from '../../entrypoints/popup/api';
+import { ruleToInput } from '../../components/rules/form';
+import { RuleEditor } from '../../components/rules/RuleEditor';
+import { RuleList } from '../../components/rules/RuleList';
+import { mergeSuggestions } from '../../components/rules/suggest';
+import type { RuleInput } from '../../utils/db/rule-checks';
+import { parseRulesFile, rulesFileText } from '../../utils/library/rules-file';
+import { describeMatch, ruleLabel } from '../../utils/rules/labels';
+import type { Rule, TagSlot } from '../../utils/rules/types';
+import { downloadFile, errorText, plural } from '../ui/format';
+import { UndoBar } from '../ui/UndoBar';
+
+type Grouping = 'none' | 'kind' | 'action';
+
+const KIND_NAMES: Record<Rule['match']['kind'], string> = { tag: 'Tags', author: 'Authors', work: 'Works', series: 'Series', trait: 'Work details' };
+
+interface Pending {
+  rules: RuleInput[];
+  fileName: string;
+}
+
+export function RulesPanel({ alwaysShow }: { alwaysShow: readonly number[] | undefined }) {
+  const uid = useId();
+  const [rules, setRules] = useState<Rule[] | null>(null);
+  const [query, setQuery] = useState('');
+  const [grouping, setGrouping] = useState<Grouping>('none');
+  const [editing, setEditing] = useState<{ rule?: Rule } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [deleted, setDeleted] = useState<Rule | null>(null);
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [problems, setProblems] = useState<string[]>([]);
+  const [replaceConfirmed, setReplaceConfirmed] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const refresh = async () => {
+    try {
+      setRules((await request({ type: 'rules/list' })).rules);
+    } catch (e) {
+      setRules((current) => current ?? []);
+      setError(`Your rules couldn’t be loaded: ${errorText(e)}.`);
+    }
+  };
+  useEffect(() => void refresh(), []);
+
+  const shown = useMemo(() => {
+    const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+    if (!rules || words.length === 0) return rules ?? [];
+    return rules.filter((rule) => {
+      const text = `${ruleLabel(rule)}\n${describeMatch(rule.match)}\n${rule.action}`.toLowerCase();
+      return words.every((w) => text.includes(w));
+    });
+  }, [rules, query]);
+
+  const groups = useMemo(() => {
+    if (grouping === 'none') return [{ name: null as string | null, rules: shown }];
+    const map = new Map<string, Rule[]>();
+    for (const rule of shown) {
+      const name = grouping === 'kind' ? KIND_NAMES[rule.match.kind] : rule.action === 'hide' ? 'Hide' : 'Highlight';
+      map.set(name, [...(map.get(name) ?? []), rule]);
+    }
+    return [...map].map(([name, list]) => ({ name: name as string | null, rules: list }));
+  }, [shown, grouping]);
+
+  const change = async (what: string, action: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+    } catch (e) {
+      setError(`${what}: ${errorText(e)}.`);
+      await refresh();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  /** Moves a rule past its neighbour in the list as shown (filtered or grouped), keeping every other rule's place. */
+  const onMove = (list: readonly Rule[], rule: Rule, delta: -1 | 1) => {
+    if (!rules) return;
+    const at = list.findIndex((r) => r.id === rule.id);
+    const other = list[at + delta];
+    if (!other) return;
+    const ids = rules.map((r) => r.id);
+    const i = ids.indexOf(rule.id);
+    const j = ids.indexOf(other.id);
+    [ids[i], ids[j]] = [ids[j]!, ids[i]!];
+    const byId = new Map(rules.map((r) => [r.id, r]));
+    setRules(ids.map((id) => byId.get(id)!));
+    void change('The rules couldn’t be reordered', async () => {
+      setRules((await request({ type: 'rules/reorder', ids })).rules);
+    });
+  };
+
+  const suggestTags = async (text: string, slot: TagSlot) => {
+    const fromStore = text.trim() ? await suggestFromStore(text.trim(), slot, 8) : [];
+    return mergeSuggestions(text, slot, [], fromStore, 8);
+  };
+
+  const onFile = async (file: File) => {
+    setProblems([]);
+    setPending(null);
+    setNotice(null);
+    const parsed = parseRulesFile(await file.text());
+    if (!parsed.ok) setProblems(parsed.problems);
+    else setPending({ rules: parsed.rules, fileName: file.name });
+  };
+
+  const runImport = (mode: 'merge' | 'replace') =>
+    void change('The rules couldn’t be imported', async () => {
+      if (!pending) return;
+      const result = await request({ type: 'rules/import', rules: pending.rules, mode, ...(mode === 'replace' ? { confirmReplace: true } : {}) });
+      setRules(result.rules);
+      setNotice(`Imported ${plural(pending.rules.length, 'rule')} from ${pending.fileName}${mode === 'replace' ? '; they replace your previous rules' : ''}.`);
+      setPending(null);
+      setReplaceConfirmed(false);
+    });
+
+  if (editing) {
+    return (
+      <div class="sm-rules-page sm-rules-editing">
+        <RuleEditor
+          key={editing.rule?.id ?? 'new'}
+          rule={editing.rule}
+          records={null}
+          noRecordsMessage="The popup shows how many works on the open page a rule would match."
+          alwaysShow={alwaysShow}
+          suggestTags={suggestTags}
+          onSave={async (input) => {
+            await request({ type: 'rules/put', rule: input });
+            await refresh();
+            setEditing(null);
+          }}
+          onCancel={() => setEditing(null)}
+        />
+      </div>
+    );
+  }
+
+  return (
+    <div class="sm-rules-page">
+      <div class="sm-rules-toolbar">
+        <div class="sm-field sm-search">
+          <label for={`${uid}-search`}>Search rules</label>
+          <input id={`${uid}-search`} type="search" value={query} placeholder="Tag, author, label…" onInput={(e) => setQuery(e.currentTarget.value)} />
+        </div>
+        <div class="sm-field sm-field-narrow">
+          <label for={`${uid}-group`}>Group by</label>
+          <select id={`${uid}-group`} value={grouping} onChange={(e) => setGrouping(e.currentTarget.value as Grouping)}>
+            <option value="none">Nothing (evaluation order)</option>
+            <option value="kind">What they match</option>
+            <option value="action">Hide or highlight</option>
+          </select>
+        </div>
+        <div class="sm-actions">
+          <button type="button" class="sm-button sm-primary" onClick={() => setEditing({})}>
+            Add rule
+          </button>
+          <button type="button" class="sm-button" disabled={!rules || rules.length === 0} onClick={() => rules && downloadFile(new Blob([rulesFileText(rules, Date.now())], { type: 'application/json' }), `shelfmark-rules-${new Date().toISOString().slice(0, 10)}.json`)}>
+            Export rules
+          </button>
+          <button type="button" class="sm-button" onClick={() => fileInput.current?.click()}>
+            Import rules…
+          </button>
+          <input
+            ref={fileInput}
+            type="file"
+            accept="application/json,.json"
+            class="sm-visually-hidden"
+            tabIndex={-1}
+            aria-label="Rules file to import"
+            onChange={(e) => {
+              const file = e.currentTarget.files?.[0];
+              e.currentTarget.value = '';
+              if (file) void onFile(file);
+            }}
+          />
+        </div>
+      </div>
+
+      <div class="sm-notices-inline">
+        {deleted && (
+          <UndoBar
+            message={`Deleted “${ruleLabel(deleted)}”.`}
+            onAction={() => {
+              const rule = deleted;
+              setDeleted(null);
+              void change('The rule couldn’t be restored', async () => {
+                await request({ type: 'rules/put', rule: ruleToInput(rule) });
+                await refresh();
+              });
+            }}
+            onDismiss={() => setDeleted(null)}
+          />
+        )}
+        {notice && <p class="sm-ok-banner" role="status">{notice}</p>}
+        {error && (
+          <div class="sm-error-banner" role="alert">
+            <span>{error}</span>
+            <button type="button" class="sm-icon-button" aria-label="Dismiss" title="Dismiss" onClick={() => setError(null)}>
+              ×
+            </button>
+          </div>
+        )}
+        {problems.length > 0 && (
+          <div class="sm-error-banner sm-problems" role="alert">
+            <div>
+              <p>That file can’t be imported; nothing was changed:</p>
+              <ul>
+                {problems.slice(0, 50).map((p) => (
+                  <li key={p}>{p}</li>
+                ))}
+              </ul>
+              {problems.length > 50 && <p>…and {plural(problems.length - 50, 'more problem')}.</p>}
+            </div>
+            <button type="button" class="sm-icon-button" aria-label="Dismiss" title="Dismiss" onClick={() => setProblems([])}>
+              ×
+            </button>
+          </div>
+        )}
+        {pending && (
+          <div class="sm-confirm sm-confirm-neutral" role="group" aria-label="Import rules">
+            <p>
+              {pending.fileName} holds {plural(pending.rules.length, 'rule')}. Add them to your rules (rules with the same id are updated), or replace all your rules with them?
+            </p>
+            <label class="sm-check">
+              <input type="checkbox" checked={replaceConfirmed} onChange={(e) => setReplaceConfirmed(e.currentTarget.checked)} />
+              I understand replacing deletes my {plural(rules?.length ?? 0, 'current rule')}
+            </label>
+            <div class="sm-actions">
+              <button type="button" class="sm-button sm-primary" disabled={busy} onClick={() => runImport('merge')}>
+                Add to my rules
+              </button>
+              <button type="button" class="sm-button sm-danger" disabled={busy || !replaceConfirmed} onClick={() => runImport('replace')}>
+                Replace my rules
+              </button>
+              <button type="button" class="sm-button" onClick={() => setPending(null)}>
+                Cancel
+              </button>
+            </div>
+          </div>
+        )}
+      </div>
+
+      <p class="sm-muted" role="status">
+        {rules === null ? 'Loading your rules…' : shown.length === rules.length ? plural(rules.length, 'rule') : `${shown.length} of ${plural(rules.length, 'rule')}`}
+      </p>
+      {rules !== null &&
+        groups.map((group) => (
+          <section key={group.name ?? 'all'} class="sm-rule-group" aria-label={group.name ?? 'Rules'}>
+            {group.name && (
+              <h2 class="sm-section-title">
+                {group.name} <span class="sm-muted">({group.rules.length})</span>
+              </h2>
+            )}
+            <RuleList
+              rules={group.rules}
+              busy={busy}
+              onToggle={(rule, enabled) =>
+                void change('The rule couldn’t be changed', async () => {
+                  const { rule: saved } = await request({ type: 'rules/put', rule: { ...ruleToInput(rule), enabled } });
+                  setRules((current) => current?.map((r) => (r.id === saved.id ? saved : r)) ?? null);
+                })
+              }
+              onEdit={(rule) => setEditing({ rule })}
+              onDelete={(rule) =>
+                void change('The rule couldn’t be deleted', async () => {
+                  await request({ type: 'rules/delete', id: rule.id });
+                  setRules((current) => current?.filter((r) => r.id !== rule.id) ?? null);
+                  setDeleted(rule);
+                })
+              }
+              onMove={(rule, delta) => onMove(group.rules, rule, delta)}
+              emptyMessage={query ? 'No rules match.' : 'No rules yet. Add one to hide or highlight works by tag, author, series or details such as rating or length.'}
+            />
+          </section>
+        ))}
+    </div>
+  );
+}

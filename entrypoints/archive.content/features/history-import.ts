@@ -1,0 +1,189 @@
+/**
+ * On the reader's own History and Marked for Later pages (logged in): import
+ * them into Shelfmark.
+ *
+ * - "Import these 20 works": the page already open, in one message.
+ * - "Import my whole History": a walk over every page of it (history-walk.ts),
+ *   one page at most every 3 seconds, with a progress bar, Pause and Resume;
+ *   its progress is kept in storage.local, so it resumes after a reload or a
+ *   browser restart, and a 429 or any failure stops it with a message.
+ *
+ * These are the reader's own History pages: fetching them adds no hits to
+ * anyone's works.
+ */
+import { browser } from 'wxt/browser';
+import { readPage } from '../../../utils/ao3/page';
+import type { PageRecord } from '../../../utils/ao3/types';
+import type { HistoryEntry, HistoryImportSummary } from '../../../utils/db/history-import';
+import { request } from '../../../utils/messaging/client';
+import { historyEntries, isOwnReadings, readingsViewKey } from '../../../utils/reading/history-entries';
+import { freshWalk, HistoryWalk, restoredWalk, type FetchedPage, type WalkState } from '../../../utils/reading/history-walk';
+import { h } from '../dom';
+
+const storageKey = (view: string) => `historyImport:${view}`;
+
+async function loadWalk(view: string): Promise<WalkState | null> {
+  try {
+    const stored = await browser.storage.local.get(storageKey(view));
+    const value = stored[storageKey(view)] as WalkState | undefined;
+    return value && value.view === view ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+async function saveWalk(state: WalkState): Promise<void> {
+  try {
+    await browser.storage.local.set({ [storageKey(state.view)]: state });
+  } catch {
+    // Without storage the walk still runs; it just can't resume after a restart.
+  }
+}
+
+async function fetchPage(url: string): Promise<FetchedPage> {
+  const response = await fetch(url, { credentials: 'include', headers: { Accept: 'text/html' } });
+  return { status: response.status, html: response.ok ? await response.text() : '', retryAfter: response.headers.get('Retry-After') };
+}
+
+function parse(html: string, url: string): PageRecord {
+  return readPage(new DOMParser().parseFromString(html, 'text/html'), url);
+}
+
+const sendEntries = async (entries: HistoryEntry[]): Promise<HistoryImportSummary> =>
+  (await request({ type: 'history/import', entries })).summary;
+
+const count = (n: number, one: string, many: string) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
+
+export class HistoryImportPanel {
+  private readonly view: string;
+  private readonly entries: HistoryEntry[];
+  private readonly panel = h('div', { class: 'shelfmark-notice shelfmark-history-import', attrs: { role: 'region', 'aria-label': 'Shelfmark import' } });
+  private readonly message = h('span', { class: 'shelfmark-notice-text', attrs: { role: 'status', 'aria-live': 'polite' } });
+  private readonly progress = h('progress', { class: 'shelfmark-progress', attrs: { max: '1', value: '0' } });
+  private readonly importPage = h('button', { class: 'shelfmark-button shelfmark-import-page', attrs: { type: 'button' } });
+  private readonly walkButton = h('button', { class: 'shelfmark-button shelfmark-import-all', attrs: { type: 'button' } });
+  private walk: HistoryWalk;
+
+  constructor(private readonly page: PageRecord, private readonly url: string) {
+    this.view = readingsViewKey(url);
+    this.entries = historyEntries(page);
+    const current = page.pagination?.current ?? 1;
+    this.walk = this.newWalk(freshWalk(this.view, page.pagination?.last ?? current));
+    this.importPage.textContent = `Import these ${count(this.entries.length, 'work', 'works')}`;
+    this.importPage.disabled = this.entries.length === 0;
+    this.importPage.addEventListener('click', () => void this.importThisPage());
+    this.walkButton.addEventListener('click', () => this.toggleWalk());
+  }
+
+  private get marked(): boolean {
+    return this.page.readingsView === 'marked-for-later';
+  }
+
+  private newWalk(state: WalkState): HistoryWalk {
+    const current = this.page.pagination?.current ?? 1;
+    return new HistoryWalk(this.url, state, {
+      fetchPage,
+      parse,
+      importEntries: sendEntries,
+      load: loadWalk,
+      save: saveWalk,
+      now: () => Date.now(),
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      onChange: () => this.render(),
+    }, { page: current, record: this.page });
+  }
+
+  /** Drawn before the blurbs paint, above the list: nothing moves once the page shows. */
+  draw(): void {
+    const list = document.querySelector('#main ol.reading.work.index') ?? document.querySelector('#main ol.index');
+    const anchor = list ?? document.querySelector('#main h2.heading');
+    if (!anchor) return;
+    this.panel.append(
+      h('span', { class: 'shelfmark-reading-label' }, 'Shelfmark:'),
+      this.importPage,
+      this.walkButton,
+      this.progress,
+      this.message,
+    );
+    if (list) list.before(this.panel);
+    else anchor.after(this.panel);
+    this.render();
+    void loadWalk(this.view).then((saved) => {
+      const restored = restoredWalk(saved);
+      if (restored && !this.walk.isRunning) {
+        this.walk = this.newWalk(restored);
+        this.render();
+      }
+    });
+  }
+
+  private async importThisPage(): Promise<void> {
+    this.importPage.disabled = true;
+    try {
+      const summary = await sendEntries(this.entries);
+      const saved = summary.savedAdded > 0 ? `; ${count(summary.savedAdded, 'work', 'works')} added to your saved list as “to read”` : '';
+      this.message.textContent = `Imported ${count(summary.works, 'work', 'works')} from this page${saved}.`;
+    } catch (error) {
+      this.message.textContent = `Shelfmark couldn't import this page: ${error instanceof Error ? error.message : String(error)}`;
+    } finally {
+      this.importPage.disabled = false;
+    }
+  }
+
+  private toggleWalk(): void {
+    if (this.walk.isRunning) {
+      this.walk.pause();
+      this.walkButton.textContent = 'Pausing…';
+      this.walkButton.disabled = true;
+      return;
+    }
+    void this.walk.run().finally(() => this.render());
+    this.render();
+  }
+
+  private render(): void {
+    const state = this.walk.state;
+    const whole = this.marked ? 'Import all of Marked for Later' : 'Import my whole History';
+    const pages = state.lastPage !== null ? ` (${count(state.lastPage, 'page', 'pages')})` : '';
+    const running = this.walk.isRunning;
+    this.walkButton.disabled = false;
+    if (running) this.walkButton.textContent = 'Pause';
+    else if (state.status === 'paused' || state.status === 'stopped') this.walkButton.textContent = `Resume from page ${state.nextPage.toLocaleString()}`;
+    else this.walkButton.textContent = `${state.status === 'done' ? 'Import again' : whole}${pages}`;
+    this.walkButton.setAttribute('aria-pressed', String(running));
+
+    const total = state.lastPage ?? 0;
+    const showProgress = state.status !== 'idle' && total > 0;
+    this.progress.hidden = !showProgress;
+    this.progress.max = Math.max(1, total);
+    this.progress.value = Math.min(state.pagesDone, total);
+    this.progress.setAttribute('aria-label', `${state.pagesDone} of ${total} pages imported`);
+
+    const done = `${count(state.pagesDone, 'page', 'pages')} of ${total.toLocaleString()}, ${count(state.worksImported, 'work', 'works')} imported`;
+    const savedNote = state.savedAdded > 0 ? `, ${state.savedAdded.toLocaleString()} added as “to read”` : '';
+    switch (state.status) {
+      case 'running':
+        this.message.textContent = `Importing page ${state.nextPage.toLocaleString()} of ${total.toLocaleString()}… (${done}${savedNote}; one page every 3 seconds)`;
+        break;
+      case 'paused':
+        this.message.textContent = `Paused: ${done}${savedNote}.`;
+        break;
+      case 'stopped':
+        this.message.textContent = `Stopped: ${state.error ?? 'something went wrong'} (${done} so far.)`;
+        break;
+      case 'done':
+        this.message.textContent = `Done: ${done}${savedNote}.`;
+        break;
+      default:
+        if (!this.message.textContent) this.message.textContent = this.marked ? 'Add these works to your saved list as “to read”.' : 'Bring your archive History into Shelfmark.';
+    }
+  }
+}
+
+/** On the reader's own History or Marked for Later page, the import panel. */
+export function offerHistoryImport(page: PageRecord, url: string): HistoryImportPanel | null {
+  if (!isOwnReadings(page)) return null;
+  const panel = new HistoryImportPanel(page, url);
+  panel.draw();
+  return panel;
+}

@@ -1,0 +1,59 @@
+/**
+ * The reading badge on every listing: on each work the reader has history
+ * with, a compact link — "Read 3/5", "2 new chapters", "Finished", "Last read
+ * 12 days ago" — at the end of the blurb's heading, leading to the first
+ * unread chapter. Drawn in the same pass as the rules, before the blurbs
+ * paint, so nothing moves once the page shows.
+ */
+import type { Blurb } from '../../../utils/ao3/types';
+import { readingBadge, type Badge } from '../../../utils/reading/badge';
+import { h } from '../dom';
+import type { WorkStates } from '../work-states';
+import type { ListedBlurb } from './filter-listing';
+
+/** Performance mark set once the badges are drawn; `npm run bench` reads it. */
+export const BADGES_MARK = 'shelfmark:badges';
+
+const BADGE_CLASS = 'shelfmark-badge';
+
+/** The blurb's work fields: a work blurb, or a bookmark of a work. */
+function workOf(record: Blurb) {
+  if (record.type === 'work') return record;
+  if (record.type === 'bookmark' && record.item === 'work') return record;
+  return null;
+}
+
+function badgeElement(badge: Badge): HTMLAnchorElement {
+  return h('a', {
+    class: `${BADGE_CLASS} ${BADGE_CLASS}-${badge.kind}`,
+    attrs: { href: badge.href, title: badge.title, 'aria-label': badge.title },
+  }, badge.text);
+}
+
+/** Draws (or redraws) every badge; returns how many were drawn. */
+export function drawReadingBadges(blurbs: readonly ListedBlurb[], states: WorkStates, now = Date.now()): number {
+  let drawn = 0;
+  for (const { element, record } of blurbs) {
+    for (const old of element.querySelectorAll(`.${BADGE_CLASS}`)) old.remove();
+    const work = workOf(record);
+    if (!work || work.workId === null) continue;
+    const state = states.get(work.workId);
+    if (!state?.reading) continue;
+    const badge = readingBadge({
+      workId: work.workId,
+      chapters: work.chapters,
+      complete: work.complete,
+      lastChapterId: work.lastChapterId,
+      reading: state.reading,
+      saved: state.saved,
+      knownChapters: state.chapters,
+      now,
+    });
+    const heading = element.querySelector('.header h4.heading');
+    if (!badge || !heading) continue;
+    heading.append(badgeElement(badge));
+    drawn++;
+  }
+  performance.mark(BADGES_MARK);
+  return drawn;
+}

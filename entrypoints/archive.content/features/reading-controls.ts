@@ -1,0 +1,183 @@
+/**
+ * What the reader has read, shown where they read:
+ *
+ * - a reading bar above the work's text: how much is read, a "Resume:
+ *   Chapter 7, 60%" link when they left off mid-chapter (following it scrolls
+ *   to the saved place), and "Mark work read / unread";
+ * - on each chapter heading, a toggle that shows and changes whether that
+ *   chapter is read;
+ * - in the chapter select, a mark on each read chapter and the next unread
+ *   one pointed out; the same on the chapter index page (`/works/N/navigate`).
+ */
+import type { ChapterIndexPage } from '../../../utils/ao3/types';
+import type { ChapterKey, ReadingRecord } from '../../../utils/db/types';
+import { sameChapter } from '../../../utils/db/reading';
+import { chapterMarks, percent, resumePoint, type ResumePoint } from '../../../utils/reading/progress';
+import { h } from '../dom';
+import type { ReadingSession } from './reading-session';
+import { scrollToPosition, type ChapterSection } from './reading-tracker';
+
+/** The fragment a Resume link to another page carries: the page scrolls to the saved place on arrival. */
+export const RESUME_HASH = '#shelfmark-resume';
+
+const READ_MARK = '✓';
+const NEXT_MARK = '➜';
+
+function chapterLabel(chapter: ChapterKey, oneShot: boolean): string {
+  return oneShot ? '' : `Chapter ${chapter.position.toLocaleString()}`;
+}
+
+export class ReadingControls {
+  private readonly bar = h('div', { class: 'shelfmark-reading-bar', attrs: { role: 'region', 'aria-label': 'Shelfmark reading' } });
+  private readonly headingButtons = new Map<HTMLButtonElement, ChapterKey>();
+  private readonly resume: ResumePoint | null;
+
+  constructor(
+    private readonly session: ReadingSession,
+    private readonly sections: readonly ChapterSection[],
+  ) {
+    // Where the reader left off before this visit: opening the page must not lose it.
+    this.resume = resumePoint(session.reading);
+  }
+
+  start(): void {
+    const anchor = document.getElementById('workskin');
+    if (!anchor) return;
+    anchor.before(this.bar);
+    if (this.session.work.view !== 'oneshot') this.addHeadingToggles();
+    this.render();
+    this.session.onChange(() => this.render());
+    if (location.hash === RESUME_HASH) {
+      history.replaceState(history.state, '', location.pathname + location.search);
+      this.goToResume();
+    }
+  }
+
+  private get oneShot(): boolean {
+    return this.session.work.view === 'oneshot';
+  }
+
+  private addHeadingToggles(): void {
+    for (const section of this.sections) {
+      const heading = section.text.parentElement?.querySelector(':scope > div.chapter.preface h3.title');
+      if (!heading) continue;
+      const button = h('button', { class: 'shelfmark-button shelfmark-chapter-toggle', attrs: { type: 'button' } });
+      button.addEventListener('click', () => {
+        const read = this.session.isRead(section.key);
+        void this.session.mark([section.key], !read, false);
+      });
+      heading.append(button);
+      this.headingButtons.set(button, section.key);
+    }
+  }
+
+  private sectionFor(chapter: ChapterKey): ChapterSection | undefined {
+    return this.sections.find((s) => sameChapter(s.key, chapter));
+  }
+
+  private goToResume(): boolean {
+    const point = this.resume;
+    const section = point ? this.sectionFor(point.chapter) : undefined;
+    if (!point || !section) return false;
+    scrollToPosition(section, point.scroll);
+    return true;
+  }
+
+  private resumeLink(point: ResumePoint): HTMLAnchorElement {
+    const where = this.oneShot ? percent(point.scroll) : `${chapterLabel(point.chapter, false)}, ${percent(point.scroll)}`;
+    const onPage = this.sectionFor(point.chapter) !== undefined;
+    const workPath = `/works/${this.session.workId}`;
+    const href =
+      onPage ? RESUME_HASH
+      : point.chapter.id !== null ? `${workPath}/chapters/${point.chapter.id}${RESUME_HASH}`
+      : `${workPath}?view_full_work=true${RESUME_HASH}`;
+    const link = h('a', { class: 'shelfmark-resume', attrs: { href } }, `Resume: ${where}`);
+    if (onPage) {
+      link.addEventListener('click', (event) => {
+        event.preventDefault();
+        this.goToResume();
+      });
+    }
+    return link;
+  }
+
+  private statusText(reading: ReadingRecord | null, chapters: ChapterKey[]): string {
+    const read = chapters.filter((c) => this.session.isRead(c)).length;
+    if (this.oneShot) return read > 0 ? 'Read' : reading?.visitCount ? 'Not read to the end yet' : 'Not read yet';
+    const total = this.session.work.chapters?.posted ?? chapters.length;
+    if (read === 0) return 'No chapters read yet';
+    if (read >= total) return `Read all ${total.toLocaleString()} chapters`;
+    return `Read ${read.toLocaleString()} of ${total.toLocaleString()} chapters`;
+  }
+
+  render(): void {
+    const { session } = this;
+    const chapters = session.chapters();
+    const allRead = chapters.every((c) => session.isRead(c));
+    const workToggle = h('button', {
+      class: 'shelfmark-button shelfmark-work-toggle',
+      attrs: { type: 'button', 'aria-pressed': String(allRead) },
+    }, allRead ? (this.oneShot ? 'Mark unread' : 'Mark work unread') : this.oneShot ? 'Mark as read' : 'Mark work read');
+    workToggle.addEventListener('click', () => {
+      const read = !chapters.every((c) => session.isRead(c));
+      // Unread: every chapter the record holds as read, including any the page doesn't list.
+      const keys = read ? chapters : [...chapters, ...(session.reading?.chapters.filter((c) => c.readAt !== null) ?? [])];
+      void session.mark(keys.map(({ id, position }) => ({ id, position })), read, false);
+    });
+
+    const parts: Array<Node> = [
+      h('span', { class: 'shelfmark-reading-label' }, 'Shelfmark:'),
+      h('span', { class: 'shelfmark-reading-status', attrs: { role: 'status' } }, this.statusText(session.reading, chapters)),
+    ];
+    if (this.resume) parts.push(this.resumeLink(this.resume));
+    if (!session.recording) parts.push(h('span', { class: 'shelfmark-reading-paused' }, '(not recording here)'));
+    parts.push(workToggle);
+    this.bar.replaceChildren(...parts);
+
+    for (const [button, key] of this.headingButtons) {
+      const read = session.isRead(key);
+      button.textContent = read ? `${READ_MARK} Read` : 'Mark read';
+      button.setAttribute('aria-pressed', String(read));
+      button.setAttribute('aria-label', `${chapterLabel(key, false)} ${read ? 'read (mark unread)' : 'not read (mark read)'}`);
+      button.classList.toggle('shelfmark-is-read', read);
+    }
+    markChapterSelect(session.reading);
+  }
+}
+
+/** The chapter select (`#selected_id`): "✓" before read chapters, "➜" before the next unread one. */
+export function markChapterSelect(reading: ReadingRecord | null): void {
+  const options = Array.from(document.querySelectorAll<HTMLOptionElement>('#selected_id option'));
+  const chapters = options.map((option, i) => ({ option, id: Number(option.value) || null, position: i + 1 }));
+  const { read, nextUnread } = chapterMarks(reading, chapters);
+  for (const chapter of chapters) {
+    const { option } = chapter;
+    const original = option.dataset.shelfmarkText ?? option.textContent ?? '';
+    option.dataset.shelfmarkText = original;
+    const mark = read.has(chapter) ? `${READ_MARK} ` : chapter === nextUnread ? `${NEXT_MARK} ` : '';
+    option.textContent = `${mark}${original}`;
+    option.classList.toggle('shelfmark-chapter-read', read.has(chapter));
+    option.classList.toggle('shelfmark-chapter-next', chapter === nextUnread);
+  }
+}
+
+/** The chapter index page: a mark on each read chapter, the next unread one highlighted. */
+export function markChapterIndex(index: ChapterIndexPage, reading: ReadingRecord | null): void {
+  const items = Array.from(document.querySelectorAll<HTMLLIElement>('#main ol.chapter.index > li'));
+  const chapters = index.chapterList.map((c) => ({ id: c.id, position: c.position }));
+  const { read, nextUnread } = chapterMarks(reading, chapters);
+  for (const li of items) {
+    li.querySelector('.shelfmark-chapter-mark')?.remove();
+    li.classList.remove('shelfmark-chapter-read', 'shelfmark-chapter-next');
+    const id = Number(/\/chapters\/(\d+)/.exec(li.querySelector('a')?.getAttribute('href') ?? '')?.[1]);
+    const chapter = chapters.find((c) => c.id === id);
+    if (!chapter) continue;
+    if (read.has(chapter)) {
+      li.classList.add('shelfmark-chapter-read');
+      li.append(h('span', { class: 'shelfmark-chapter-mark shelfmark-chip', attrs: { title: 'Read (Shelfmark)' } }, `${READ_MARK} Read`));
+    } else if (chapter === nextUnread) {
+      li.classList.add('shelfmark-chapter-next');
+      li.append(h('span', { class: 'shelfmark-chapter-mark shelfmark-chip', attrs: { title: 'The first chapter you have not read (Shelfmark)' } }, 'Next unread'));
+    }
+  }
+}

@@ -1,0 +1,192 @@
+/**
+ * Reading tracking on a work page (one-shot, chapter, or the whole work):
+ *
+ * - the visit is recorded once the page shows (interstitials, login pages and
+ *   404s are not work pages, so they record nothing);
+ * - a chapter counts as read when the end of its text comes into view (an
+ *   IntersectionObserver on a marker after the text — no timer), or when the
+ *   reader follows "Next Chapter" from it; on the whole-work page each chapter
+ *   separately, a one-shot as a whole;
+ * - the reading position (which chapter, how far through) is saved as the
+ *   reader scrolls, at most once every 2 seconds, and when the page is hidden
+ *   or left.
+ *
+ * Nothing is ever fetched: everything comes from the page the reader opened.
+ */
+import type { ChapterKey } from '../../../utils/db/types';
+import { h } from '../dom';
+import type { ReadingSession } from './reading-session';
+
+/** The least time between two saved positions. */
+export const POSITION_INTERVAL_MS = 2000;
+/** Where on the screen the reader is taken to be reading: the middle. */
+const READING_LINE = 0.5;
+/** How far below the screen's bottom edge the end-of-text marker may be and still count as seen. */
+const END_SLACK_PX = 48;
+/** A position must move this much to be saved again. */
+const MIN_MOVE = 0.005;
+
+export interface ChapterSection {
+  key: ChapterKey;
+  /** The chapter's text (`div.userstuff`). */
+  text: HTMLElement;
+}
+
+/** The chapters this page shows, each with its text element. */
+export function chapterSections(session: ReadingSession): ChapterSection[] {
+  const { work } = session;
+  const chapters = document.getElementById('chapters');
+  if (!chapters) return [];
+  if (work.view === 'oneshot') {
+    const text = chapters.querySelector<HTMLElement>(':scope > div.userstuff') ?? chapters.querySelector<HTMLElement>('div.userstuff');
+    return text ? [{ key: { id: null, position: 1 }, text }] : [];
+  }
+  const sections: ChapterSection[] = [];
+  for (const div of chapters.querySelectorAll<HTMLElement>(':scope > div.chapter')) {
+    const text = div.querySelector<HTMLElement>(':scope > div.userstuff');
+    if (!text) continue;
+    let key: ChapterKey | null = null;
+    if (work.view === 'chapter' && work.currentChapter) {
+      key = { id: work.currentChapter.id, position: work.currentChapter.position };
+    } else {
+      const position = Number(/^chapter-(\d+)$/.exec(div.id)?.[1]);
+      const link = div.querySelector('h3.title a[href*="/chapters/"]')?.getAttribute('href') ?? '';
+      const id = Number(/\/chapters\/(\d+)/.exec(link)?.[1]);
+      const listed = work.chapterList.find((c) => (id ? c.id === id : c.position === position));
+      if (listed) key = { id: listed.id, position: listed.position };
+      else if (position) key = { id: id || null, position };
+    }
+    if (key) sections.push({ key, text });
+  }
+  return sections;
+}
+
+/** Which chapter the reading line is in and how far through (0..1); null above the first chapter's text. */
+export function positionOf(sections: readonly ChapterSection[]): { key: ChapterKey; scroll: number } | null {
+  const line = window.innerHeight * READING_LINE;
+  let found: { key: ChapterKey; scroll: number } | null = null;
+  for (const section of sections) {
+    const rect = section.text.getBoundingClientRect();
+    if (rect.height <= 0 || rect.top > line) break;
+    found = { key: section.key, scroll: Math.min(1, Math.max(0, (line - rect.top) / rect.height)) };
+  }
+  return found;
+}
+
+/** Scrolls so the reading line sits `scroll` of the way through the chapter's text. */
+export function scrollToPosition(section: ChapterSection, scroll: number): void {
+  const rect = section.text.getBoundingClientRect();
+  const top = rect.top + window.scrollY + scroll * rect.height - window.innerHeight * READING_LINE;
+  window.scrollTo({ top: Math.max(0, top), behavior: 'instant' });
+}
+
+export class ReadingTracker {
+  private readonly sections: ChapterSection[];
+  private observer: IntersectionObserver | null = null;
+  private userScrolled = false;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private lastSavedAt = 0;
+  private lastSaved: { key: ChapterKey; scroll: number } | null = null;
+
+  constructor(private readonly session: ReadingSession) {
+    this.sections = chapterSections(session);
+  }
+
+  get chapterSections(): readonly ChapterSection[] {
+    return this.sections;
+  }
+
+  start(): void {
+    const { session } = this;
+    if (!session.recording) return;
+    const current = session.work.view === 'full' ? null : session.work.view === 'oneshot' ? { id: null, position: 1 } : session.work.currentChapter;
+    void session.recordVisit(current ? { id: current.id, position: current.position } : null);
+    this.watchChapterEnds();
+    this.watchNextChapter();
+    this.watchScroll();
+  }
+
+  /** A marker at the end of each chapter's text; seeing it means the reader reached the end. */
+  private watchChapterEnds(): void {
+    if (typeof IntersectionObserver === 'undefined') return;
+    const byMarker = new Map<Element, ChapterSection>();
+    // The marker sits after the last paragraph's bottom margin: a little slack below the screen's
+    // edge means "the last line is in view", not "the reader scrolled past the margin too".
+    this.observer = new IntersectionObserver((entries) => {
+      for (const entry of entries) {
+        if (!entry.isIntersecting || document.visibilityState !== 'visible') continue;
+        const section = byMarker.get(entry.target);
+        if (!section) continue;
+        this.observer?.unobserve(entry.target);
+        if (!this.session.isRead(section.key)) void this.session.mark([section.key], true, true);
+      }
+    }, { rootMargin: `0px 0px ${END_SLACK_PX}px 0px` });
+    for (const section of this.sections) {
+      // Inside the text, after its last line: in view exactly when the last line is.
+      const marker = h('div', { class: 'shelfmark-chapter-end', attrs: { 'aria-hidden': 'true' } });
+      section.text.append(marker);
+      byMarker.set(marker, section);
+      this.observer.observe(marker);
+    }
+    // Opened in a background tab with the end already in view: it counts once the reader looks.
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState !== 'visible' || !this.observer) return;
+      for (const marker of byMarker.keys()) {
+        if (this.session.isRead(byMarker.get(marker)!.key)) continue;
+        this.observer.unobserve(marker);
+        this.observer.observe(marker);
+      }
+    });
+  }
+
+  /** "Next Chapter →" (at the top or the bottom of the page) means the reader finished this one. */
+  private watchNextChapter(): void {
+    const current = this.session.work.view === 'chapter' ? this.sections[0] : undefined;
+    if (!current) return;
+    document.addEventListener('click', (event) => {
+      const link = (event.target as Element | null)?.closest?.('a[href*="/chapters/"]');
+      if (!link || !/Next Chapter/i.test(link.textContent ?? '')) return;
+      if (!this.session.isRead(current.key)) void this.session.mark([current.key], true, true);
+    }, true);
+  }
+
+  private watchScroll(): void {
+    if (this.sections.length === 0) return;
+    window.addEventListener('scroll', () => {
+      this.userScrolled = true;
+      this.schedule();
+    }, { passive: true });
+    window.addEventListener('pagehide', () => this.flush());
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'hidden') this.flush();
+    });
+  }
+
+  private schedule(): void {
+    if (this.timer !== null) return;
+    const wait = Math.max(0, this.lastSavedAt + POSITION_INTERVAL_MS - Date.now());
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.save();
+    }, wait);
+  }
+
+  private flush(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    this.save();
+  }
+
+  /** Saves the position if the reader scrolled and it moved; an untouched page never overwrites the saved place. */
+  private save(): void {
+    if (!this.userScrolled || !this.session.recording) return;
+    const position = positionOf(this.sections);
+    if (!position) return;
+    const last = this.lastSaved;
+    const same = last && last.key.position === position.key.position && Math.abs(last.scroll - position.scroll) < MIN_MOVE;
+    if (same) return;
+    this.lastSaved = position;
+    this.lastSavedAt = Date.now();
+    void this.session.savePosition(position.key, Math.round(position.scroll * 1000) / 1000);
+  }
+}

@@ -1,0 +1,251 @@
+/**
+ * Save for later on the archive's pages: a compact control in every work
+ * blurb's header (all listing kinds) and in a work page's action bar. One
+ * click on "Save" saves the work as "to read"; the ▾ button (or the status,
+ * once saved) opens a small panel to pick the status, write a short note or
+ * remove it (with Undo). Alt+Shift+S does the same on work pages.
+ *
+ * Drawn before the blurbs paint (see index.ts), from the states the page
+ * already asked for, so nothing moves when it appears.
+ */
+import type { Blurb, WorkPage } from '../../../utils/ao3/types';
+import { snapshotFromBlurb, snapshotFromWorkPage } from '../../../utils/db/work-snapshot';
+import { SAVED_STATUSES, type SavedRecord, type SavedStatus, type WorkFacts } from '../../../utils/db/types';
+import { STATUS_LABELS, STATUS_MARKS } from '../../../utils/library/display';
+import { sendRequest } from '../../../utils/messaging/client';
+import { h } from '../dom';
+import { showToast } from '../toast';
+import type { WorkStates } from '../work-states';
+
+/** What a control saves: the work's id, its title for labels, and its facts when the page has them. */
+interface SaveTarget {
+  workId: number;
+  title: string;
+  facts: WorkFacts | null;
+}
+
+const NOTE_MAX = 500;
+
+/** Every control of a work on this page (a listing may show a work twice), kept in step. */
+const controls = new Map<number, SaveControl[]>();
+const savedState = new Map<number, SavedRecord | null>();
+
+function setSavedState(workId: number, record: SavedRecord | null): void {
+  savedState.set(workId, record);
+  for (const control of controls.get(workId) ?? []) control.render();
+}
+
+async function save(target: SaveTarget, status: SavedStatus, note?: string): Promise<boolean> {
+  const reply = await sendRequest({
+    type: 'saved/set',
+    workId: target.workId,
+    status,
+    ...(note !== undefined ? { note } : {}),
+    ...(target.facts ? { work: target.facts } : {}),
+  }).catch((error: unknown) => ({ ok: false as const, error: String(error) }));
+  if (!reply.ok) {
+    showToast(`Shelfmark couldn't save this work: ${reply.error}`);
+    return false;
+  }
+  setSavedState(target.workId, reply.value.saved);
+  return true;
+}
+
+async function remove(target: SaveTarget): Promise<void> {
+  const previous = savedState.get(target.workId) ?? null;
+  const reply = await sendRequest({ type: 'saved/remove', workId: target.workId }).catch((error: unknown) => ({ ok: false as const, error: String(error) }));
+  if (!reply.ok) {
+    showToast(`Shelfmark couldn't remove this work: ${reply.error}`);
+    return;
+  }
+  setSavedState(target.workId, null);
+  showToast(`Removed “${target.title}” from your saved works.`, previous ? {
+    label: 'Undo',
+    async run() {
+      const undone = await sendRequest({ type: 'saved/restore', records: [previous], removeIds: [] });
+      if (undone.ok) setSavedState(target.workId, previous);
+      else showToast(`Shelfmark couldn't undo: ${undone.error}`);
+    },
+  } : undefined);
+}
+
+let openPanel: SavePanel | null = null;
+const setOpenPanel = (panel: SavePanel | null): void => {
+  openPanel = panel;
+};
+
+class SavePanel {
+  readonly element: HTMLElement;
+
+  constructor(private readonly target: SaveTarget, private readonly anchor: HTMLElement) {
+    const record = savedState.get(target.workId) ?? null;
+    const name = `shelfmark-status-${target.workId}-${Math.random().toString(36).slice(2, 7)}`;
+    const radios = SAVED_STATUSES.map((status) => {
+      const input = h('input', { attrs: { type: 'radio', name, value: status } });
+      input.checked = record?.status === status;
+      input.addEventListener('change', () => {
+        if (input.checked) void save(this.target, status);
+      });
+      return h('label', { class: 'shelfmark-save-option' }, input, STATUS_LABELS[status]);
+    });
+    const note = h('input', {
+      class: 'shelfmark-save-note',
+      attrs: { type: 'text', maxlength: String(NOTE_MAX), placeholder: 'A short note', 'aria-label': 'Note' },
+    });
+    note.value = record?.note ?? '';
+    const saveNote = h('button', { class: 'shelfmark-button', attrs: { type: 'submit' } }, 'Save note');
+    const form = h('form', { class: 'shelfmark-save-note-row' }, note, saveNote);
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const status = savedState.get(this.target.workId)?.status ?? 'to-read';
+      void save(this.target, status, note.value.trim()).then((ok) => ok && this.close(true));
+    });
+    const children: HTMLElement[] = [
+      h('fieldset', { class: 'shelfmark-save-statuses' }, h('legend', {}, 'Status'), ...radios),
+      form,
+    ];
+    if (record) {
+      const removeButton = h('button', { class: 'shelfmark-button shelfmark-save-remove', attrs: { type: 'button' } }, 'Remove from saved');
+      removeButton.addEventListener('click', () => {
+        this.close(true);
+        void remove(this.target);
+      });
+      children.push(removeButton);
+    }
+    this.element = h('div', { class: 'shelfmark-save-panel', attrs: { role: 'dialog', 'aria-label': `Save “${target.title}”` } }, ...children);
+    this.element.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        event.stopPropagation();
+        this.close(true);
+      }
+    });
+    const rect = anchor.getBoundingClientRect();
+    this.element.style.left = `${Math.round(Math.min(rect.left, window.innerWidth - 300) + window.scrollX)}px`;
+    this.element.style.top = `${Math.round(rect.bottom + window.scrollY + 2)}px`;
+  }
+
+  open(): void {
+    openPanel?.close(false);
+    setOpenPanel(this);
+    document.body.append(this.element);
+    this.anchor.setAttribute('aria-expanded', 'true');
+    const first = this.element.querySelector<HTMLInputElement>('input[type="radio"]:checked') ?? this.element.querySelector<HTMLInputElement>('input');
+    first?.focus();
+    document.addEventListener('pointerdown', this.onOutside, true);
+    document.addEventListener('focusin', this.onOutside, true);
+  }
+
+  private readonly onOutside = (event: Event): void => {
+    const target = event.target as Node;
+    if (!this.element.contains(target) && !this.anchor.contains(target)) this.close(false);
+  };
+
+  close(refocus: boolean): void {
+    if (openPanel === this) setOpenPanel(null);
+    this.element.remove();
+    this.anchor.setAttribute('aria-expanded', 'false');
+    document.removeEventListener('pointerdown', this.onOutside, true);
+    document.removeEventListener('focusin', this.onOutside, true);
+    if (refocus) this.anchor.focus();
+  }
+}
+
+export class SaveControl {
+  readonly element: HTMLElement;
+  private readonly main: HTMLButtonElement;
+  private readonly more: HTMLButtonElement;
+
+  constructor(readonly target: SaveTarget, tag: 'span' | 'li' = 'span') {
+    this.main = h('button', { class: 'shelfmark-save-main', attrs: { type: 'button' } });
+    this.more = h('button', {
+      class: 'shelfmark-save-more',
+      attrs: { type: 'button', 'aria-haspopup': 'dialog', 'aria-expanded': 'false', 'aria-label': `Save options for “${target.title}”`, title: 'Status and note' },
+    }, '▾');
+    this.main.addEventListener('click', () => {
+      if (savedState.get(target.workId)) this.openPanel(this.main);
+      else void save(target, 'to-read').then((ok) => ok && showToast(`Saved “${target.title}” to read later.`));
+    });
+    this.more.addEventListener('click', () => this.openPanel(this.more));
+    this.element = h(tag, { class: 'shelfmark-save' }, this.main, this.more);
+    this.element.dataset.workId = String(target.workId);
+    controls.set(target.workId, [...(controls.get(target.workId) ?? []), this]);
+    this.render();
+  }
+
+  openPanel(anchor: HTMLElement = this.more): void {
+    if (openPanel && openPanel.element.isConnected && anchor.getAttribute('aria-expanded') === 'true') {
+      openPanel.close(true);
+      return;
+    }
+    new SavePanel(this.target, anchor).open();
+  }
+
+  /** Shows the saved status (or "Save"), in every badge style: style.css picks what shows. */
+  render(): void {
+    const record = savedState.get(this.target.workId) ?? null;
+    this.element.classList.toggle('shelfmark-saved', record !== null);
+    if (record) this.element.dataset.status = record.status;
+    else delete this.element.dataset.status;
+    this.main.replaceChildren(
+      ...(record
+        ? [
+            h('span', { class: 'shelfmark-save-mark', attrs: { 'aria-hidden': 'true' } }, STATUS_MARKS[record.status]),
+            h('span', { class: 'shelfmark-save-status' }, STATUS_LABELS[record.status]),
+            h('span', { class: 'shelfmark-save-generic' }, 'Saved'),
+          ]
+        : [h('span', {}, 'Save')]),
+    );
+    this.main.setAttribute('aria-label', record ? `Saved: ${STATUS_LABELS[record.status]} — change “${this.target.title}”` : `Save “${this.target.title}” to read later`);
+    this.main.title = record ? `Saved: ${STATUS_LABELS[record.status]}${record.note ? ` — ${record.note}` : ''}` : 'Save to read later';
+    if (record) this.main.setAttribute('aria-haspopup', 'dialog');
+    else this.main.removeAttribute('aria-haspopup');
+  }
+}
+
+function targetOfBlurb(record: Blurb): SaveTarget | null {
+  if (record.workId === null) return null;
+  const title = 'title' in record && typeof record.title === 'string' && record.title ? record.title : `Work ${record.workId}`;
+  const facts = record.type === 'work' || (record.type === 'bookmark' && record.item === 'work') ? snapshotFromBlurb(record) : null;
+  return { workId: record.workId, title, facts };
+}
+
+export interface SaveControlsContext {
+  blurbs: ReadonlyArray<{ element: HTMLElement; record: Blurb }>;
+  workPage: WorkPage | null;
+  states: WorkStates;
+}
+
+/** Adds the controls, and the work page's keyboard shortcut; returns the work page's control, if any. */
+export function drawSaveControls(context: SaveControlsContext): SaveControl | null {
+  for (const [workId, state] of context.states) savedState.set(workId, state.saved);
+  for (const { element, record } of context.blurbs) {
+    if (record.type === 'deleted' || record.type === 'series') continue;
+    const target = targetOfBlurb(record);
+    const heading = element.querySelector(':scope > .header > .heading, :scope > div.header h4.heading');
+    if (!target || !heading) continue;
+    heading.append(' ', new SaveControl(target).element);
+  }
+  const work = context.workPage;
+  if (!work || work.workId === null) return null;
+  const target: SaveTarget = { workId: work.workId, title: work.title || `Work ${work.workId}`, facts: snapshotFromWorkPage(work) };
+  const actions = document.querySelector('#main ul.work.navigation.actions');
+  const control = new SaveControl(target, actions ? 'li' : 'span');
+  if (actions) actions.prepend(control.element);
+  else (document.querySelector('#workskin .preface') ?? document.getElementById('main'))?.prepend(control.element);
+  enableSaveShortcut(control);
+  return control;
+}
+
+const isTyping = (target: EventTarget | null): boolean =>
+  target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+
+/** Alt+Shift+S on a work page: save as "to read", or open the panel when already saved. */
+export function enableSaveShortcut(control: SaveControl): void {
+  document.addEventListener('keydown', (event) => {
+    if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey || event.code !== 'KeyS' || isTyping(event.target)) return;
+    event.preventDefault();
+    if (savedState.get(control.target.workId)) control.openPanel();
+    else void save(control.target, 'to-read').then((ok) => ok && showToast(`Saved “${control.target.title}” to read later.`));
+  });
+}

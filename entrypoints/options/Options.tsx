@@ -1,0 +1,139 @@
+/**
+ * The options page, a full tab: Library, History, Rules, Data and Settings,
+ * one at a time (the address's #hash names it, so each can be bookmarked).
+ * The library rows load once here and are shared: History names its works
+ * from them.
+ */
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { History } from '../../components/history/History';
+import { Library } from '../../components/library/Library';
+import { DataPanel } from '../../components/data/DataPanel';
+import { RulesPanel } from '../../components/settings/RulesPanel';
+import { SettingsPanel } from '../../components/settings/SettingsPanel';
+import { errorText } from '../../components/ui/format';
+import { applyTheme } from '../../components/ui/theme';
+import type { LibraryRow } from '../../utils/db/library';
+import type { Settings } from '../../utils/db/settings';
+import { loadLibrary, request } from './api';
+
+const TABS = [
+  { id: 'library', label: 'Library' },
+  { id: 'history', label: 'History' },
+  { id: 'rules', label: 'Rules' },
+  { id: 'data', label: 'Data' },
+  { id: 'settings', label: 'Settings' },
+] as const;
+type TabId = (typeof TABS)[number]['id'];
+
+const tabFromHash = (): TabId => {
+  const wanted = location.hash.slice(1);
+  return TABS.find((t) => t.id === wanted)?.id ?? 'library';
+};
+
+export function Options() {
+  const [tab, setTab] = useState<TabId>(tabFromHash);
+  const [rows, setRows] = useState<LibraryRow[] | null>(null);
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const tabRefs = useRef<Partial<Record<TabId, HTMLButtonElement | null>>>({});
+
+  const reloadLibrary = useCallback(async () => {
+    try {
+      setRows(await loadLibrary());
+    } catch (e) {
+      setRows((current) => current ?? []);
+      setError(`Your library couldn’t be loaded: ${errorText(e)}.`);
+    }
+  }, []);
+
+  useEffect(() => {
+    void reloadLibrary();
+    request({ type: 'settings/get' }).then(
+      ({ settings }) => {
+        setSettings(settings);
+        applyTheme(settings.theme);
+      },
+      (e: unknown) => setError(`Your settings couldn’t be loaded: ${errorText(e)}.`),
+    );
+    const onHash = () => setTab(tabFromHash());
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, [reloadLibrary]);
+
+  useEffect(() => {
+    document.title = `Shelfmark — ${TABS.find((t) => t.id === tab)!.label}`;
+  }, [tab]);
+
+  const select = (id: TabId, focus = false) => {
+    setTab(id);
+    history.replaceState(null, '', `#${id}`);
+    if (focus) tabRefs.current[id]?.focus();
+  };
+
+  const onTabKey = (event: KeyboardEvent, index: number) => {
+    const moves: Record<string, number> = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: TABS.length - 1 };
+    if (!(event.key in moves)) return;
+    event.preventDefault();
+    select(TABS[(moves[event.key]! + TABS.length) % TABS.length]!.id, true);
+  };
+
+  const saveSettings = async (values: Partial<Settings>) => {
+    const previous = settings;
+    if (settings) setSettings({ ...settings, ...values });
+    if (values.theme) applyTheme(values.theme);
+    try {
+      const { settings: saved } = await request({ type: 'settings/set', values });
+      setSettings(saved);
+    } catch (e) {
+      setSettings(previous);
+      if (previous) applyTheme(previous.theme);
+      setError(`That setting couldn’t be saved: ${errorText(e)}.`);
+    }
+  };
+
+  return (
+    <div class="sm-options">
+      <header class="sm-options-header">
+        <h1 class="sm-options-title">Shelfmark</h1>
+        <div role="tablist" aria-label="Sections" class="sm-tabs">
+          {TABS.map((t, i) => (
+            <button
+              key={t.id}
+              type="button"
+              role="tab"
+              id={`sm-tab-${t.id}`}
+              aria-controls={`sm-panel-${t.id}`}
+              aria-selected={tab === t.id}
+              tabIndex={tab === t.id ? 0 : -1}
+              class="sm-tab"
+              ref={(el) => {
+                tabRefs.current[t.id] = el;
+              }}
+              onClick={() => select(t.id)}
+              onKeyDown={(e) => onTabKey(e, i)}
+            >
+              {t.label}
+            </button>
+          ))}
+        </div>
+      </header>
+      {error && (
+        <div class="sm-error-banner sm-options-error" role="alert">
+          <span>{error}</span>
+          <button type="button" class="sm-icon-button" aria-label="Dismiss" title="Dismiss" onClick={() => setError(null)}>
+            ×
+          </button>
+        </div>
+      )}
+      <main class="sm-options-main">
+        <div id={`sm-panel-${tab}`} role="tabpanel" aria-labelledby={`sm-tab-${tab}`} class="sm-panel">
+        {tab === 'library' && <Library rows={rows} updateRows={(update) => setRows((current) => (current ? update(current) : current))} />}
+        {tab === 'history' && <History rows={rows} />}
+        {tab === 'rules' && <RulesPanel alwaysShow={settings?.alwaysShow} />}
+        {tab === 'data' && <DataPanel reloadLibrary={reloadLibrary} />}
+        {tab === 'settings' && <SettingsPanel settings={settings} onChange={(values) => void saveSettings(values)} />}
+        </div>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,133 @@
+/**
+ * Importing the archive's History and Marked for Later from the real pages,
+ * served page by page through routes (one page answering 429 first): the
+ * right records, the 3-second spacing, pause and resume across a reload, and
+ * no duplicate visits when imported twice.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page, Route } from 'playwright-core';
+import type { WorkState } from '../../utils/db/work-state';
+import { realPage, realPageHtml, realPagesMissing } from '../helpers/real-pages';
+import { launchExtension, type ExtensionSession } from './harness';
+import { requestFromPage } from './extension-messages';
+
+const MARKED = 'readings-marked-for-later.html';
+const HISTORY = 'readings-history.html';
+/** Noon UTC of an archive date, as the import stores it. */
+const day = (date: string) => Date.parse(`${date}T12:00:00Z`);
+
+/** The real Marked for Later page with its pagination cut to three pages. */
+function withThreePages(html: string): string {
+  const pagination = '<ol class="pagination actions pagy" role="navigation"><li class="previous"><span class="disabled">← Previous</span></li><li><a class="current" aria-current="page">1</a></li><li><a href="?show=to-read&page=2">2</a></li><li><a href="?show=to-read&page=3">3</a></li><li class="next"><a rel="next" href="?show=to-read&page=2">Next →</a></li></ol>';
+  const out = html.replace(/<ol class="pagination[\s\S]*?<\/ol>/g, pagination);
+  if (out === html) throw new Error('no pagination to replace');
+  return out;
+}
+
+async function states(control: Page, workIds: number[]): Promise<WorkState[]> {
+  return (await requestFromPage(control, { type: 'works/state', workIds })).states;
+}
+
+describe.skipIf(realPagesMissing())('importing the archive History', () => {
+  let session: ExtensionSession;
+  let control: Page;
+  const base = realPage(MARKED).url;
+  const page1 = withThreePages(realPageHtml(MARKED));
+  // Page 2 holds the History page's works (other works, other dates); page 3 repeats page 1.
+  const page2 = realPageHtml(HISTORY);
+  const fetches: Array<{ page: number; at: number; status: number }> = [];
+  let refusePage2 = true;
+
+  beforeAll(async () => {
+    session = await launchExtension();
+    control = await session.extensionPage('popup.html');
+    await session.servePage(base, page1);
+    await session.context.route(/\/users\/coracutiehale\/readings\?show=to-read&page=\d+$/, async (route: Route) => {
+      const n = Number(new URL(route.request().url()).searchParams.get('page'));
+      let status = 200;
+      let body = n === 2 ? page2 : page1;
+      if (n === 2 && refusePage2) {
+        refusePage2 = false;
+        status = 429;
+        body = 'Retry later';
+      }
+      fetches.push({ page: n, at: Date.now(), status });
+      await route.fulfill({ status, contentType: 'text/html; charset=utf-8', body, headers: status === 429 ? { 'Retry-After': '30' } : {} });
+    });
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('imports the open page: visits, last visited, Marked for Later as "to read"', async () => {
+    const page = await session.context.newPage();
+    await page.goto(base);
+    const importPage = page.locator('.shelfmark-import-page');
+    await expect(importPage.textContent()).resolves.toBe('Import these 20 works');
+    await expect(page.locator('.shelfmark-import-all').textContent()).resolves.toBe('Import all of Marked for Later (3 pages)');
+    await importPage.click();
+    await page.waitForFunction(() => /Imported 20 works/.test(document.querySelector('.shelfmark-history-import [role=status]')?.textContent ?? ''));
+    const [first, second] = await states(control, [39437460, 39076476]);
+    expect(first).toMatchObject({ reading: { visitCount: 14, lastVisit: day('2026-03-01') }, saved: { status: 'to-read' } });
+    expect(second).toMatchObject({ reading: { visitCount: 2, lastVisit: day('2026-02-27') }, saved: { status: 'to-read' } });
+    expect(fetches).toEqual([]);
+    await page.close();
+  });
+
+  it('walks the pages one every 3 seconds, stops at a 429, pauses, and resumes after a reload', async () => {
+    const page = await session.context.newPage();
+    await page.goto(base);
+    const button = page.locator('.shelfmark-import-all');
+    const status = page.locator('.shelfmark-history-import [role=status]');
+    await button.click();
+    // Page 1 is the open page; page 2 answers 429.
+    await page.waitForFunction(() => /Stopped/.test(document.querySelector('.shelfmark-history-import [role=status]')?.textContent ?? ''));
+    await expect(status.textContent()).resolves.toMatch(/429 Too Many Requests\) at page 2 \(it asks to wait 30 seconds\).*continues from page 2/);
+    await expect(button.textContent()).resolves.toBe('Resume from page 2');
+    expect(fetches.map((f) => [f.page, f.status])).toEqual([[2, 429]]);
+
+    // Resume: page 2 again (not sooner than 3 s after the 429), then pause before page 3.
+    await button.click();
+    await page.waitForFunction(() => /Importing page 3/.test(document.querySelector('.shelfmark-history-import [role=status]')?.textContent ?? ''));
+    await button.click();
+    await page.waitForFunction(() => /^Paused/.test(document.querySelector('.shelfmark-history-import [role=status]')?.textContent ?? ''));
+    expect(fetches.map((f) => [f.page, f.status])).toEqual([[2, 429], [2, 200]]);
+    expect(fetches[1]!.at - fetches[0]!.at).toBeGreaterThanOrEqual(2900);
+    const history = await states(control, [18812038, 110953, 1557332]);
+    expect(history).toMatchObject([
+      { reading: { visitCount: 7, lastVisit: day('2026-03-15') }, saved: { status: 'to-read' } },
+      { reading: { visitCount: 2, lastVisit: day('2026-03-15') }, saved: null },
+      { reading: { visitCount: 2 }, saved: null },
+    ]);
+
+    // A reload (or a browser restart) finds the walk where it stopped.
+    await page.reload();
+    await expect(page.locator('.shelfmark-import-all').textContent()).resolves.toBe('Resume from page 3');
+    await page.locator('.shelfmark-import-all').click();
+    await page.waitForFunction(() => /^Done/.test(document.querySelector('.shelfmark-history-import [role=status]')?.textContent ?? ''), null, { timeout: 15_000 });
+    await expect(page.locator('.shelfmark-history-import [role=status]').textContent()).resolves.toMatch(/3 pages of 3, 49 works imported/);
+    expect(fetches.map((f) => f.page)).toEqual([2, 2, 3]);
+    await page.close();
+  });
+
+  it('imports twice without duplicating visits or moving anything', async () => {
+    const ids = [39437460, 39076476, 18812038, 110953, 1557332];
+    const before = await states(control, ids);
+    const page = await session.context.newPage();
+    await page.goto(base);
+    const button = page.locator('.shelfmark-import-all');
+    await expect(button.textContent()).resolves.toBe('Import again (3 pages)');
+    await button.click();
+    await page.waitForFunction(() => /^Done/.test(document.querySelector('.shelfmark-history-import [role=status]')?.textContent ?? ''), null, { timeout: 20_000 });
+    expect(await states(control, ids)).toEqual(before);
+    const visits = await control.evaluate(async () => {
+      const open = indexedDB.open('shelfmark');
+      const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)));
+      const count = db.transaction('visits').objectStore('visits').count();
+      return new Promise<number>((resolve) => (count.onsuccess = () => resolve(count.result)));
+    });
+    expect(visits).toBe(0);
+    for (let i = 1; i < fetches.length; i++) expect(fetches[i]!.at - fetches[i - 1]!.at).toBeGreaterThanOrEqual(2900);
+    await page.close();
+  });
+});

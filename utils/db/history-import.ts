@@ -1,0 +1,117 @@
+/**
+ * Importing the archive's own History and Marked for Later: what the reader's
+ * History pages say about each work (last visited, how many visits, marked
+ * for later), merged into the database without ever going backwards.
+ *
+ * Idempotent: a visit count is the larger of the two counts (the archive and
+ * Shelfmark count the same visits), dates only move forward, nothing is added
+ * to the visits log (these are not visits Shelfmark saw), and a work already
+ * in the saved list keeps its status. Importing the same page twice changes
+ * nothing the second time.
+ */
+import { mergeWorkSnapshot } from './merge-work';
+import { emptyReading } from './reading';
+import type { ShelfmarkDb } from './schema';
+import { inTransaction, RequestGroup } from './transaction';
+import type { Millis, ReadingRecord, SavedRecord, WorkFacts } from './types';
+
+/** One work of a History or Marked for Later page. */
+export interface HistoryEntry {
+  workId: number;
+  /** The blurb's facts, when it could be read. */
+  work: WorkFacts | null;
+  /** "Last visited:" as an archive date (`YYYY-MM-DD`). */
+  lastVisited: string | null;
+  /** "Visited N times". */
+  visits: number | null;
+  markedForLater: boolean;
+}
+
+export interface HistoryImportSummary {
+  /** Entries received (after folding duplicates). */
+  works: number;
+  /** Reading records created or moved forward. */
+  readingUpdated: number;
+  /** Works newly added to the saved list as "to read". */
+  savedAdded: number;
+}
+
+/** An archive date as a time: noon UTC, so it is the same calendar day everywhere. */
+export function archiveDateMillis(date: string | null): Millis | null {
+  const m = date ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(date) : null;
+  if (!m) return null;
+  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 12);
+}
+
+/** The reading record after an imported History entry; `null` when it changes nothing. */
+export function applyHistoryEntry(stored: ReadingRecord | undefined, entry: HistoryEntry): ReadingRecord | null {
+  const visited = archiveDateMillis(entry.lastVisited);
+  const visits = entry.visits ?? (visited !== null ? 1 : 0);
+  if (visited === null && visits === 0) return null;
+  const base = stored ?? emptyReading(entry.workId);
+  const next: ReadingRecord = {
+    ...base,
+    visitCount: Math.max(base.visitCount, visits),
+    lastVisit: visited === null ? base.lastVisit : Math.max(base.lastVisit ?? visited, visited),
+    // The archive tells only the last visit; it bounds the first one from above.
+    firstVisit: visited === null ? base.firstVisit : Math.min(base.firstVisit ?? visited, visited),
+  };
+  const unchanged =
+    stored !== undefined && next.visitCount === base.visitCount && next.lastVisit === base.lastVisit && next.firstVisit === base.firstVisit;
+  return unchanged ? null : next;
+}
+
+/** Folds entries naming the same work (a work on two pages of a walk): the newest date, the larger count. */
+function foldEntries(entries: readonly HistoryEntry[]): HistoryEntry[] {
+  const byWork = new Map<number, HistoryEntry>();
+  for (const entry of entries) {
+    const known = byWork.get(entry.workId);
+    if (!known) {
+      byWork.set(entry.workId, entry);
+      continue;
+    }
+    const knownAt = archiveDateMillis(known.lastVisited) ?? -Infinity;
+    const entryAt = archiveDateMillis(entry.lastVisited) ?? -Infinity;
+    byWork.set(entry.workId, {
+      workId: entry.workId,
+      work: (entryAt >= knownAt ? entry.work : known.work) ?? known.work ?? entry.work,
+      lastVisited: entryAt >= knownAt ? entry.lastVisited : known.lastVisited,
+      visits: Math.max(known.visits ?? 0, entry.visits ?? 0) || null,
+      markedForLater: known.markedForLater || entry.markedForLater,
+    });
+  }
+  return [...byWork.values()];
+}
+
+/** Imports one page's entries in one transaction. */
+export async function importHistory(db: ShelfmarkDb, entries: readonly HistoryEntry[], now: Millis): Promise<HistoryImportSummary> {
+  const folded = foldEntries(entries);
+  const summary: HistoryImportSummary = { works: folded.length, readingUpdated: 0, savedAdded: 0 };
+  if (folded.length === 0) return summary;
+  return inTransaction(db, ['works', 'reading', 'saved'], 'readwrite', async (tx) => {
+    const works = tx.objectStore('works');
+    const reading = tx.objectStore('reading');
+    const saved = tx.objectStore('saved');
+    const [storedWorks, storedReadings, storedSaved] = await Promise.all([
+      Promise.all(folded.map((e) => (e.work ? works.get(e.workId) : undefined))),
+      Promise.all(folded.map((e) => reading.get(e.workId))),
+      Promise.all(folded.map((e) => (e.markedForLater ? saved.get(e.workId) : undefined))),
+    ]);
+    const writes = new RequestGroup();
+    folded.forEach((entry, i) => {
+      if (entry.work) writes.add(works.put(mergeWorkSnapshot(storedWorks[i], entry.work, now)));
+      const next = applyHistoryEntry(storedReadings[i], entry);
+      if (next) {
+        writes.add(reading.put(next));
+        summary.readingUpdated++;
+      }
+      if (entry.markedForLater && !storedSaved[i]) {
+        const record: SavedRecord = { workId: entry.workId, status: 'to-read', added: now, changed: now, note: '' };
+        writes.add(saved.put(record));
+        summary.savedAdded++;
+      }
+    });
+    await writes.done();
+    return summary;
+  });
+}

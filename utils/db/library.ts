@@ -1,0 +1,207 @@
+/**
+ * The library: every work the reader saved or read, as compact rows joined
+ * from the works, reading and saved stores in one read transaction, plus the
+ * bulk changes the options page makes to the saved list (each one
+ * transaction, returning what Undo needs).
+ */
+import type { ShelfmarkDb } from './schema';
+import { inTransaction, RequestGroup } from './transaction';
+import type { ChapterKey, Millis, ReadingRecord, SavedRecord, SavedStatus, WorkRecord } from './types';
+
+/**
+ * One work of the library. Kept small (no chapter lists, no summaries) so
+ * even 100,000 rows stay within tens of megabytes in one message.
+ */
+export interface LibraryRow {
+  workId: number;
+  /** Empty when nothing but the id is known. */
+  title: string;
+  /** Display names: "pseud (login)", or the login alone when they are the same. */
+  authors: string[];
+  fandoms: string[];
+  /** Relationships, characters and additional tags, for search. */
+  tags: string[];
+  words: number | null;
+  /** Chapters posted and expected (null: unknown or `N/?`). */
+  posted: number | null;
+  expected: number | null;
+  complete: boolean | null;
+  /** Chapters read to the end. */
+  read: number;
+  /** The reader's last visit. */
+  lastRead: Millis | null;
+  status: SavedStatus | null;
+  note: string;
+  /** When the work entered the library: saved, else first visited, else first seen. */
+  added: Millis | null;
+  /** The work's last revision date, `YYYY-MM-DD`. */
+  updated: string | null;
+  /** The first chapter not read yet; null when every known chapter is read. */
+  next: ChapterKey | null;
+}
+
+export function authorName(author: { login: string; pseud: string }): string {
+  return author.pseud === author.login || !author.pseud ? author.login : `${author.pseud} (${author.login})`;
+}
+
+/** The first unread chapter: by position, with its id when the works store knows it. */
+export function firstUnread(work: WorkRecord | undefined, reading: ReadingRecord | undefined): ChapterKey | null {
+  const readPositions = new Set<number>();
+  const readIds = new Set<number>();
+  for (const chapter of reading?.chapters ?? []) {
+    if (chapter.readAt === null) continue;
+    readPositions.add(chapter.position);
+    if (chapter.id !== null) readIds.add(chapter.id);
+  }
+  const chapters = work?.chapters ?? [];
+  const posted = work?.chapterCount?.posted ?? (chapters.length || null);
+  const isRead = (position: number) => {
+    const info = chapters.find((c) => c.position === position);
+    return readPositions.has(position) || (info !== undefined && readIds.has(info.id));
+  };
+  if (posted === null) return readPositions.size === 0 ? { id: chapters[0]?.id ?? null, position: 1 } : null;
+  for (let position = 1; position <= posted; position++) {
+    if (!isRead(position)) return { id: chapters.find((c) => c.position === position)?.id ?? null, position };
+  }
+  return null;
+}
+
+export function libraryRow(workId: number, work: WorkRecord | undefined, reading: ReadingRecord | undefined, saved: SavedRecord | undefined): LibraryRow {
+  const posted = work?.chapterCount?.posted ?? null;
+  const readCount = (reading?.chapters ?? []).filter((c) => c.readAt !== null).length;
+  return {
+    workId,
+    title: work?.title ?? '',
+    authors: (work?.authors ?? []).map(authorName),
+    fandoms: work?.fandoms ?? [],
+    tags: work ? [...work.tags.relationship, ...work.tags.character, ...work.tags.freeform] : [],
+    words: work?.words ?? null,
+    posted,
+    expected: work?.chapterCount?.expected ?? null,
+    complete: work?.complete ?? null,
+    read: posted === null ? readCount : Math.min(readCount, posted),
+    lastRead: reading?.lastVisit ?? null,
+    status: saved?.status ?? null,
+    note: saved?.note ?? '',
+    added: saved?.added ?? reading?.firstVisit ?? work?.firstSeen ?? null,
+    updated: work?.updated ?? null,
+    next: firstUnread(work, reading),
+  };
+}
+
+/** Every work saved or read, in one read transaction. */
+export async function listLibrary(db: ShelfmarkDb): Promise<LibraryRow[]> {
+  const tx = db.transaction(['works', 'reading', 'saved'], 'readonly');
+  const [saves, readings, workCount] = await Promise.all([
+    tx.objectStore('saved').getAll(),
+    tx.objectStore('reading').getAll(),
+    tx.objectStore('works').count(),
+  ]);
+  const savedById = new Map(saves.map((s) => [s.workId, s]));
+  const readingById = new Map(readings.map((r) => [r.workId, r]));
+  const ids = [...new Set([...savedById.keys(), ...readingById.keys()])];
+  const works = tx.objectStore('works');
+  let workById: Map<number, WorkRecord>;
+  // The works store also holds every work merely seen on a listing: read it whole only when the library is most of it.
+  if (workCount <= ids.length * 2) {
+    workById = new Map((await works.getAll()).map((w) => [w.workId, w]));
+  } else {
+    const found = await Promise.all(ids.map((id) => works.get(id)));
+    workById = new Map();
+    found.forEach((w) => w && workById.set(w.workId, w));
+  }
+  await tx.done;
+  return ids.map((id) => libraryRow(id, workById.get(id), readingById.get(id), savedById.get(id)));
+}
+
+/**
+ * Sets a status for many works, or removes them from the saved list (status
+ * null), in one transaction. Returns the records as they were before, for Undo.
+ */
+export async function bulkSetSaved(db: ShelfmarkDb, workIds: readonly number[], status: SavedStatus | null, now: Millis): Promise<SavedRecord[]> {
+  const ids = [...new Set(workIds)];
+  return inTransaction(db, ['saved'], 'readwrite', async (tx) => {
+    const store = tx.objectStore('saved');
+    const current = await Promise.all(ids.map((id) => store.get(id)));
+    const writes = new RequestGroup();
+    ids.forEach((workId, i) => {
+      const record = current[i];
+      if (status === null) {
+        if (record) writes.add(store.delete(workId));
+      } else if (record?.status !== status) {
+        writes.add(store.put({ workId, status, added: record?.added ?? now, changed: now, note: record?.note ?? '' }));
+      }
+    });
+    await writes.done();
+    return current.filter((r): r is SavedRecord => r !== undefined);
+  });
+}
+
+/** Undo of a bulk change: these records back as they were, these works off the saved list. */
+export async function restoreSaved(db: ShelfmarkDb, records: readonly SavedRecord[], removeIds: readonly number[]): Promise<number> {
+  return inTransaction(db, ['saved'], 'readwrite', async (tx) => {
+    const store = tx.objectStore('saved');
+    const writes = new RequestGroup();
+    for (const id of removeIds) writes.add(store.delete(id));
+    for (const record of records) writes.add(store.put(record));
+    await writes.done();
+    return records.length + removeIds.length;
+  });
+}
+
+export interface SavedImportItem {
+  workId: number;
+  title: string;
+}
+
+/** A work known by its title alone (from a CSV import): every other fact unknown, so any page's snapshot replaces it. */
+export function stubWork(item: SavedImportItem, now: Millis): WorkRecord {
+  return {
+    workId: item.workId,
+    title: item.title,
+    authors: [],
+    fandoms: [],
+    rating: null,
+    tags: { warning: [], category: [], relationship: [], character: [], freeform: [] },
+    language: null,
+    words: null,
+    chapterCount: null,
+    complete: null,
+    chapters: [],
+    series: [],
+    updated: null,
+    updatedAt: null,
+    hiddenTags: { warnings: true, freeforms: true },
+    firstSeen: now,
+    lastSeen: now,
+  };
+}
+
+/**
+ * Saves works as "to read" in one transaction, never fetching anything: a
+ * work the store doesn't know gets a stub with the title given. Works already
+ * saved keep their status. Returns the ids newly saved.
+ */
+export async function importSaved(db: ShelfmarkDb, items: readonly SavedImportItem[], now: Millis): Promise<{ addedIds: number[]; alreadySaved: number }> {
+  const firstOfEach = new Map<number, SavedImportItem>();
+  for (const item of items) if (!firstOfEach.has(item.workId)) firstOfEach.set(item.workId, item);
+  const unique = [...firstOfEach.values()];
+  return inTransaction(db, ['saved', 'works'], 'readwrite', async (tx) => {
+    const saved = tx.objectStore('saved');
+    const works = tx.objectStore('works');
+    const [savedKeys, workKeys] = await Promise.all([
+      Promise.all(unique.map((item) => saved.getKey(item.workId))),
+      Promise.all(unique.map((item) => works.getKey(item.workId))),
+    ]);
+    const writes = new RequestGroup();
+    const addedIds: number[] = [];
+    unique.forEach((item, i) => {
+      if (savedKeys[i] !== undefined) return;
+      addedIds.push(item.workId);
+      writes.add(saved.put({ workId: item.workId, status: 'to-read', added: now, changed: now, note: '' }));
+      if (workKeys[i] === undefined) writes.add(works.put(stubWork(item, now)));
+    });
+    await writes.done();
+    return { addedIds, alreadySaved: unique.length - addedIds.length };
+  });
+}

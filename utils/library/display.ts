@@ -1,0 +1,46 @@
+/** Display settings shared by the archive pages, the popup and the options page. */
+import type { SavedStatus } from '../db/types';
+
+/**
+ * How reading and saved badges show on listings: `full` names the status
+ * ("To read"), `compact` shows a short mark with the name as its tooltip,
+ * `none` shows no badges (the save button stays).
+ */
+export const BADGE_STYLES = ['full', 'compact', 'none'] as const;
+export type BadgeStyle = (typeof BADGE_STYLES)[number];
+
+/** The extension pages' colours: the system's scheme, or always light or dark. */
+export const THEMES = ['system', 'light', 'dark'] as const;
+export type Theme = (typeof THEMES)[number];
+
+export const STATUS_LABELS: Record<SavedStatus, string> = {
+  'to-read': 'To read',
+  reading: 'Reading',
+  finished: 'Finished',
+  'on-hold': 'On hold',
+  dropped: 'Dropped',
+};
+
+/** One-letter-ish marks for the compact badge style. */
+export const STATUS_MARKS: Record<SavedStatus, string> = {
+  'to-read': '☆',
+  reading: '▶',
+  finished: '✓',
+  'on-hold': '❚❚',
+  dropped: '✕',
+};
+
+/** The class on `<html>` of archive pages that selects the badge style (style.css keys on it). */
+export const badgeStyleClass = (style: BadgeStyle): string => `shelfmark-badges-${style}`;
+
+/** The `storage.local` key where the background mirrors display settings for content scripts. */
+export const DISPLAY_PREFS_KEY = 'displayPrefs';
+
+export interface DisplayPrefs {
+  badgeStyle: BadgeStyle;
+}
+
+export function displayPrefsFrom(value: unknown): DisplayPrefs {
+  const style = (value as Partial<DisplayPrefs> | null)?.badgeStyle;
+  return { badgeStyle: (BADGE_STYLES as readonly unknown[]).includes(style) ? (style as BadgeStyle) : 'full' };
+}

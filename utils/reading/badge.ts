@@ -1,0 +1,132 @@
+/**
+ * The listing badge: one short phrase about the reader's history with a work
+ * — "Read 3/5", "2 new chapters", "Finished", "Last read 12 days ago" — and
+ * where it leads (the first unread chapter when its id is known, else the
+ * chapter index). Computed from the blurb's own chapter count against the
+ * chapters read, so new chapters show before the reader opens the work. Pure.
+ */
+import type { ChapterCount } from '../ao3/types';
+import type { Millis, ReadingRecord, SavedRecord } from '../db/types';
+import type { KnownChapter } from '../db/work-state';
+import { lastActivity, readPositions } from './progress';
+
+export type BadgeKind = 'new' | 'progress' | 'finished' | 'caught-up' | 'visited';
+
+export interface Badge {
+  kind: BadgeKind;
+  /** The badge's text. */
+  text: string;
+  /** A longer description, for the tooltip and screen readers. */
+  title: string;
+  href: string;
+}
+
+export interface BadgeInput {
+  workId: number;
+  /** The blurb's "Chapters: N/M". */
+  chapters: ChapterCount | null;
+  complete: boolean | null;
+  /** The blurb's link to its newest chapter. */
+  lastChapterId: number | null;
+  reading: ReadingRecord | null;
+  saved: SavedRecord | null;
+  /** Chapter ids the works store knows (from the last work page the reader opened). */
+  knownChapters: readonly KnownChapter[];
+  now: Millis;
+  /** BCP 47 locale for numbers and relative times; the browser's by default. */
+  locale?: string;
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** "today", "yesterday", "12 days ago", "3 months ago", "2 years ago". */
+const formats = new Map<string, Intl.RelativeTimeFormat>();
+
+export function relativeTime(then: Millis, now: Millis, locale?: string): string {
+  const key = locale ?? '';
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+    formats.set(key, format);
+  }
+  const days = Math.max(0, Math.floor((now - then) / DAY));
+  if (days < 30) return format.format(-days, 'day');
+  if (days < 365) return format.format(-Math.floor(days / 30), 'month');
+  return format.format(-Math.floor(days / 365), 'year');
+}
+
+function plural(n: number, one: string, many: string, locale?: string): string {
+  return `${n.toLocaleString(locale)} ${n === 1 ? one : many}`;
+}
+
+/** The id of the chapter at `position`, when anything says it. */
+function chapterIdAt(position: number, input: BadgeInput): number | null {
+  const known = input.knownChapters.find((c) => c.position === position);
+  if (known) return known.id;
+  const fromReading = input.reading?.chapters.find((c) => c.position === position && c.id !== null);
+  if (fromReading?.id) return fromReading.id;
+  if (input.chapters && position === input.chapters.posted && input.lastChapterId !== null) return input.lastChapterId;
+  return null;
+}
+
+function linkTo(position: number | null, input: BadgeInput): string {
+  const work = `/works/${input.workId}`;
+  const oneShot = input.chapters?.posted === 1 && input.chapters.expected === 1;
+  if (oneShot) return work;
+  if (position !== null) {
+    const id = chapterIdAt(position, input);
+    if (id !== null) return `${work}/chapters/${id}`;
+    // The work's own address opens its first chapter.
+    if (position === 1) return work;
+  }
+  return `${work}/navigate`;
+}
+
+export function readingBadge(input: BadgeInput): Badge | null {
+  const { reading, saved, locale } = input;
+  if (!reading) return null;
+  const posted = input.chapters?.posted ?? (input.knownChapters.length || null);
+  const readSet = readPositions(reading);
+  if (posted !== null) for (const p of readSet) if (p > posted) readSet.delete(p);
+  const readCount = readSet.size;
+  const maxRead = Math.max(0, ...readSet);
+  // What was posted the last time the reader opened the work (its chapter list then); unknown
+  // without one, and then nothing can be called new.
+  const lastSeen = input.knownChapters.length > 0 ? Math.max(input.knownChapters.length, maxRead) : null;
+  let firstUnread: number | null = null;
+  if (posted !== null) {
+    for (let p = 1; p <= posted; p++) {
+      if (!readSet.has(p)) {
+        firstUnread = p;
+        break;
+      }
+    }
+  }
+  const caughtUpThen = lastSeen !== null && readCount > 0 && Array.from({ length: lastSeen }, (_, i) => i + 1).every((p) => readSet.has(p));
+  const newCount = posted !== null && lastSeen !== null ? posted - lastSeen : 0;
+  const activity = lastActivity(reading);
+  const when = activity !== null ? relativeTime(activity, input.now, locale) : null;
+  const lastRead = when ? `last read ${when}` : null;
+  const describe = (first: string) => ['Shelfmark', first, lastRead].filter(Boolean).join(' · ');
+  const href = linkTo(firstUnread, input);
+  const count = (n: number) => n.toLocaleString(locale);
+
+  if (caughtUpThen && newCount > 0 && firstUnread !== null) {
+    const text = plural(newCount, 'new chapter', 'new chapters', locale);
+    return { kind: 'new', text, title: describe(`${text} since you read ${plural(lastSeen ?? readCount, 'chapter', 'chapters', locale)}`), href };
+  }
+  if (posted !== null && firstUnread === null && readCount > 0) {
+    if (input.complete !== false) return { kind: 'finished', text: 'Finished', title: describe(`read all ${plural(posted, 'chapter', 'chapters', locale)}`), href };
+    return { kind: 'caught-up', text: 'Up to date', title: describe(`read all ${plural(posted, 'chapter', 'chapters', locale)} posted so far`), href };
+  }
+  if (saved?.status === 'finished' && readCount === 0 && newCount <= 0) {
+    return { kind: 'finished', text: 'Finished', title: describe('marked as finished'), href };
+  }
+  if (readCount > 0) {
+    const of = posted !== null ? `${count(readCount)}/${count(posted)}` : count(readCount);
+    return { kind: 'progress', text: `Read ${of}`, title: describe(`read ${count(readCount)} of ${posted !== null ? plural(posted, 'chapter', 'chapters', locale) : 'the chapters'}`), href };
+  }
+  if (reading.visitCount === 0 && activity === null) return null;
+  const text = when ? `Last read ${when}` : 'Opened before';
+  return { kind: 'visited', text, title: describe(`opened ${plural(reading.visitCount, 'time', 'times', locale)}, no chapter finished yet`), href };
+}
