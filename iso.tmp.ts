@@ -29,7 +29,7 @@ for (const url of (process.env.PAGES ?? 'small,big').split(',').map((p) => (p ==
     for (let i = 0; i <= runs; i++) {
       await page.goto(url, { waitUntil: 'domcontentloaded' });
       const { executionContextId } = await cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: `iso${Math.random()}` });
-      const res = await cdp.send('Runtime.evaluate', { expression: `${bundle}; JSON.stringify(globalThis.__exp(${JSON.stringify(exp)}))`, contextId: executionContextId, returnByValue: true });
+      const res = await cdp.send('Runtime.evaluate', { expression: `${bundle}; JSON.stringify(globalThis.__exp(${JSON.stringify(exp)}))`, ...(process.env.WORLD === 'main' ? {} : { contextId: executionContextId }), returnByValue: true });
       if (res.exceptionDetails) { console.log(res.exceptionDetails); process.exit(1); }
       const out = JSON.parse(res.result.value as string) as { ms: number; info?: string };
       if (i > 0) times.push(out.ms);

@@ -4,6 +4,7 @@
  * all figures for machines to read. `npm run bench -- rules storage` runs
  * only the named sections.
  */
+import { run as badges } from './bench/badges';
 import { run as library } from './bench/library';
 import { run as listingRules } from './bench/listing-rules';
 import { run as pageModel } from './bench/page-model';
@@ -13,6 +14,7 @@ import type { BenchSection } from './bench/types';
 const sections: Array<{ key: string; title: string; run: () => Promise<BenchSection> }> = [
   { key: 'page-model', title: 'page model', run: pageModel },
   { key: 'rules', title: 'hide and highlight (extension loaded, 500 rules)', run: listingRules },
+  { key: 'badges', title: 'reading badges (extension loaded, every work with history)', run: badges },
   { key: 'storage', title: 'storage (100,000 works, 100,000 reading records, 300,000 visits)', run: storage },
   { key: 'library', title: 'options page Library (10,000 works)', run: library },
 ];
