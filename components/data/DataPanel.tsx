@@ -3,13 +3,14 @@
  * the automatic backups and their restore; the space used; and a reading
  * list from a spreadsheet (CSV of titles and work URLs) saved as "to read".
  */
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
 import { request, sendRequest } from '../../entrypoints/options/api';
 import { exportBackup, importBackupFile } from '../../utils/backup/client';
 import type { ImportSummary } from '../../utils/backup/restore';
 import type { BackupMeta, StoreCounts } from '../../utils/db/types';
 import { planCsvImport, type CsvImportPlan } from '../../utils/library/csv';
 import { downloadFile, errorText, formatBytes, formatDateTime, formatNumber, plural } from '../ui/format';
+import { FileButton } from '../ui/FileButton';
 import { UndoBar } from '../ui/UndoBar';
 
 type Progress = { label: string; fraction: number | null } | null;
@@ -70,8 +71,6 @@ export function DataPanel({ reloadLibrary }: { reloadLibrary(): Promise<void> })
   const [csv, setCsv] = useState<(CsvImportPlan & { fileName: string }) | null>(null);
   const [csvUndo, setCsvUndo] = useState<{ ids: number[]; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
-  const backupInput = useRef<HTMLInputElement>(null);
-  const csvInput = useRef<HTMLInputElement>(null);
 
   const refresh = async () => {
     request({ type: 'backups/list' }).then(
@@ -221,22 +220,14 @@ export function DataPanel({ reloadLibrary }: { reloadLibrary(): Promise<void> })
           </label>
         )}
         <div class="sm-actions">
-          <button type="button" class="sm-button" disabled={busy || (mode === 'replace' && !confirmReplace)} onClick={() => backupInput.current?.click()}>
-            Choose a backup file…
-          </button>
-          <input
-            ref={backupInput}
-            type="file"
+          <FileButton
             accept="application/json,.json"
-            class="sm-visually-hidden"
-            tabIndex={-1}
-            aria-label="Backup file to import"
-            onChange={(e) => {
-              const file = e.currentTarget.files?.[0];
-              e.currentTarget.value = '';
-              if (file) void onImport(file);
-            }}
-          />
+            fileLabel="Backup file to import"
+            disabled={busy || (mode === 'replace' && !confirmReplace)}
+            onFile={(file) => void onImport(file)}
+          >
+            Choose a backup file…
+          </FileButton>
         </div>
         <ProgressLine progress={importProgress} />
         {summary && (
@@ -259,22 +250,9 @@ export function DataPanel({ reloadLibrary }: { reloadLibrary(): Promise<void> })
         <h2 id={`${uid}-csv`} class="sm-card-title">Import a reading list (CSV)</h2>
         <p class="sm-hint">From a spreadsheet: one work per line, its title and its archive URL (any column order; a header line is fine). Works are saved as “To read” with the titles given; nothing is fetched from the archive.</p>
         <div class="sm-actions">
-          <button type="button" class="sm-button" disabled={busy} onClick={() => csvInput.current?.click()}>
+          <FileButton accept=".csv,text/csv,text/plain,.tsv,.txt" fileLabel="Reading list (CSV) to import" disabled={busy} onFile={(file) => void onCsv(file)}>
             Choose a CSV file…
-          </button>
-          <input
-            ref={csvInput}
-            type="file"
-            accept=".csv,text/csv,text/plain,.tsv,.txt"
-            class="sm-visually-hidden"
-            tabIndex={-1}
-            aria-label="Reading list (CSV) to import"
-            onChange={(e) => {
-              const file = e.currentTarget.files?.[0];
-              e.currentTarget.value = '';
-              if (file) void onCsv(file);
-            }}
-          />
+          </FileButton>
         </div>
         {csv && (
           <div class={csv.problems.length ? 'sm-confirm' : 'sm-confirm sm-confirm-neutral'} role="group" aria-label="Reading list to import">

@@ -3,7 +3,7 @@
  * hundreds of rules — search, grouping by kind or action, and import/export
  * of the rules alone.
  */
-import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useMemo, useState } from 'preact/hooks';
 import { request } from '../../entrypoints/options/api';
 import { suggestFromStore } from '../../entrypoints/popup/api';
 import { ruleToInput } from '../../components/rules/form';
@@ -15,6 +15,7 @@ import { parseRulesFile, rulesFileText } from '../../utils/library/rules-file';
 import { describeMatch, ruleLabel } from '../../utils/rules/labels';
 import type { Rule, TagSlot } from '../../utils/rules/types';
 import { downloadFile, errorText, plural } from '../ui/format';
+import { FileButton } from '../ui/FileButton';
 import { UndoBar } from '../ui/UndoBar';
 
 type Grouping = 'none' | 'kind' | 'action';
@@ -39,7 +40,6 @@ export function RulesPanel({ alwaysShow }: { alwaysShow: readonly number[] | und
   const [pending, setPending] = useState<Pending | null>(null);
   const [problems, setProblems] = useState<string[]>([]);
   const [replaceConfirmed, setReplaceConfirmed] = useState(false);
-  const fileInput = useRef<HTMLInputElement>(null);
 
   const refresh = async () => {
     try {
@@ -167,22 +167,9 @@ export function RulesPanel({ alwaysShow }: { alwaysShow: readonly number[] | und
           <button type="button" class="sm-button" disabled={!rules || rules.length === 0} onClick={() => rules && downloadFile(new Blob([rulesFileText(rules, Date.now())], { type: 'application/json' }), `shelfmark-rules-${new Date().toISOString().slice(0, 10)}.json`)}>
             Export rules
           </button>
-          <button type="button" class="sm-button" onClick={() => fileInput.current?.click()}>
+          <FileButton accept="application/json,.json" fileLabel="Rules file to import" onFile={(file) => void onFile(file)}>
             Import rules…
-          </button>
-          <input
-            ref={fileInput}
-            type="file"
-            accept="application/json,.json"
-            class="sm-visually-hidden"
-            tabIndex={-1}
-            aria-label="Rules file to import"
-            onChange={(e) => {
-              const file = e.currentTarget.files?.[0];
-              e.currentTarget.value = '';
-              if (file) void onFile(file);
-            }}
-          />
+          </FileButton>
         </div>
       </div>
 

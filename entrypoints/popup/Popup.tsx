@@ -195,8 +195,13 @@ export function Popup() {
           />
           <span>Pause all rules</span>
         </label>
-        <button type="button" class="sm-link-button" onClick={() => void browser.runtime.openOptionsPage().then(() => window.close())}>
-          Library &amp; settings
+        <button
+          type="button"
+          class="sm-link-button"
+          title="Your library, history, rules, backups and settings"
+          onClick={() => void browser.runtime.openOptionsPage().then(() => window.close())}
+        >
+          Library
         </button>
       </header>
 
