@@ -81,13 +81,13 @@ async function onPageReady(gate: BlurbGate, configLoading: Promise<ListingConfig
   try {
     const { page, elements } = readPageWithElements(document, location.href);
     const blurbs = elements.map((element, i) => ({ element: element as HTMLElement, record: page.blurbs[i]! }));
-    // Asked before the rules run, so the background works while the page is classified.
-    const states = requestWorkStates(page);
     if (hasBlurbs(page)) {
       listing = new ListingRules(blurbs, await configLoading, (outcome) => reportPage(page, location.href, outcome));
       performance.mark(CLASSIFIED_MARK);
     }
-    context = { page, blurbs, workPage: workPageOf(page), states: await states };
+    // Asked once the rules have run: building the listing's snapshots would otherwise
+    // delay the classification, and the blurbs wait for this answer either way.
+    context = { page, blurbs, workPage: workPageOf(page), states: await requestWorkStates(page) };
     drawBeforeReveal(context);
   } finally {
     gate.release();

@@ -11,7 +11,6 @@ export class RulesMatcher {
     if (this.rules !== config.rules) {
       this.matcher = compileRules(config.rules);
       this.rules = config.rules;
-      performance.mark('t:compiled'); // TEMP
     }
     return this.matcher;
   }

@@ -7,7 +7,7 @@ import type { Blurb, ErrorBlurb } from './types';
 import { readBookmarkBlurb } from './bookmark-blurb';
 import { readSeriesBlurb } from './series-blurb';
 import { readDeletedReading, readMysteryBlurb } from './special-blurbs';
-import { idAfter, idFromToken, pathOf, textOf } from './text';
+import { classTokens, hasClass, idAfter, idFromToken, pathOf, textOf } from './text';
 import { readWorkBlurb } from './work-blurb';
 
 /**
@@ -28,7 +28,8 @@ export function findBlurbElements(root: ParentNode): Element[] {
   for (const li of root.querySelectorAll('li.blurb')) {
     if (outer?.contains(li)) continue;
     outer = li;
-    if (OTHER_BLURBS.some((c) => li.classList.contains(c))) continue;
+    const cls = li.className;
+    if (OTHER_BLURBS.some((c) => hasClass(cls, c))) continue;
     found.push(li);
   }
   return found;
@@ -38,7 +39,7 @@ function errorBlurb(li: Element, error: unknown): ErrorBlurb {
   let workId: number | null = null;
   let title = '';
   try {
-    workId = idFromToken([li.id], 'work_') ?? idFromToken(li.classList, 'work-');
+    workId = idFromToken([li.id], 'work_') ?? idFromToken(classTokens(li), 'work-');
     const link = Array.from(li.querySelectorAll('h4 a')).find((a) => idAfter(pathOf(a.getAttribute('href')), 'works') !== null);
     if (link) {
       workId ??= idAfter(link.getAttribute('href'), 'works');
@@ -57,15 +58,15 @@ function errorBlurb(li: Element, error: unknown): ErrorBlurb {
 }
 
 function readBlurbOrThrow(li: Element, now?: Date): Blurb {
-  const cls = li.classList;
-  if (cls.contains('mystery')) return readMysteryBlurb(li);
-  if (cls.contains('bookmark')) {
+  const cls = li.className;
+  if (hasClass(cls, 'mystery')) return readMysteryBlurb(li);
+  if (hasClass(cls, 'bookmark')) {
     // A bookmarked work that is still unrevealed shows the mystery module.
     return li.querySelector('div.mystery') ? readMysteryBlurb(li) : readBookmarkBlurb(li, now);
   }
-  if (cls.contains('deleted')) return readDeletedReading(li, now);
-  if (cls.contains('series')) return readSeriesBlurb(li, now);
-  if (cls.contains('work')) return readWorkBlurb(li, now);
+  if (hasClass(cls, 'deleted')) return readDeletedReading(li, now);
+  if (hasClass(cls, 'series')) return readSeriesBlurb(li, now);
+  if (hasClass(cls, 'work')) return readWorkBlurb(li, now);
   throw new Error(`unknown blurb (class "${li.className}")`);
 }
 

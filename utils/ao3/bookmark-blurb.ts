@@ -8,7 +8,7 @@ import { authorFromLink, readHeading } from './byline';
 import { blockText, collectParts, headerDate, type ModuleParts } from './module';
 import { readSeriesModule } from './series-blurb';
 import { assembleTags, readFandoms, readSymbols, readTagList } from './tags';
-import { idAfter, idFromToken, parseDate, pathOf, textOf } from './text';
+import { classTokens, idAfter, idFromToken, parseDate, pathOf, textOf } from './text';
 import { readWorkModule, userIdsOf } from './work-blurb';
 
 const VISIBILITY = ['private', 'hidden', 'rec', 'public'] as const;
@@ -68,7 +68,7 @@ function readExternalModule(li: Element, parts: ModuleParts, now?: Date): Extern
   const heading = readHeading(parts.heading);
   const tags = assembleTags(readFandoms(parts.fandoms), readSymbols(parts.requiredTags), readTagList(parts.tagList));
   return {
-    externalWorkId: idAfter(heading.href, 'external_works') ?? idFromToken(li.classList, 'external-work-'),
+    externalWorkId: idAfter(heading.href, 'external_works') ?? idFromToken(classTokens(li), 'external-work-'),
     title: heading.title,
     creator: heading.plainByline || (heading.authors[0]?.pseud ?? null),
     fandoms: tags.fandoms,
@@ -78,7 +78,7 @@ function readExternalModule(li: Element, parts: ModuleParts, now?: Date): Extern
     relationships: tags.relationships,
     characters: tags.characters,
     freeforms: tags.freeforms,
-    tags: tags.tags,
+    tags: tags.tags(),
     summary: blockText(parts.summary),
     updated: headerDate(parts, now),
   };
@@ -88,7 +88,7 @@ export type BookmarkItemKind = 'work' | 'series' | 'external' | 'deleted';
 
 /** What a bookmark blurb holds, from its creation class (`work-N`, …) or else its title link. */
 export function bookmarkItemKind(li: Element, parts: ModuleParts): BookmarkItemKind {
-  for (const token of li.classList) {
+  for (const token of classTokens(li)) {
     if (/^work-\d+$/.test(token)) return 'work';
     if (/^series-\d+$/.test(token)) return 'series';
     if (/^external-work-\d+$/.test(token)) return 'external';

@@ -7,12 +7,10 @@
  * keeps the bookmarker's `ul.meta.tags` and `p.datetime` apart from the
  * item's, and skips whatever other extensions insert between the parts.
  */
-import { idAfter, parseCount, parseDate, textOf } from './text';
+import { hasClass, idAfter, parseCount, parseDate, textOf } from './text';
 
 export interface ModuleParts {
   header: Element | null;
-  /** `<!-- updated_at=EPOCH -->` in the header. */
-  updatedAt: number | null;
   heading: Element | null;
   fandoms: Element | null;
   requiredTags: Element | null;
@@ -31,62 +29,70 @@ export interface ModuleParts {
   notice: Element | null;
 }
 
+/**
+ * The header's parts. Elements only (the hot path): text and comment nodes
+ * would each need a wrapper in the content script's world. The comment that
+ * holds `updated_at` is read by `readUpdatedAt`, when asked for.
+ */
 function readHeader(header: Element, parts: ModuleParts): void {
-  for (let node = header.firstChild; node; node = node.nextSibling) {
-    if (node.nodeType === 8) {
-      const m = /updated_at=(\d+)/.exec(node.nodeValue ?? '');
-      if (m) parts.updatedAt = Number(m[1]);
-      continue;
-    }
-    if (node.nodeType !== 1) continue;
-    const el = node as Element;
-    const cls = el.classList;
+  for (let el = header.firstElementChild; el; el = el.nextElementSibling) {
     switch (el.localName) {
       case 'h4':
         parts.heading ??= el;
         break;
       case 'h5':
-        if (cls.contains('fandoms')) parts.fandoms = el;
+        if (hasClass(el.className, 'fandoms')) parts.fandoms = el;
         break;
       case 'ul':
-        if (cls.contains('required-tags')) parts.requiredTags = el;
+        if (hasClass(el.className, 'required-tags')) parts.requiredTags = el;
         break;
       case 'p':
-        if (cls.contains('datetime')) parts.datetime = el;
+        if (hasClass(el.className, 'datetime')) parts.datetime = el;
         break;
     }
   }
 }
 
+/** `<!-- updated_at=EPOCH -->` in the header: seconds since the epoch. */
+export function readUpdatedAt(header: Element | null): number | null {
+  let updatedAt: number | null = null;
+  for (let node = header?.firstChild; node; node = node.nextSibling) {
+    if (node.nodeType !== 8) continue;
+    const m = /updated_at=(\d+)/.exec(node.nodeValue ?? '');
+    if (m) updatedAt = Number(m[1]);
+  }
+  return updatedAt;
+}
+
 function walk(container: Element, parts: ModuleParts): void {
   for (let el = container.firstElementChild; el; el = el.nextElementSibling) {
-    const cls = el.classList;
+    const cls = el.className;
     switch (el.localName) {
       case 'div':
-        if (cls.contains('header')) {
+        if (hasClass(cls, 'header')) {
           parts.header ??= el;
           if (parts.header === el) readHeader(el, parts);
-        } else if (cls.contains('user') && cls.contains('module')) {
+        } else if (hasClass(cls, 'user') && hasClass(cls, 'module')) {
           parts.userModule ??= el;
-        } else if (cls.contains('module') && !cls.contains('recent')) {
+        } else if (hasClass(cls, 'module') && !hasClass(cls, 'recent')) {
           // Older bookmark markup wraps the item in `div.work.module`.
           walk(el, parts);
         }
         break;
       case 'ul':
-        if (cls.contains('tags')) parts.tagList ??= el;
-        else if (cls.contains('series')) parts.seriesList ??= el;
+        if (hasClass(cls, 'tags')) parts.tagList ??= el;
+        else if (hasClass(cls, 'series')) parts.seriesList ??= el;
         break;
       case 'blockquote':
-        if (cls.contains('summary')) parts.summary ??= el;
+        if (hasClass(cls, 'summary')) parts.summary ??= el;
         break;
       case 'dl':
-        if (cls.contains('stats')) parts.stats ??= el;
+        if (hasClass(cls, 'stats')) parts.stats ??= el;
         break;
       case 'p':
-        if (cls.contains('status')) parts.status ??= el;
-        else if (cls.contains('message')) parts.message ??= el;
-        else if (cls.contains('notice')) parts.notice ??= el;
+        if (hasClass(cls, 'status')) parts.status ??= el;
+        else if (hasClass(cls, 'message')) parts.message ??= el;
+        else if (hasClass(cls, 'notice')) parts.notice ??= el;
         break;
     }
   }
@@ -95,7 +101,6 @@ function walk(container: Element, parts: ModuleParts): void {
 export function collectParts(li: Element): ModuleParts {
   const parts: ModuleParts = {
     header: null,
-    updatedAt: null,
     heading: null,
     fandoms: null,
     requiredTags: null,
@@ -129,8 +134,11 @@ export function firstClass(el: Element): string {
 export function statsFields(dl: Element | null, workId?: number | null): Map<string, Element> {
   const fields = new Map<string, Element>();
   if (!dl) return fields;
-  for (let el = dl.firstElementChild; el; el = el.nextElementSibling) {
-    if (el.localName !== 'dd') continue;
+  // The `dd`s alone, not every child: the `dt`s would be wrappers for nothing.
+  const dds = dl.getElementsByTagName('dd');
+  for (let i = 0; i < dds.length; i++) {
+    const el = dds[i]!;
+    if (el.parentElement !== dl) continue;
     const cls = firstClass(el);
     if (!cls) continue;
     const seen = fields.get(cls);

@@ -36,7 +36,6 @@ export function readPageWithElements(
   url?: string | null,
   now: Date = new Date(),
 ): { page: PageRecord; elements: Element[] } {
-  performance.mark('t:start'); // TEMP
   const { kind, listingKind, readingsView } = detectPage(doc, url);
   const { loggedIn, user } = readSession(doc);
   const main = doc.getElementById('main');
@@ -64,6 +63,5 @@ export function readPageWithElements(
   } else if (kind === 'chapter-index') {
     record.work = readChapterIndex(doc, url);
   }
-  performance.mark('t:read'); // TEMP
   return { page: record, elements };
 }

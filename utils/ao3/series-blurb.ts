@@ -6,7 +6,7 @@ import type { SeriesBlurb, SeriesFields } from './types';
 import { readHeading } from './byline';
 import { blockText, collectParts, countField, headerDate, statsFields, type ModuleParts } from './module';
 import { assembleTags, readFandoms, readSymbols, readTagList } from './tags';
-import { idAfter, idFromToken } from './text';
+import { classTokens, hasClass, idAfter, idFromToken } from './text';
 import { userIdsOf } from './work-blurb';
 
 export function readSeriesModule(li: Element, parts: ModuleParts, now?: Date): SeriesFields {
@@ -17,11 +17,11 @@ export function readSeriesModule(li: Element, parts: ModuleParts, now?: Date): S
   const tags = assembleTags(readFandoms(parts.fandoms), readSymbols(parts.requiredTags), readTagList(parts.tagList));
   const stats = statsFields(parts.stats);
   return {
-    seriesId: idFromToken([li.id], 'series_') ?? idFromToken(li.classList, 'series-') ?? idFromLink,
+    seriesId: idFromToken([li.id], 'series_') ?? idFromToken(classTokens(li), 'series-') ?? idFromLink,
     title: heading.title,
     authors: heading.authors,
     userIds: userIdsOf(li),
-    anonymous: heading.anonymous || li.classList.contains('anonymous') || !!parts.header?.classList.contains('anonymous'),
+    anonymous: heading.anonymous || hasClass(li.className, 'anonymous') || (!!parts.header && hasClass(parts.header.className, 'anonymous')),
     fandoms: tags.fandoms,
     rating: tags.ratings[0] ?? null,
     ratings: tags.ratings,
@@ -31,7 +31,7 @@ export function readSeriesModule(li: Element, parts: ModuleParts, now?: Date): S
     relationships: tags.relationships,
     characters: tags.characters,
     freeforms: tags.freeforms,
-    tags: tags.tags,
+    tags: tags.tags(),
     summary: blockText(parts.summary),
     words: countField(stats, 'words'),
     works: countField(stats, 'works'),

@@ -3,7 +3,7 @@
  * `ul.tags` list, including the "hide warnings / additional tags" placeholders.
  */
 import type { HiddenTags, Tag, TagType } from './types';
-import { collapse, pathOf, textOf } from './text';
+import { classTokens, collapse, hasClass, pathOf, textOf } from './text';
 
 export function tagFromLink(type: TagType, a: Element): Tag {
   const href = a.getAttribute('href');
@@ -24,17 +24,6 @@ function splitTitle(title: string): string[] {
   return title.includes(', ') ? title.split(', ').map(collapse).filter(Boolean) : [collapse(title)];
 }
 
-/** `li > a.symbol > span[title]`, walked directly; a query only if the markup differs. */
-function symbolSpans(ul: Element): Iterable<Element> {
-  const spans: Element[] = [];
-  for (let li = ul.firstElementChild; li; li = li.nextElementSibling) {
-    const span = li.firstElementChild?.firstElementChild;
-    if (!span?.hasAttribute('title')) return ul.querySelectorAll('span[title]');
-    spans.push(span);
-  }
-  return spans;
-}
-
 /**
  * `ul.required-tags`: four `span[title]`s told apart by class. When a work has
  * no category or rating the archive writes "No category" / "No rating".
@@ -42,22 +31,54 @@ function symbolSpans(ul: Element): Iterable<Element> {
 export function readSymbols(ul: Element | null): Symbols {
   const symbols: Symbols = { ratings: [], warnings: [], categories: [], complete: null };
   if (!ul) return symbols;
-  for (const span of symbolSpans(ul)) {
-    const cls = span.classList;
+  // One query rather than a walk down `li > a > span`: a third of the wrappers.
+  const spans = ul.querySelectorAll('span[title]');
+  for (let i = 0; i < spans.length; i++) {
+    const span = spans[i]!;
+    const cls = span.className;
     const title = span.getAttribute('title') ?? '';
-    if (cls.contains('rating')) symbols.ratings = title === 'No rating' ? [] : splitTitle(title);
-    else if (cls.contains('warnings')) symbols.warnings = splitTitle(title);
-    else if (cls.contains('category')) symbols.categories = title === 'No category' ? [] : splitTitle(title);
-    else if (cls.contains('iswip')) symbols.complete = cls.contains('complete-yes') ? true : cls.contains('complete-no') ? false : null;
+    if (hasClass(cls, 'rating')) symbols.ratings = title === 'No rating' ? [] : splitTitle(title);
+    else if (hasClass(cls, 'warnings')) symbols.warnings = splitTitle(title);
+    else if (hasClass(cls, 'category')) symbols.categories = title === 'No category' ? [] : splitTitle(title);
+    else if (hasClass(cls, 'iswip')) symbols.complete = hasClass(cls, 'complete-yes') ? true : hasClass(cls, 'complete-no') ? false : null;
   }
   return symbols;
 }
 
+/**
+ * The tags of one type: their names, read at once (rules match them), and
+ * the links they came from, whose URLs are read only when a record's `tags`
+ * are (see lazy.ts). Symbol tags (ratings, categories) have no links.
+ */
+export interface TagLinks {
+  type: TagType;
+  names: string[];
+  links: ArrayLike<Element> | null;
+}
+
+function tagLinks(type: TagType, links: ArrayLike<Element>): TagLinks {
+  const names: string[] = [];
+  for (let i = 0; i < links.length; i++) names.push(textOf(links[i]));
+  return { type, names, links };
+}
+
+function symbolLinks(type: TagType, names: string[]): TagLinks {
+  return { type, names, links: null };
+}
+
+/** Tag records, URLs included. */
+function tagsOf({ type, names, links }: TagLinks): Tag[] {
+  return names.map((name, i) => {
+    const href = links?.[i]?.getAttribute('href');
+    return { type, name, url: href ? pathOf(href) : null };
+  });
+}
+
 export interface TagList {
-  warnings: Tag[];
-  relationships: Tag[];
-  characters: Tag[];
-  freeforms: Tag[];
+  warnings: TagLinks;
+  relationships: TagLinks;
+  characters: TagLinks;
+  freeforms: TagLinks;
   hidden: HiddenTags;
 }
 
@@ -85,10 +106,11 @@ export function hiddenTagPlaceholder(li: Element, a: Element | null): 'warnings'
 }
 
 function listType(li: Element): { type: TagType; key: ListKey } | undefined {
-  const exact = LIST_TYPES.get(li.className);
+  const cls = li.className;
+  const exact = LIST_TYPES.get(cls);
   if (exact) return exact;
-  for (const c of li.classList) {
-    const kind = LIST_TYPES.get(c);
+  for (const token of classTokens(li)) {
+    const kind = LIST_TYPES.get(token);
     if (kind) return kind;
   }
   return undefined;
@@ -101,42 +123,61 @@ function linkIn(li: Element): Element | null {
   return a?.localName === 'a' ? a : li.querySelector('a');
 }
 
-/** `ul.tags.commas` of a blurb: one `li.<type>` per tag. The hottest loop on a listing. */
+/**
+ * `ul.tags.commas` of a blurb: one `li.<type>` per tag, each holding its
+ * link. The hottest loop on a listing, so read with one query per type: the
+ * links alone get wrappers, not their `li`s (see `readTagListByWalking`).
+ */
 export function readTagList(ul: Element | null): TagList {
-  const list: TagList = {
-    warnings: [],
-    relationships: [],
-    characters: [],
-    freeforms: [],
+  if (!ul) return readTagListByWalking(null);
+  const warnings = ul.querySelectorAll('li.warnings a.tag');
+  const relationships = ul.querySelectorAll('li.relationships a.tag');
+  const characters = ul.querySelectorAll('li.characters a.tag');
+  const freeforms = ul.querySelectorAll('li.freeforms a.tag');
+  const found = warnings.length + relationships.length + characters.length + freeforms.length;
+  // As many links and items as tags found: each item holds one tag and nothing
+  // else (no "Show warnings" placeholder, no unknown item). Otherwise walk.
+  if (ul.getElementsByTagName('a').length !== found || ul.children.length !== found) return readTagListByWalking(ul);
+  return {
+    warnings: tagLinks('warning', warnings),
+    relationships: tagLinks('relationship', relationships),
+    characters: tagLinks('character', characters),
+    freeforms: tagLinks('freeform', freeforms),
     hidden: { warnings: false, freeforms: false },
   };
-  if (!ul) return list;
-  for (let li = ul.firstElementChild; li; li = li.nextElementSibling) {
+}
+
+/** `readTagList` item by item: the first link of each `li`, placeholders noted. */
+function readTagListByWalking(ul: Element | null): TagList {
+  const links: Record<ListKey, Element[]> = { warnings: [], relationships: [], characters: [], freeforms: [] };
+  const hidden: HiddenTags = { warnings: false, freeforms: false };
+  for (let li = ul?.firstElementChild; li; li = li.nextElementSibling) {
     const a = linkIn(li);
     if (!a) continue;
-    if (!a.classList.contains('tag')) {
+    if (!hasClass(a.className, 'tag')) {
       const placeholder = hiddenTagPlaceholder(li, a);
-      if (placeholder) list.hidden[placeholder] = true;
+      if (placeholder) hidden[placeholder] = true;
       continue;
     }
     const kind = listType(li);
-    if (kind) list[kind.key].push(tagFromLink(kind.type, a));
+    if (kind) links[kind.key].push(a);
   }
-  return list;
+  return {
+    warnings: tagLinks('warning', links.warnings),
+    relationships: tagLinks('relationship', links.relationships),
+    characters: tagLinks('character', links.characters),
+    freeforms: tagLinks('freeform', links.freeforms),
+    hidden,
+  };
 }
 
 /** Fandom links in `h5.fandoms`. */
-export function readFandoms(h5: Element | null): Tag[] {
-  if (!h5) return [];
-  return Array.from(h5.querySelectorAll('a.tag'), (a) => tagFromLink('fandom', a));
+export function readFandoms(h5: Element | null): TagLinks {
+  return tagLinks('fandom', h5 ? h5.querySelectorAll('a.tag') : []);
 }
 
 export function namesOf(tags: Tag[]): string[] {
   return tags.map((t) => t.name);
-}
-
-export function symbolTags(type: TagType, names: string[]): Tag[] {
-  return names.map((name) => ({ type, name, url: null }));
 }
 
 /** The tag fields every blurb record shares, assembled from the three sources. */
@@ -148,7 +189,8 @@ export interface BlurbTags {
   relationships: string[];
   characters: string[];
   freeforms: string[];
-  tags: Tag[];
+  /** Every tag with its type and link, in page order: built when called (it reads every link's URL). */
+  tags(): Tag[];
   complete: boolean | null;
   hiddenTags: HiddenTags;
 }
@@ -158,27 +200,26 @@ export interface BlurbTags {
  * warnings from their tag links when shown, else from the warning symbol,
  * whose title still names them when the reader's preferences hide the links.
  */
-export function assembleTags(fandomTags: Tag[], symbols: Symbols, list: TagList): BlurbTags {
-  const warningTags = list.warnings.length > 0 ? list.warnings : symbolTags('warning', symbols.warnings);
-  const ratingTags = symbolTags('rating', symbols.ratings);
-  const categoryTags = symbolTags('category', symbols.categories);
+export function assembleTags(fandoms: TagLinks, symbols: Symbols, list: TagList): BlurbTags {
+  const warnings = list.warnings.names.length > 0 ? list.warnings : symbolLinks('warning', symbols.warnings);
   return {
-    fandoms: namesOf(fandomTags),
+    fandoms: fandoms.names,
     ratings: symbols.ratings,
-    warnings: namesOf(warningTags),
+    warnings: warnings.names,
     categories: symbols.categories,
-    relationships: namesOf(list.relationships),
-    characters: namesOf(list.characters),
-    freeforms: namesOf(list.freeforms),
-    tags: [
-      ...fandomTags,
-      ...ratingTags,
-      ...warningTags,
-      ...categoryTags,
-      ...list.relationships,
-      ...list.characters,
-      ...list.freeforms,
-    ],
+    relationships: list.relationships.names,
+    characters: list.characters.names,
+    freeforms: list.freeforms.names,
+    tags: () =>
+      [
+        fandoms,
+        symbolLinks('rating', symbols.ratings),
+        warnings,
+        symbolLinks('category', symbols.categories),
+        list.relationships,
+        list.characters,
+        list.freeforms,
+      ].flatMap(tagsOf),
     complete: symbols.complete,
     hiddenTags: list.hidden,
   };

@@ -23,7 +23,9 @@ export function textOf(el: Element | null | undefined): string {
  */
 export function parseCount(text: string | null | undefined): number | null {
   const t = collapse(text);
-  if (!/^\d{1,3}(?:[,.\s\u202f]\d{3})*$|^\d+$/.test(t)) return null;
+  // Most counts on a listing are plain digits: no separators to strip.
+  if (/^\d+$/.test(t)) return Number(t);
+  if (!/^\d{1,3}(?:[,.\s\u202f]\d{3})*$/.test(t)) return null;
   return Number(t.replace(/\D/g, ''));
 }
 
@@ -142,6 +144,27 @@ export function idFromToken(tokens: Iterable<string>, prefix: string): number | 
     }
   }
   return null;
+}
+
+const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 12 || c === 13;
+
+/**
+ * Whether a class attribute's value holds `token`. Used instead of
+ * `classList`: in the content script's isolated world each DOMTokenList is one
+ * more JS wrapper to create, and blurbs are read by the thousand.
+ */
+export function hasClass(className: string, token: string): boolean {
+  for (let i = className.indexOf(token); i >= 0; i = className.indexOf(token, i + 1)) {
+    const end = i + token.length;
+    if ((i === 0 || isSpace(className.charCodeAt(i - 1))) && (end === className.length || isSpace(className.charCodeAt(end)))) return true;
+  }
+  return false;
+}
+
+/** An element's class tokens, from one string read (see `hasClass`). */
+export function classTokens(el: Element): string[] {
+  const cls = el.className.trim();
+  return cls ? cls.split(/\s+/) : [];
 }
 
 /** Decoded path segment, tolerant of malformed escapes. */

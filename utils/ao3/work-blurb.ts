@@ -4,15 +4,16 @@
  */
 import type { ChapterCount, SeriesPart, WorkBlurb } from './types';
 import { readHeading } from './byline';
-import { blockText, collectParts, countField, headerDate, statsFields, type ModuleParts } from './module';
+import { settle } from './lazy';
+import { blockText, collectParts, countField, headerDate, readUpdatedAt, statsFields, type ModuleParts } from './module';
 import { readReading } from './special-blurbs';
 import { assembleTags, readFandoms, readSymbols, readTagList } from './tags';
-import { idAfter, idFromToken, parseCount, textOf } from './text';
+import { classTokens, hasClass, idAfter, idFromToken, parseCount, textOf } from './text';
 
 /** Every `user-N` class, in order: creators (and on bookmarks, the bookmarker last). */
 export function userIdsOf(el: Element): number[] {
   const ids: number[] = [];
-  for (const token of el.classList) {
+  for (const token of classTokens(el)) {
     if (token.startsWith('user-')) {
       const rest = token.slice(5);
       if (/^\d+$/.test(rest)) ids.push(Number(rest));
@@ -47,21 +48,26 @@ export function readSeriesList(ul: Element | null): SeriesPart[] {
  * A work module's fields, from parts already collected off the blurb. `li` is
  * the blurb element (for its id and classes); it's also the bookmark element
  * when the work sits inside a bookmark, whose reader then retypes the record.
+ *
+ * The fields rules read are read now; the getters are fields no rule reads
+ * (summary text aside, which only a title-or-summary rule does), read on
+ * first use (see lazy.ts): the content script reads every blurb of a listing
+ * on every page load, before the blurbs may paint.
  */
 export function readWorkModule(li: Element, parts: ModuleParts, now?: Date): WorkBlurb {
   if (!parts.heading) throw new Error('work blurb has no heading');
   const heading = readHeading(parts.heading);
   const workIdFromLink = idAfter(heading.href, 'works');
   if (workIdFromLink === null) throw new Error('work blurb has no work link');
-  const workId = idFromToken([li.id], 'work_') ?? idFromToken(li.classList, 'work-') ?? workIdFromLink;
+  const liClass = li.className;
+  const workId = idFromToken([li.id], 'work_') ?? idFromToken(classTokens(li), 'work-') ?? workIdFromLink;
 
   const tags = assembleTags(readFandoms(parts.fandoms), readSymbols(parts.requiredTags), readTagList(parts.tagList));
   const stats = statsFields(parts.stats, workId);
   const language = stats.get('language');
   const chaptersDd = stats.get('chapters');
   const chapters = chaptersDd ? parseChapters(textOf(chaptersDd)) : null;
-  const lastChapterLink = chaptersDd?.querySelector('a');
-  const anonymous = heading.anonymous || li.classList.contains('anonymous') || !!parts.header?.classList.contains('anonymous');
+  const anonymous = heading.anonymous || hasClass(liClass, 'anonymous') || (!!parts.header && hasClass(parts.header.className, 'anonymous'));
   let complete = tags.complete;
   if (complete === null && chapters) complete = chapters.expected !== null && chapters.posted >= chapters.expected;
 
@@ -82,25 +88,40 @@ export function readWorkModule(li: Element, parts: ModuleParts, now?: Date): Wor
     relationships: tags.relationships,
     characters: tags.characters,
     freeforms: tags.freeforms,
-    tags: tags.tags,
-    summary: blockText(parts.summary),
+    get tags() {
+      return settle(this, 'tags', tags.tags());
+    },
+    get summary() {
+      return settle(this, 'summary', blockText(parts.summary));
+    },
     series: readSeriesList(parts.seriesList),
     language: language ? textOf(language) || null : null,
     languageCode: language?.getAttribute('lang') || null,
     words: countField(stats, 'words'),
     chapters,
     collections: [],
-    collectionCount: countField(stats, 'collections') ?? 0,
-    comments: countField(stats, 'comments') ?? 0,
+    get collectionCount() {
+      return settle(this, 'collectionCount', countField(stats, 'collections') ?? 0);
+    },
+    get comments() {
+      return settle(this, 'comments', countField(stats, 'comments') ?? 0);
+    },
     kudos: countField(stats, 'kudos') ?? 0,
-    bookmarks: countField(stats, 'bookmarks') ?? 0,
+    get bookmarks() {
+      return settle(this, 'bookmarks', countField(stats, 'bookmarks') ?? 0);
+    },
     hits: countField(stats, 'hits') ?? 0,
     restricted: heading.restricted,
     hiddenByAdmin: heading.hiddenByAdmin,
     hiddenTags: tags.hiddenTags,
     updated: headerDate(parts, now),
-    updatedAt: parts.updatedAt,
-    lastChapterId: lastChapterLink ? idAfter(lastChapterLink.getAttribute('href'), 'chapters') : null,
+    get updatedAt() {
+      return settle(this, 'updatedAt', readUpdatedAt(parts.header));
+    },
+    get lastChapterId() {
+      const link = chaptersDd?.querySelector('a');
+      return settle(this, 'lastChapterId', link ? idAfter(link.getAttribute('href'), 'chapters') : null);
+    },
     reading: null,
   };
 }

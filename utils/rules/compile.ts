@@ -29,7 +29,8 @@ export interface Matcher {
 
 interface CompiledRule {
   rule: Rule;
-  label: string;
+  /** Generated when a rule first matches: most rules match nothing on a page, and the matcher is built on every page load. */
+  label: string | undefined;
   scope: TagPatternSet | null;
   exceptions: TagPatternSet | null;
 }
@@ -52,6 +53,7 @@ export function compileRules(rules: readonly Rule[]): Matcher {
 
 /** Ascending `order`; rules without one after those with one; ties keep list order. */
 function inEvaluationOrder(rules: Rule[]): Rule[] {
+  if (rules.every((rule) => rule.order === undefined)) return rules;
   return rules
     .map((rule, position) => ({ rule, position }))
     .sort((a, b) => {
@@ -107,7 +109,7 @@ class RuleMatcher implements Matcher {
     if (rule.exceptions) this.slotsRead.add('any');
     this.rules.push({
       rule,
-      label: ruleLabel(rule),
+      label: undefined,
       scope: rule.scope ? new TagPatternSet(rule.scope.fandoms) : null,
       exceptions: rule.exceptions ? new TagPatternSet(rule.exceptions.tags) : null,
     });
@@ -128,6 +130,7 @@ class RuleMatcher implements Matcher {
         if (!compiled) continue;
         if (compiled.scope && !compiled.scope.matchesAny(tags.fandoms)) continue;
         if (compiled.exceptions?.matchesAny(tags.all)) continue;
+        compiled.label ??= ruleLabel(compiled.rule);
         const reason: MatchReason = { ruleId: compiled.rule.id, label: compiled.label, detail: matched.get(index) ?? '' };
         if (compiled.rule.action === 'hide') hiddenBy.push(reason);
         else {
@@ -148,7 +151,10 @@ class RuleMatcher implements Matcher {
   private candidates(subject: MatchSubject): Map<number, string> {
     const matched = new Map<number, string>();
     for (const slot of TAG_TYPES) {
-      for (const name of subject.tags[slot]) addCandidates(matched, this.rulesForTag(slot, name), name);
+      const names = subject.tags[slot];
+      if (names.length === 0) continue;
+      const cache = this.tagRulesCache.get(slot)!;
+      for (const name of names) addCandidates(matched, cache.get(name) ?? this.rulesForTag(slot, name, cache), name);
     }
     for (const { login, pseud } of subject.authors) {
       const indexes = this.byLogin.get(login.toLowerCase());
@@ -170,16 +176,14 @@ class RuleMatcher implements Matcher {
     return matched;
   }
 
-  private rulesForTag(slot: TagType, name: string): RuleIndexes {
-    const cache = this.tagRulesCache.get(slot);
-    const cached = cache?.get(name);
-    if (cached) return cached;
+  /** What `name` matches in `slot`, found in the indexes and remembered in the slot's `cache`. */
+  private rulesForTag(slot: TagType, name: string, cache: Map<string, RuleIndexes>): RuleIndexes {
     const text = this.normalize(name);
     const found: number[] = [];
     this.slotIndex(slot).collect(text, found);
     this.slotIndex('any').collect(text, found);
     const indexes = found.length > 0 ? found : NO_RULES;
-    if (cache) remember(cache, name, indexes);
+    remember(cache, name, indexes);
     return indexes;
   }
 

@@ -17,7 +17,8 @@ export interface MatchSubject {
   /** A series blurb's own series, or the series a work belongs to. */
   series: ReadonlyArray<{ id: number; title: string }>;
   title: string;
-  summary: string | null;
+  /** Read through a getter for works: only a title-or-summary rule needs it, and a work blurb reads its summary lazily. */
+  readonly summary: string | null;
   authors: readonly Author[];
   userIds: readonly number[];
   tags: SubjectTags;
@@ -78,7 +79,9 @@ function workSubject(record: WorkFields & { updated: string | null }): MatchSubj
     workId: record.workId,
     series: record.series,
     title: record.title,
-    summary: record.summary,
+    get summary() {
+      return record.summary;
+    },
     authors: record.authors,
     userIds: record.userIds,
     tags: tagsOf(record),

@@ -77,7 +77,13 @@ function undecorate(element: HTMLElement): void {
   }
 }
 
-function decorate(element: HTMLElement, result: Classification, style: HiddenWorksStyle): void {
+/**
+ * Decorates a blurb for its verdict; returns whether it added anything.
+ * Most blurbs are shown as they are, and touch no DOM here: on a long listing
+ * every DOM call counts, since the content script's world pays for a wrapper
+ * of each node it touches.
+ */
+function decorate(element: HTMLElement, result: Classification, style: HiddenWorksStyle): boolean {
   if (result.verdict === 'hide') {
     if (style === 'remove') {
       element.classList.add(REMOVED);
@@ -85,15 +91,21 @@ function decorate(element: HTMLElement, result: Classification, style: HiddenWor
       element.classList.add(HIDDEN);
       element.prepend(placeholder(element, result.hiddenBy));
     }
-  } else if (result.verdict === 'highlight') {
+    return true;
+  }
+  if (result.verdict === 'highlight') {
     element.classList.add(HIGHLIGHTED);
     if (result.color) element.style.setProperty('--shelfmark-highlight', result.color);
     element.prepend(highlightReasons(result.highlightedBy));
+    return true;
   }
+  return false;
 }
 
 export class ListingFilter {
   private summary: HTMLElement | null = null;
+  /** The blurbs a pass decorated: only those need undoing before the next pass. */
+  private readonly decorated = new Set<HTMLElement>();
 
   constructor(private readonly blurbs: ListedBlurb[]) {}
 
@@ -110,14 +122,15 @@ export class ListingFilter {
   /** Classifies every blurb and decorates it; with `matcher` null (paused), takes every decoration back. */
   classify(matcher: Matcher | null, options: { alwaysShow: ReadonlySet<number>; hiddenWorks: HiddenWorksStyle }): ListingOutcome {
     const outcome: ListingOutcome = { total: this.blurbs.length, hidden: 0, highlighted: 0, results: [] };
+    const classifyOptions = { alwaysShow: options.alwaysShow };
     for (const { element, record } of this.blurbs) {
-      undecorate(element);
+      if (this.decorated.delete(element)) undecorate(element);
       let result = NOT_CLASSIFIED;
       if (matcher) {
         // One odd blurb must not stop the others: its error leaves it shown.
         try {
-          result = matcher.classify(record, { alwaysShow: options.alwaysShow });
-          decorate(element, result, options.hiddenWorks);
+          result = matcher.classify(record, classifyOptions);
+          if (decorate(element, result, options.hiddenWorks)) this.decorated.add(element);
         } catch {
           undecorate(element);
           result = NOT_CLASSIFIED;
@@ -138,7 +151,7 @@ export class ListingFilter {
     const first = this.blurbs[0]?.element;
     if (outcome.hidden === 0 || !first?.parentElement) return;
 
-    const hiddenElements = this.blurbs.map((b) => b.element).filter((el) => el.classList.contains(HIDDEN) || el.classList.contains(REMOVED));
+    const hiddenElements = [...this.decorated].filter((el) => el.classList.contains(HIDDEN) || el.classList.contains(REMOVED));
     const toggle = h('button', { class: 'shelfmark-button', attrs: { type: 'button', 'aria-pressed': 'false' } }, 'Show all');
     toggle.addEventListener('click', () => {
       const showing = toggle.getAttribute('aria-pressed') !== 'true';

@@ -73,4 +73,22 @@ describe('WildcardIndex', () => {
     index.forEachMatch('delta', (value) => none.push(value));
     expect(none).toEqual([]);
   });
+
+  it('finds *x* patterns through their runs, regex specials included, and patterns added after a lookup', () => {
+    const index = new WildcardIndex<string>();
+    for (const pattern of ['*slow burn*', '*a.b*c*', '*(x|y)*', '*short*longer run*']) index.add(parseWildcard(pattern), pattern);
+    const matches = (text: string): string[] => {
+      const found: string[] = [];
+      index.forEachMatch(text, (value) => found.push(value));
+      return found.sort();
+    };
+    expect(matches('a very slow burn indeed')).toEqual(['*slow burn*']);
+    expect(matches('xa.bxc')).toEqual(['*a.b*c*']);
+    expect(matches('xaxbxc')).toEqual([]);
+    expect(matches('pick (x|y) now')).toEqual(['*(x|y)*']);
+    expect(matches('longer run then short')).toEqual([]);
+    expect(matches('short, then a longer run')).toEqual(['*short*longer run*']);
+    index.add(parseWildcard('*delta*'), '*delta*');
+    expect(matches('delta')).toEqual(['*delta*']);
+  });
 });
