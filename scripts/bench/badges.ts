@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { readPage } from '../../utils/ao3/page';
 import type { WorkBlurb } from '../../utils/ao3/types';
 import { snapshotFromBlurb } from '../../utils/db/work-snapshot';
-import { benchRules } from '../lib/bench-rules';
+import { saveBenchRules } from '../lib/bench-rules';
 import { parseArchiveHtml } from '../lib/html';
 import { median, round } from '../lib/stats';
 import { realPage, realPageHtml, realPages } from '../../tests/helpers/real-pages';
@@ -66,16 +66,7 @@ export async function run(): Promise<BenchSection> {
   const session = await launchExtension();
   try {
     const control = await session.extensionPage('popup.html');
-    const rules = benchRules();
-    for (const rule of rules) await requestFromPage(control, { type: 'rules/put', rule });
-    const worker = await session.serviceWorker();
-    await worker.evaluate(async (count) => {
-      for (;;) {
-        const { listingConfig } = await chrome.storage.local.get('listingConfig');
-        if ((listingConfig as { rules?: unknown[] } | undefined)?.rules?.length === count) return;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-    }, rules.length);
+    await saveBenchRules(session, control);
 
     const { url } = realPage(LISTING);
     const record = readPage(parseArchiveHtml(realPageHtml(LISTING)), url);

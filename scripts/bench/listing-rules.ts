@@ -7,11 +7,10 @@
  */
 import type { Page } from 'playwright-core';
 import { buildLargeListing } from '../lib/large-listing';
-import { benchRules } from '../lib/bench-rules';
+import { saveBenchRules } from '../lib/bench-rules';
 import { median, round } from '../lib/stats';
 import { realPageHtml, realPages } from '../../tests/helpers/real-pages';
 import { launchExtension } from '../../tests/e2e/harness';
-import { requestFromPage } from '../../tests/e2e/extension-messages';
 import { FLASH_SAMPLER, type FlashSamples } from '../../tests/e2e/flash-sampler';
 import type { BenchSection } from './types';
 
@@ -68,17 +67,7 @@ export async function run(): Promise<BenchSection> {
   const session = await launchExtension();
   try {
     const control = await session.extensionPage('popup.html');
-    const rules = benchRules();
-    for (const rule of rules) await requestFromPage(control, { type: 'rules/put', rule });
-    const worker = await session.serviceWorker();
-    // The content script reads the rules from the background's mirror: wait until it holds all of them.
-    await worker.evaluate(async (count) => {
-      for (;;) {
-        const { listingConfig } = await chrome.storage.local.get('listingConfig');
-        if ((listingConfig as { rules?: unknown[] } | undefined)?.rules?.length === count) return;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-    }, rules.length);
+    await saveBenchRules(session, control);
 
     const url = await session.serveRealPage(LISTING);
     const small = await session.context.newPage();

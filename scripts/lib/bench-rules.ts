@@ -4,7 +4,10 @@
  * a few of which match works on the real listings. Deterministic, so every
  * run measures the same rules.
  */
+import type { Page } from 'playwright-core';
 import type { RuleInput } from '../../utils/db/rule-checks';
+import type { ExtensionSession } from '../../tests/e2e/harness';
+import { requestFromPage } from '../../tests/e2e/extension-messages';
 import type { TagSlot } from '../../utils/rules/types';
 
 const NAMES = ['Harry Potter', 'Draco Malfoy', 'Hermione Granger', 'Steve Rogers', 'Tony Stark', 'Bucky Barnes', 'Dean Winchester', 'Sam Winchester', 'Castiel', 'Kirk', 'Spock', 'Aziraphale', 'Crowley', 'Geralt', 'Jaskier', 'Link', 'Zelda', 'Wei Wuxian', 'Lan Zhan', 'Jon Snow'];
@@ -45,4 +48,21 @@ export function benchRules(): RuleInput[] {
     add(SLOTS[i % SLOTS.length]!, patterns[i % patterns.length]!, 'wildcard');
   }
   return rules;
+}
+
+/**
+ * Saves the bench rules through `control` (an extension page) and waits until
+ * the background's mirror, which content scripts read, holds all of them.
+ */
+export async function saveBenchRules(session: ExtensionSession, control: Page): Promise<void> {
+  const rules = benchRules();
+  for (const rule of rules) await requestFromPage(control, { type: 'rules/put', rule });
+  const worker = await session.serviceWorker();
+  await worker.evaluate(async (count) => {
+    for (;;) {
+      const { listingConfig } = await chrome.storage.local.get('listingConfig');
+      if ((listingConfig as { rules?: unknown[] } | undefined)?.rules?.length === count) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }, rules.length);
 }
