@@ -13,20 +13,13 @@ import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, type BackupFile } from '../../uti
 import { TRANSFER_CACHE, TRANSFER_KEY_PREFIX } from '../../utils/backup/transfer-area';
 import { LATEST_VERSION } from '../../utils/db/migrations';
 import { SAVED_STATUSES, type ReadingRecord, type SavedRecord, type WorkRecord } from '../../utils/db/types';
+import { randomSequence } from '../lib/random';
 import { median, round } from '../lib/stats';
 import type { BenchSection } from './types';
 
 const WORKS = 10_000;
 const LOADS = 7;
 const FILTER_RUNS = 30;
-
-function randomSequence(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1_664_525 + 1_013_904_223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 const FANDOMS = Array.from({ length: 120 }, (_, i) => `Fandom Number ${i} (TV)`);
 const CHARACTERS = Array.from({ length: 800 }, (_, i) => `Character ${i} Surname`);

@@ -13,6 +13,7 @@ import { parseBackupText } from '../../utils/backup/parse';
 import { TRANSFER_CACHE, TRANSFER_KEY_PREFIX } from '../../utils/backup/transfer-area';
 import { LATEST_VERSION } from '../../utils/db/migrations';
 import type { ReadingRecord, VisitEntry, WorkRecord } from '../../utils/db/types';
+import { randomSequence } from '../lib/random';
 import { median, round } from '../lib/stats';
 import type { BenchSection } from './types';
 
@@ -20,15 +21,6 @@ const WORKS = 100_000;
 const READING = 100_000;
 const VISITS = 300_000;
 const RUNS = 30;
-
-/** A deterministic pseudo-random sequence, so every run measures the same library. */
-function randomSequence(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1_664_525 + 1_013_904_223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 const FANDOMS = Array.from({ length: 300 }, (_, i) => `Fandom Number ${i} (TV)`);
 const CHARACTERS = Array.from({ length: 2_000 }, (_, i) => `Character ${i} Surname`);
