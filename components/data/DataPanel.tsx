@@ -4,7 +4,7 @@
  * list from a spreadsheet (CSV of titles and work URLs) saved as "to read".
  */
 import { useEffect, useId, useState } from 'preact/hooks';
-import { request, sendRequest } from '../../entrypoints/options/api';
+import { request, sendRequest } from '../../utils/messaging/client';
 import { exportBackup, importBackupFile } from '../../utils/backup/client';
 import type { ImportSummary } from '../../utils/backup/restore';
 import type { BackupMeta, StoreCounts } from '../../utils/db/types';

@@ -5,7 +5,7 @@
  * deleted and undone; deleting everything asks first and can't be undone.
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
-import { request } from '../../entrypoints/options/api';
+import { request } from '../../utils/messaging/client';
 import type { LoggedVisit } from '../../utils/db/history-log';
 import type { LibraryRow } from '../../utils/db/library';
 import { errorText, formatDay, formatNumber, formatTime, plural } from '../ui/format';

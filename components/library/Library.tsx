@@ -6,7 +6,8 @@
  * sorted rows on each keystroke.
  */
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { MARKS, request } from '../../entrypoints/options/api';
+import { request } from '../../utils/messaging/client';
+import { MARKS } from './load';
 import type { LibraryRow } from '../../utils/db/library';
 import { SAVED_STATUSES, type SavedRecord, type SavedStatus } from '../../utils/db/types';
 import { libraryToCsv, libraryToJson } from '../../utils/library/csv';

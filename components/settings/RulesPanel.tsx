@@ -4,12 +4,11 @@
  * of the rules alone.
  */
 import { useEffect, useId, useMemo, useState } from 'preact/hooks';
-import { request } from '../../entrypoints/options/api';
-import { suggestFromStore } from '../../entrypoints/popup/api';
+import { request } from '../../utils/messaging/client';
 import { ruleToInput } from '../../components/rules/form';
 import { RuleEditor } from '../../components/rules/RuleEditor';
 import { RuleList } from '../../components/rules/RuleList';
-import { mergeSuggestions } from '../../components/rules/suggest';
+import { suggestTags as suggestTagsFor } from '../rules/store-suggestions';
 import type { RuleInput } from '../../utils/db/rule-checks';
 import { parseRulesFile, rulesFileText } from '../../utils/library/rules-file';
 import { describeMatch, ruleLabel } from '../../utils/rules/labels';
@@ -100,10 +99,7 @@ export function RulesPanel({ alwaysShow }: { alwaysShow: readonly number[] | und
     });
   };
 
-  const suggestTags = async (text: string, slot: TagSlot) => {
-    const fromStore = text.trim() ? await suggestFromStore(text.trim(), slot, 8) : [];
-    return mergeSuggestions(text, slot, [], fromStore, 8);
-  };
+  const suggestTags = (text: string, slot: TagSlot) => suggestTagsFor(text, slot, [], 8);
 
   const onFile = async (file: File) => {
     setProblems([]);

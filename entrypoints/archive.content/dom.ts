@@ -19,6 +19,3 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   }
   return el;
 }
-
-/** Every element Shelfmark adds carries this class prefix, so it can all be found and removed again. */
-export const OWN_PREFIX = 'shelfmark-';

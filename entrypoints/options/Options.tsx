@@ -14,7 +14,8 @@ import { errorText } from '../../components/ui/format';
 import { applyTheme } from '../../components/ui/theme';
 import type { LibraryRow } from '../../utils/db/library';
 import type { Settings } from '../../utils/db/settings';
-import { loadLibrary, request } from './api';
+import { loadLibrary } from '../../components/library/load';
+import { request } from '../../utils/messaging/client';
 
 const TABS = [
   { id: 'library', label: 'Library' },

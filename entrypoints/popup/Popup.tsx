@@ -10,14 +10,15 @@ import { RuleEditor } from '../../components/rules/RuleEditor';
 import { RuleList } from '../../components/rules/RuleList';
 import { ruleToInput } from '../../components/rules/form';
 import { inIdOrder, moveId } from '../../components/rules/order';
-import { mergeSuggestions, pageTags, type TagSuggestion } from '../../components/rules/suggest';
+import { pageTags, type TagSuggestion } from '../../components/rules/suggest';
+import { suggestTags as suggestTagsFor } from '../../components/rules/store-suggestions';
 import { UndoBar } from '../../components/ui/UndoBar';
 import type { RuleInput } from '../../utils/db/rule-checks';
 import type { Settings } from '../../utils/db/settings';
 import { LISTING_CONFIG_KEY } from '../../utils/rules/listing-config';
 import { ruleLabel } from '../../utils/rules/labels';
 import type { Rule, TagSlot } from '../../utils/rules/types';
-import { deleteRule, errorText, getSettings, listRules, putRule, reorderRules, setSettings, suggestFromStore } from './api';
+import { deleteRule, errorText, getSettings, listRules, putRule, reorderRules, setSettings } from './api';
 import { CurrentPage, LISTING_KINDS, type TabLoad } from './CurrentPage';
 import { askTab, findTabId } from './tab';
 
@@ -82,8 +83,7 @@ export function Popup() {
 
   const suggestTags = useCallback(
     async (query: string, slot: TagSlot): Promise<TagSuggestion[]> => {
-      const fromStore = query.trim() ? await suggestFromStore(query.trim(), slot, SUGGESTION_LIMIT) : [];
-      return mergeSuggestions(query, slot, onPage, fromStore, SUGGESTION_LIMIT);
+      return suggestTagsFor(query, slot, onPage, SUGGESTION_LIMIT);
     },
     [onPage],
   );

@@ -1,9 +1,8 @@
 /** The popup's requests to the background. */
-import type { TagSuggestion } from '../../components/rules/suggest';
 import type { RuleInput } from '../../utils/db/rule-checks';
 import type { Settings } from '../../utils/db/settings';
-import { request, sendRequest } from '../../utils/messaging/client';
-import type { Rule, TagSlot } from '../../utils/rules/types';
+import { request } from '../../utils/messaging/client';
+import type { Rule } from '../../utils/rules/types';
 
 export async function listRules(): Promise<Rule[]> {
   return (await request({ type: 'rules/list' })).rules;
@@ -27,12 +26,6 @@ export async function getSettings(): Promise<Settings> {
 
 export async function setSettings(values: Partial<Settings>): Promise<Settings> {
   return (await request({ type: 'settings/set', values })).settings;
-}
-
-/** Tags from the works store; when the request fails there are simply no store suggestions (the page's tags are still offered). */
-export async function suggestFromStore(prefix: string, slot: TagSlot, limit: number): Promise<TagSuggestion[]> {
-  const reply = await sendRequest({ type: 'tags/suggest', prefix, slot, limit }).catch(() => null);
-  return reply?.ok ? reply.value.tags : [];
 }
 
 export function errorText(error: unknown): string {

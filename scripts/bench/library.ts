@@ -2,7 +2,7 @@
  * The options page's Library over 10,000 works (6,000 read, 6,000 saved,
  * 2,000 both), in real Chromium with the extension loaded. The library is
  * imported as a backup file, the way a reader's would be restored. Timings
- * come from the page's own performance marks (entrypoints/options/api.ts):
+ * come from the page's own performance marks (components/library/load.ts):
  * `library_render_ms` from the rows arriving to the table laid out (median
  * of several page loads); `library_filter_ms` from a keystroke in the search
  * field or a filter change to the filtered table laid out (median of 30).

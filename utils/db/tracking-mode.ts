@@ -15,10 +15,6 @@ export function trackingModeFor(settings: Pick<Settings, 'trackingPaused' | 'rec
   return settings.trackingPaused ? 'paused' : 'on';
 }
 
-export async function trackingMode(db: ShelfmarkDb, incognito: boolean): Promise<TrackingMode> {
-  return trackingModeFor(await getSettings(db), incognito);
-}
-
 /** Throws when automatic recording is paused (the router already refused private windows). */
 export async function assertTracking(db: ShelfmarkDb): Promise<void> {
   if ((await getSettings(db)).trackingPaused) throw new Error(TRACKING_PAUSED_ERROR);

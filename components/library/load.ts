@@ -1,8 +1,6 @@
-/** The options page's requests to the background. */
+/** Loading the Library's rows, with the performance marks the bench reads. */
 import type { LibraryRow } from '../../utils/db/library';
 import { request } from '../../utils/messaging/client';
-
-export { request, sendRequest } from '../../utils/messaging/client';
 
 /** Marks the page sets for the bench (scripts/bench/library.ts) and for anyone profiling. */
 export const MARKS = {
