@@ -62,17 +62,16 @@ function workPageOf(page: PageRecord): WorkPage | null {
 }
 
 /** Features drawn in the same pass as the rules, before the blurbs paint: no layout jumps. */
-function drawBeforeReveal(_context: PageContext): void {
-  // Reading badges and save controls draw here.
-  drawSaveControls(_context);
-  if (hasBlurbs(_context.page)) drawReadingBadges(_context.blurbs, _context.states);
-  offerHistoryImport(_context.page, location.href);
+function drawBeforeReveal(context: PageContext): void {
+  drawSaveControls(context);
+  if (hasBlurbs(context.page)) drawReadingBadges(context.blurbs, context.states);
+  offerHistoryImport(context.page, location.href);
 }
 
 /** Features that add behaviour once the page is shown. */
-function startAfterReveal(_context: PageContext): void {
-  if (_context.workPage) startReading(_context.workPage, _context.states);
-  else showChapterIndexMarks(_context.page, _context.states);
+function startAfterReveal(context: PageContext): void {
+  if (context.workPage) startReading(context.workPage, context.states);
+  else showChapterIndexMarks(context.page, context.states);
 }
 
 async function onPageReady(gate: BlurbGate, configLoading: Promise<ListingConfig>): Promise<void> {
