@@ -8,6 +8,8 @@ export default defineConfig({
   // Explicit imports everywhere: a reader of any file can see where each name comes from.
   imports: false,
   manifestVersion: 3,
+  // Separate output folders let several builds (e.g. parallel checkouts' tests) coexist; tests read the same variable.
+  outDir: process.env.SHELFMARK_OUT_DIR ?? '.output',
   manifest: ({ browser }) => ({
     name: 'Shelfmark',
     description: 'Hide and highlight works, track what you read and save works for later on Archive of Our Own.',

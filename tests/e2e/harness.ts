@@ -14,7 +14,10 @@ import { realPage, realPageHtml } from '../helpers/real-pages';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-export const CHROME_BUILD = join(repoRoot, '.output/chrome-mv3');
+/** Where `npm run build` wrote the builds: `.output`, or `SHELFMARK_OUT_DIR` when set for both. */
+export const BUILD_ROOT = resolve(repoRoot, process.env.SHELFMARK_OUT_DIR ?? '.output');
+export const CHROME_BUILD = join(BUILD_ROOT, 'chrome-mv3');
+export const FIREFOX_BUILD = join(BUILD_ROOT, 'firefox-mv3');
 
 export interface ExtensionSession {
   context: BrowserContext;

@@ -3,9 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ARCHIVE_MATCHES } from '../../utils/hosts';
-import { CHROME_BUILD } from './harness';
-
-const FIREFOX_BUILD = join(CHROME_BUILD, '../firefox-mv3');
+import { CHROME_BUILD, FIREFOX_BUILD } from './harness';
 
 function manifest(dir: string): Record<string, unknown> & { content_scripts: Array<{ matches: string[] }> } {
   const file = join(dir, 'manifest.json');
