@@ -1,11 +1,14 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import noUnsanitized from 'eslint-plugin-no-unsanitized';
 
 export default tseslint.config(
   { ignores: ['.output*/', '.wxt/', 'node_modules/', 'coverage/', '.bench/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  // innerHTML/outerHTML assignments and insertAdjacentHTML/document.write/createContextualFragment calls with anything but a literal (docs/security.md).
+  noUnsanitized.configs.recommended,
   {
     languageOptions: {
       globals: { ...globals.browser, ...globals.node },

@@ -4,12 +4,24 @@
  */
 type Child = Node | string | null | undefined | false;
 
+/** Every element the extension drew (all go through `h`), for untrusted-events.ts. */
+const ownElements = new WeakSet<Element>();
+
+/** Whether `target` is, or sits inside, an element the extension drew. */
+export function isOwnElement(target: EventTarget | null): boolean {
+  for (let node = target instanceof Node ? target : null; node; node = node.parentNode) {
+    if (node instanceof Element && ownElements.has(node)) return true;
+  }
+  return false;
+}
+
 export function h<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   props: { class?: string; attrs?: Record<string, string>; on?: Partial<Record<keyof HTMLElementEventMap, EventListener>> } = {},
   ...children: Child[]
 ): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
+  ownElements.add(el);
   if (props.class) el.className = props.class;
   for (const [name, value] of Object.entries(props.attrs ?? {})) el.setAttribute(name, value);
   for (const [type, listener] of Object.entries(props.on ?? {})) el.addEventListener(type, listener as EventListener);

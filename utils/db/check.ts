@@ -97,7 +97,8 @@ export function object<T>(shape: Shape<T>, optional: ReadonlyArray<keyof T> = []
   return (value, path) => {
     if (!isPlainObject(value)) return fail(path, 'an object', value);
     for (const [key, check] of entries) {
-      if (!(key in value)) {
+      // Own properties only: `in` would find `constructor` and `__proto__` on every object's prototype.
+      if (!Object.hasOwn(value, key)) {
         if (optionalKeys.has(key)) continue;
         return `${path}.${key}: missing`;
       }
@@ -106,7 +107,7 @@ export function object<T>(shape: Shape<T>, optional: ReadonlyArray<keyof T> = []
       if (problem) return problem;
     }
     for (const key of Object.keys(value)) {
-      if (!(key in shape)) return `${path}.${key}: unknown field`;
+      if (!Object.hasOwn(shape, key)) return `${path}.${key}: unknown field`;
     }
     return null;
   };
