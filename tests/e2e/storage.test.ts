@@ -239,6 +239,14 @@ describe('storage in real Chromium', () => {
         expect(await value(tab, { type: 'page/get-report', tabId })).toEqual({ report });
       }
       expect(dataOf(await exportAll(tab)).visits).toHaveLength(3);
+
+      // The worker keeps the settings in memory: a new worker must still honour what was set before.
+      for (const trackingPaused of [true, false]) {
+        await value(tab, { type: 'settings/set', values: { trackingPaused } });
+        await cdp.send('ServiceWorker.stopAllWorkers');
+        const reply = await send(tab, { type: 'visit/record', work: work(7_000), chapter: null });
+        expect(reply, `trackingPaused: ${trackingPaused}`).toEqual(trackingPaused ? { ok: false, error: 'tracking paused' } : expect.objectContaining({ ok: true }));
+      }
     } finally {
       await fresh.close();
     }

@@ -6,8 +6,10 @@
 import { mergeWorkRecords } from './merge-work';
 import { mergeReadingRecords } from './reading';
 import { DATA_STORES, type ShelfmarkDb } from './schema';
+import { forgetSettings } from './settings';
+import { factsOf, isSeen, withFacts, withoutReading, withReading } from './stored-work';
 import { inTransaction, RequestGroup } from './transaction';
-import type { BackupData, StoreCounts } from './types';
+import type { BackupData, ReadingRecord, StoreCounts, StoredWork, WorkRecord } from './types';
 import { appendVisits, flattenBuckets, visitsMissingFrom } from './visit-log';
 
 export type ImportMode = 'merge' | 'replace';
@@ -20,32 +22,24 @@ export interface WriteSummary {
   visitsAdded: number;
 }
 
+/** Everything, in one read transaction; each work's record splits into the file's `works` and `reading` entries. */
 export async function readBackupData(db: ShelfmarkDb): Promise<BackupData> {
-  return inTransaction(db, [...DATA_STORES], 'readonly', async (tx) => {
-    const [works, reading, buckets, saved, rules, settings] = await Promise.all([
+  const [entries, buckets, saved, rules, settings] = await inTransaction(db, [...DATA_STORES], 'readonly', (tx) =>
+    Promise.all([
       tx.objectStore('works').getAll(),
-      tx.objectStore('reading').getAll(),
       tx.objectStore('visits').getAll(),
       tx.objectStore('saved').getAll(),
       tx.objectStore('rules').getAll(),
       tx.objectStore('settings').getAll(),
-    ]);
-    return { works, reading, visits: flattenBuckets(buckets), saved, rules, settings };
-  });
-}
-
-export async function countData(db: ShelfmarkDb): Promise<StoreCounts> {
-  return inTransaction(db, [...DATA_STORES], 'readonly', async (tx) => {
-    const [works, reading, buckets, saved, rules, settings] = await Promise.all([
-      tx.objectStore('works').count(),
-      tx.objectStore('reading').count(),
-      tx.objectStore('visits').getAll(),
-      tx.objectStore('saved').count(),
-      tx.objectStore('rules').count(),
-      tx.objectStore('settings').count(),
-    ]);
-    return { works, reading, visits: buckets.reduce((n, b) => n + b.entries.length, 0), saved, rules, settings };
-  });
+    ]),
+  );
+  const works: WorkRecord[] = [];
+  const reading: ReadingRecord[] = [];
+  for (const entry of entries) {
+    if (entry.reading) reading.push(entry.reading);
+    if (isSeen(entry)) works.push(withoutReading(entry));
+  }
+  return { works, reading, visits: flattenBuckets(buckets), saved, rules, settings };
 }
 
 export function isEmpty(counts: StoreCounts): boolean {
@@ -78,53 +72,76 @@ function foldInto<T, K>(target: Map<K, T>, records: readonly T[], key: (record: 
 const newerByChanged = <T extends { changed: number }>(stored: T, incoming: T): T => (incoming.changed > stored.changed ? incoming : stored);
 
 /**
+ * Folds the file's works and reading records into the stored works records
+ * (`entries`, changed in place); returns the ids of the records to write, each
+ * written once whether its facts, its reading or both changed.
+ */
+function foldWorks(entries: Map<number, StoredWork>, works: readonly WorkRecord[], reading: readonly ReadingRecord[]): Set<number> {
+  const touched = new Set<number>();
+  for (const incoming of works) {
+    const entry = entries.get(incoming.workId);
+    const facts = factsOf(entry);
+    entries.set(incoming.workId, withFacts(entry, facts ? mergeWorkRecords(facts, incoming) : incoming));
+    touched.add(incoming.workId);
+  }
+  for (const incoming of reading) {
+    const entry = entries.get(incoming.workId);
+    entries.set(incoming.workId, withReading(entry, entry?.reading ? mergeReadingRecords(entry.reading, incoming) : incoming));
+    touched.add(incoming.workId);
+  }
+  return touched;
+}
+
+/**
  * Writes `data` in one transaction. Merge: union, the newer record wins per
  * key (works move forward field by field, reading records combine), visits
  * de-duplicated. Replace: the data stores are emptied first.
  */
 export async function writeBackupData(db: ShelfmarkDb, data: BackupData, mode: ImportMode): Promise<WriteSummary> {
-  return inTransaction(
-    db,
-    [...DATA_STORES],
-    'readwrite',
-    async (tx) => {
-      const works = tx.objectStore('works');
-      const reading = tx.objectStore('reading');
-      const visits = tx.objectStore('visits');
-      const saved = tx.objectStore('saved');
-      const rules = tx.objectStore('rules');
-      const settings = tx.objectStore('settings');
+  try {
+    return await inTransaction(
+      db,
+      [...DATA_STORES],
+      'readwrite',
+      async (tx) => {
+        const works = tx.objectStore('works');
+        const visits = tx.objectStore('visits');
+        const saved = tx.objectStore('saved');
+        const rules = tx.objectStore('rules');
+        const settings = tx.objectStore('settings');
 
-      if (mode === 'replace') {
-        const clears = new RequestGroup();
-        for (const store of [works, reading, visits, saved, rules, settings]) clears.add(store.clear());
-        await clears.done();
-      }
-      const [storedWorks, storedReading, storedBuckets, storedSaved, storedRules, storedSettings] =
-        mode === 'replace'
-          ? [[], [], [], [], [], []]
-          : await Promise.all([works.getAll(), reading.getAll(), visits.getAll(), saved.getAll(), rules.getAll(), settings.getAll()]);
+        if (mode === 'replace') {
+          const clears = new RequestGroup();
+          for (const store of [works, visits, saved, rules, settings]) clears.add(store.clear());
+          await clears.done();
+        }
+        const [storedWorks, storedBuckets, storedSaved, storedRules, storedSettings] =
+          mode === 'replace'
+            ? [[], [], [], [], []]
+            : await Promise.all([works.getAll(), visits.getAll(), saved.getAll(), rules.getAll(), settings.getAll()]);
 
-      const workMap = new Map(storedWorks.map((r) => [r.workId, r]));
-      const readingMap = new Map(storedReading.map((r) => [r.workId, r]));
-      const savedMap = new Map(storedSaved.map((r) => [r.workId, r]));
-      const ruleMap = new Map(storedRules.map((r) => [r.id, r]));
-      const settingMap = new Map(storedSettings.map((r) => [r.key, r]));
+        const workMap = new Map(storedWorks.map((r) => [r.workId, r]));
+        const savedMap = new Map(storedSaved.map((r) => [r.workId, r]));
+        const ruleMap = new Map(storedRules.map((r) => [r.id, r]));
+        const settingMap = new Map(storedSettings.map((r) => [r.key, r]));
 
-      const writes = new RequestGroup();
-      for (const id of foldInto(workMap, data.works, (r) => r.workId, mergeWorkRecords)) writes.add(works.put(workMap.get(id)!));
-      for (const id of foldInto(readingMap, data.reading, (r) => r.workId, mergeReadingRecords)) writes.add(reading.put(readingMap.get(id)!));
-      for (const id of foldInto(savedMap, data.saved, (r) => r.workId, (a, b) => ({ ...newerByChanged(a, b), added: Math.min(a.added, b.added) }))) {
-        writes.add(saved.put(savedMap.get(id)!));
-      }
-      for (const id of foldInto(ruleMap, data.rules, (r) => r.id, (a, b) => (b.updatedAt > a.updatedAt ? b : a))) writes.add(rules.put(ruleMap.get(id)!));
-      for (const key of foldInto(settingMap, data.settings, (r) => r.key, newerByChanged)) writes.add(settings.put(settingMap.get(key)!));
+        const writes = new RequestGroup();
+        for (const id of foldWorks(workMap, data.works, data.reading)) writes.add(works.put(workMap.get(id)!));
+        for (const id of foldInto(savedMap, data.saved, (r) => r.workId, (a, b) => ({ ...newerByChanged(a, b), added: Math.min(a.added, b.added) }))) {
+          writes.add(saved.put(savedMap.get(id)!));
+        }
+        for (const id of foldInto(ruleMap, data.rules, (r) => r.id, (a, b) => (b.updatedAt > a.updatedAt ? b : a))) writes.add(rules.put(ruleMap.get(id)!));
+        for (const key of foldInto(settingMap, data.settings, (r) => r.key, newerByChanged)) writes.add(settings.put(settingMap.get(key)!));
 
-      const newVisits = mode === 'replace' ? data.visits : visitsMissingFrom(flattenBuckets(storedBuckets), data.visits);
-      writes.add(appendVisits(visits, newVisits));
-      await writes.done();
-      return { mode, received: countBackupData(data), visitsAdded: newVisits.length };
-    },
-    { durability: 'strict' },
-  );
+        const newVisits = mode === 'replace' ? data.visits : visitsMissingFrom(flattenBuckets(storedBuckets), data.visits);
+        writes.add(appendVisits(visits, newVisits));
+        await writes.done();
+        return { mode, received: countBackupData(data), visitsAdded: newVisits.length };
+      },
+      { durability: 'strict' },
+    );
+  } finally {
+    // Committed or not, the settings kept in memory are re-read on next use.
+    forgetSettings(db);
+  }
 }

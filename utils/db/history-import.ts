@@ -12,6 +12,7 @@
 import { mergeWorkSnapshot } from './merge-work';
 import { emptyReading } from './reading';
 import type { ShelfmarkDb } from './schema';
+import { factsOf, withFacts, withReading } from './stored-work';
 import { inTransaction, RequestGroup } from './transaction';
 import type { Millis, ReadingRecord, SavedRecord, WorkFacts } from './types';
 
@@ -88,23 +89,23 @@ export async function importHistory(db: ShelfmarkDb, entries: readonly HistoryEn
   const folded = foldEntries(entries);
   const summary: HistoryImportSummary = { works: folded.length, readingUpdated: 0, savedAdded: 0 };
   if (folded.length === 0) return summary;
-  return inTransaction(db, ['works', 'reading', 'saved'], 'readwrite', async (tx) => {
+  return inTransaction(db, ['works', 'saved'], 'readwrite', async (tx) => {
     const works = tx.objectStore('works');
-    const reading = tx.objectStore('reading');
     const saved = tx.objectStore('saved');
-    const [storedWorks, storedReadings, storedSaved] = await Promise.all([
-      Promise.all(folded.map((e) => (e.work ? works.get(e.workId) : undefined))),
-      Promise.all(folded.map((e) => reading.get(e.workId))),
+    const [storedWorks, storedSaved] = await Promise.all([
+      Promise.all(folded.map((e) => works.get(e.workId))),
       Promise.all(folded.map((e) => (e.markedForLater ? saved.get(e.workId) : undefined))),
     ]);
     const writes = new RequestGroup();
     folded.forEach((entry, i) => {
-      if (entry.work) writes.add(works.put(mergeWorkSnapshot(storedWorks[i], entry.work, now)));
-      const next = applyHistoryEntry(storedReadings[i], entry);
-      if (next) {
-        writes.add(reading.put(next));
+      const stored = storedWorks[i];
+      let next = entry.work ? withFacts(stored, mergeWorkSnapshot(factsOf(stored), entry.work, now)) : stored;
+      const reading = applyHistoryEntry(stored?.reading, entry);
+      if (reading) {
+        next = withReading(next, reading);
         summary.readingUpdated++;
       }
+      if (next && next !== stored) writes.add(works.put(next));
       if (entry.markedForLater && !storedSaved[i]) {
         const record: SavedRecord = { workId: entry.workId, status: 'to-read', added: now, changed: now, note: '' };
         writes.add(saved.put(record));

@@ -1,10 +1,11 @@
 /**
  * The library: every work the reader saved or read, as compact rows joined
- * from the works, reading and saved stores in one read transaction, plus the
+ * from the works and saved stores in one read transaction, plus the
  * bulk changes the options page makes to the saved list (each one
  * transaction, returning what Undo needs).
  */
 import type { ShelfmarkDb } from './schema';
+import { factsOf, withFacts } from './stored-work';
 import { inTransaction, RequestGroup } from './transaction';
 import type { ChapterKey, Millis, ReadingRecord, SavedRecord, SavedStatus, WorkRecord } from './types';
 
@@ -91,27 +92,19 @@ export function libraryRow(workId: number, work: WorkRecord | undefined, reading
 
 /** Every work saved or read, in one read transaction. */
 export async function listLibrary(db: ShelfmarkDb): Promise<LibraryRow[]> {
-  const tx = db.transaction(['works', 'reading', 'saved'], 'readonly');
-  const [saves, readings, workCount] = await Promise.all([
-    tx.objectStore('saved').getAll(),
-    tx.objectStore('reading').getAll(),
-    tx.objectStore('works').count(),
-  ]);
-  const savedById = new Map(saves.map((s) => [s.workId, s]));
-  const readingById = new Map(readings.map((r) => [r.workId, r]));
-  const ids = [...new Set([...savedById.keys(), ...readingById.keys()])];
-  const works = tx.objectStore('works');
-  let workById: Map<number, WorkRecord>;
-  // The works store also holds every work merely seen on a listing: read it whole only when the library is most of it.
-  if (workCount <= ids.length * 2) {
-    workById = new Map((await works.getAll()).map((w) => [w.workId, w]));
-  } else {
-    const found = await Promise.all(ids.map((id) => works.get(id)));
-    workById = new Map();
-    found.forEach((w) => w && workById.set(w.workId, w));
-  }
+  const tx = db.transaction(['works', 'saved'], 'readonly');
+  const [entries, saves] = await Promise.all([tx.objectStore('works').getAll(), tx.objectStore('saved').getAll()]);
   await tx.done;
-  return ids.map((id) => libraryRow(id, workById.get(id), readingById.get(id), savedById.get(id)));
+  const savedById = new Map(saves.map((s) => [s.workId, s]));
+  const rows: LibraryRow[] = [];
+  for (const entry of entries) {
+    const saved = savedById.get(entry.workId);
+    // A work only seen (saved once, then removed from the list) is not in the library.
+    if (entry.reading || saved) rows.push(libraryRow(entry.workId, factsOf(entry), entry.reading, saved));
+    savedById.delete(entry.workId);
+  }
+  for (const saved of savedById.values()) rows.push(libraryRow(saved.workId, undefined, undefined, saved));
+  return rows;
 }
 
 /**
@@ -179,7 +172,7 @@ export function stubWork(item: SavedImportItem, now: Millis): WorkRecord {
 
 /**
  * Saves works as "to read" in one transaction, never fetching anything: a
- * work the store doesn't know gets a stub with the title given. Works already
+ * work whose facts the store doesn't know gets a stub with the title given. Works already
  * saved keep their status. Returns the ids newly saved.
  */
 export async function importSaved(db: ShelfmarkDb, items: readonly SavedImportItem[], now: Millis): Promise<{ addedIds: number[]; alreadySaved: number }> {
@@ -189,9 +182,9 @@ export async function importSaved(db: ShelfmarkDb, items: readonly SavedImportIt
   return inTransaction(db, ['saved', 'works'], 'readwrite', async (tx) => {
     const saved = tx.objectStore('saved');
     const works = tx.objectStore('works');
-    const [savedKeys, workKeys] = await Promise.all([
+    const [savedKeys, storedWorks] = await Promise.all([
       Promise.all(unique.map((item) => saved.getKey(item.workId))),
-      Promise.all(unique.map((item) => works.getKey(item.workId))),
+      Promise.all(unique.map((item) => works.get(item.workId))),
     ]);
     const writes = new RequestGroup();
     const addedIds: number[] = [];
@@ -199,7 +192,8 @@ export async function importSaved(db: ShelfmarkDb, items: readonly SavedImportIt
       if (savedKeys[i] !== undefined) return;
       addedIds.push(item.workId);
       writes.add(saved.put({ workId: item.workId, status: 'to-read', added: now, changed: now, note: '' }));
-      if (workKeys[i] === undefined) writes.add(works.put(stubWork(item, now)));
+      const stored = storedWorks[i];
+      if (!factsOf(stored)) writes.add(works.put(withFacts(stored, stubWork(item, now))));
     });
     await writes.done();
     return { addedIds, alreadySaved: unique.length - addedIds.length };

@@ -2,6 +2,7 @@
 import { openDB } from 'idb';
 import { DB_NAME, type ShelfmarkDb, type ShelfmarkSchema } from './schema';
 import { LATEST_VERSION, runMigrations } from './migrations';
+import type { MigrationDb, MigrationTransaction } from './migrations/migration';
 
 export interface OpenOptions {
   name?: string;
@@ -17,7 +18,8 @@ export function openShelfmarkDb(options: OpenOptions = {}): Promise<ShelfmarkDb>
   let opened: ShelfmarkDb | null = null;
   const promise = openDB<ShelfmarkSchema>(name, version, {
     upgrade(db, oldVersion, newVersion, tx) {
-      runMigrations(db, oldVersion, newVersion ?? version, tx).catch((error: unknown) => {
+      // The steps see the stores of their own versions, not the latest schema's types.
+      runMigrations(db as unknown as MigrationDb, oldVersion, newVersion ?? version, tx as unknown as MigrationTransaction).catch((error: unknown) => {
         console.error('Shelfmark: database upgrade failed; the database keeps its old version.', error);
       });
     },

@@ -1,6 +1,7 @@
 /** The save-for-later list. */
 import { mergeWorkSnapshot } from './merge-work';
 import type { ShelfmarkDb } from './schema';
+import { factsOf, withFacts } from './stored-work';
 import { inTransaction, RequestGroup } from './transaction';
 import type { Millis, SavedRecord, SavedStatus, WorkFacts } from './types';
 
@@ -30,7 +31,7 @@ export async function setSaved(db: ShelfmarkDb, request: SaveRequest, now: Milli
     };
     const writes = new RequestGroup();
     writes.add(saved.put(record));
-    if (request.work) writes.add(works.put(mergeWorkSnapshot(storedWork, request.work, now)));
+    if (request.work) writes.add(works.put(withFacts(storedWork, mergeWorkSnapshot(factsOf(storedWork), request.work, now))));
     await writes.done();
     return record;
   });

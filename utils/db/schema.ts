@@ -3,20 +3,19 @@ import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type {
   BackupMeta,
   MetaRecord,
-  ReadingRecord,
   RuleRecord,
   SavedRecord,
   SavedStatus,
   SettingRecord,
+  StoredWork,
   VisitBucket,
-  WorkRecord,
 } from './types';
 
 export const DB_NAME = 'shelfmark';
 
 export interface ShelfmarkSchema extends DBSchema {
-  works: { key: number; value: WorkRecord; indexes: { fandoms: string } };
-  reading: { key: number; value: ReadingRecord; indexes: { lastVisit: number } };
+  /** Works by id; `lastVisit` indexes `reading.lastVisit`, so it holds only works read with a known last visit. */
+  works: { key: number; value: StoredWork; indexes: { lastVisit: number } };
   visits: { key: number; value: VisitBucket };
   saved: { key: number; value: SavedRecord; indexes: { status: SavedStatus; added: number; changed: number } };
   rules: { key: string; value: RuleRecord; indexes: { order: number } };
@@ -32,4 +31,4 @@ export type ShelfmarkDb = IDBPDatabase<ShelfmarkSchema>;
 export type UpgradeTransaction = IDBPTransaction<ShelfmarkSchema, StoreName[], 'versionchange'>;
 
 /** The stores a backup covers: the reader's data, not bookkeeping. */
-export const DATA_STORES = ['works', 'reading', 'visits', 'saved', 'rules', 'settings'] as const satisfies readonly StoreName[];
+export const DATA_STORES = ['works', 'visits', 'saved', 'rules', 'settings'] as const satisfies readonly StoreName[];

@@ -73,16 +73,44 @@ export function settingsFromRecords(records: SettingRecord[]): Settings {
   return settings;
 }
 
-export async function getSettings(db: ShelfmarkDb): Promise<Settings> {
-  return settingsFromRecords(await db.getAll('settings'));
+/**
+ * The settings as of the last read or write, one promise per open connection: nearly every message
+ * asks for them (tracking, private windows) and only this background writes them, so they are read
+ * once instead of in a transaction of their own per message. Kept per connection object, so a
+ * restarted worker or a reopened database reads them afresh.
+ */
+const kept = new WeakMap<ShelfmarkDb, Promise<Settings>>();
+
+/** Frozen, because every caller shares the one object. */
+function shared(settings: Settings): Settings {
+  Object.freeze(settings.alwaysShow);
+  return Object.freeze(settings);
+}
+
+export function getSettings(db: ShelfmarkDb): Promise<Settings> {
+  let settings = kept.get(db);
+  if (!settings) {
+    const reading = db.getAll('settings').then((records) => shared(settingsFromRecords(records)));
+    // A failed read is not kept: the next caller tries again.
+    reading.catch(() => kept.get(db) === reading && kept.delete(db));
+    kept.set(db, (settings = reading));
+  }
+  return settings;
+}
+
+/** For writes that may change settings other than through setSettings (imports, restores): the next read goes to the store. */
+export function forgetSettings(db: ShelfmarkDb): void {
+  kept.delete(db);
 }
 
 export async function setSettings(db: ShelfmarkDb, patch: Partial<Settings>, now: Millis): Promise<Settings> {
-  return inTransaction(db, ['settings'], 'readwrite', async (tx) => {
+  const settings = await inTransaction(db, ['settings'], 'readwrite', async (tx) => {
     const store = tx.objectStore('settings');
     const writes = new RequestGroup();
     for (const [key, value] of Object.entries(patch)) if (value !== undefined) writes.add(store.put({ key, value, changed: now }));
     await writes.done();
-    return settingsFromRecords(await store.getAll());
+    return shared(settingsFromRecords(await store.getAll()));
   });
+  kept.set(db, Promise.resolve(settings));
+  return settings;
 }

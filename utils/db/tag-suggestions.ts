@@ -5,6 +5,7 @@
  */
 import type { TagType } from '../ao3/types';
 import type { ShelfmarkDb } from './schema';
+import { factsOf } from './stored-work';
 import type { WorkRecord } from './types';
 
 export interface TagSuggestion {
@@ -39,19 +40,17 @@ export async function suggestTags(db: ShelfmarkDb, query: SuggestQuery): Promise
   const limit = query.limit ?? DEFAULT_LIMIT;
   const found = new Map<string, TagSuggestion & { startsWith: boolean }>();
 
-  const tx = db.transaction(['reading', 'works'], 'readonly');
-  const works = tx.objectStore('works');
-  let cursor = await tx.objectStore('reading').index('lastVisit').openKeyCursor(null, 'prev');
-  const workIds: number[] = [];
-  while (cursor && workIds.length < SCANNED_WORKS) {
-    workIds.push(cursor.primaryKey);
+  const recent: WorkRecord[] = [];
+  const tx = db.transaction('works', 'readonly');
+  let cursor = await tx.store.index('lastVisit').openCursor(null, 'prev');
+  while (cursor && recent.length < SCANNED_WORKS) {
+    const work = factsOf(cursor.value);
+    if (work) recent.push(work);
     cursor = await cursor.continue();
   }
-  const records = await Promise.all(workIds.map((id) => works.get(id)));
   await tx.done;
 
-  for (const work of records) {
-    if (!work) continue;
+  for (const work of recent) {
     for (const [type, name] of tagsOf(work)) {
       if (slot !== 'any' && type !== slot) continue;
       const lower = name.toLocaleLowerCase();

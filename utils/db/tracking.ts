@@ -2,28 +2,28 @@
 import { mergeWorkSnapshot } from './merge-work';
 import { applyChaptersRead, applyScrollPosition, applyVisit } from './reading';
 import type { ShelfmarkDb } from './schema';
+import { factsOf, withFacts, withReading } from './stored-work';
 import { inTransaction, RequestGroup } from './transaction';
-import type { ChapterKey, Millis, ReadingRecord, WorkFacts } from './types';
+import type { ChapterKey, Millis, ReadingRecord, StoredWork, WorkFacts } from './types';
 import { appendVisits } from './visit-log';
 
 /**
- * One visit: the work's snapshot moves forward, its reading record counts the visit, the log gets
- * an entry, and a saved "to read" work becomes "reading" — all in one transaction.
+ * One visit: the work's snapshot moves forward and its reading counts the visit (one record), the log
+ * gets an entry, and a saved "to read" work becomes "reading" — all in one transaction.
  */
 export async function recordVisit(db: ShelfmarkDb, work: WorkFacts, chapter: ChapterKey | null, at: Millis): Promise<ReadingRecord> {
-  return inTransaction(db, ['works', 'reading', 'visits', 'saved'], 'readwrite', async (tx) => {
+  return inTransaction(db, ['works', 'visits', 'saved'], 'readwrite', async (tx) => {
     const works = tx.objectStore('works');
-    const reading = tx.objectStore('reading');
     const saved = tx.objectStore('saved');
-    const [storedWork, storedReading, storedSaved] = await Promise.all([works.get(work.workId), reading.get(work.workId), saved.get(work.workId)]);
-    const nextReading = applyVisit(storedReading, work.workId, chapter, at);
     const writes = new RequestGroup();
-    writes.add(works.put(mergeWorkSnapshot(storedWork, work, at)));
-    writes.add(reading.put(nextReading));
-    if (storedSaved?.status === 'to-read') writes.add(saved.put({ ...storedSaved, status: 'reading', changed: at }));
+    // The log's append reads its last bucket alongside the other reads.
     writes.add(appendVisits(tx.objectStore('visits'), [{ workId: work.workId, chapterId: chapter?.id ?? null, position: chapter?.position ?? null, at }]));
+    const [stored, storedSaved] = await Promise.all([works.get(work.workId), saved.get(work.workId)]);
+    const reading = applyVisit(stored?.reading, work.workId, chapter, at);
+    writes.add(works.put(withReading(mergeWorkSnapshot(factsOf(stored), work, at), reading)));
+    if (storedSaved?.status === 'to-read') writes.add(saved.put({ ...storedSaved, status: 'reading', changed: at }));
     await writes.done();
-    return nextReading;
+    return reading;
   });
 }
 
@@ -33,16 +33,27 @@ export async function storeWorkSnapshots(db: ShelfmarkDb, snapshots: readonly Wo
   return inTransaction(db, ['works'], 'readwrite', async (tx) => {
     const store = tx.objectStore('works');
     // A listing may show a work twice (e.g. in a series and on its own): fold them in order.
-    const merged = new Map<number, Awaited<ReturnType<typeof store.get>>>();
+    const merged = new Map<number, StoredWork>();
     const stored = await Promise.all(snapshots.map((s) => store.get(s.workId)));
     snapshots.forEach((snapshot, i) => {
-      const base = merged.has(snapshot.workId) ? merged.get(snapshot.workId) : stored[i];
-      merged.set(snapshot.workId, mergeWorkSnapshot(base, snapshot, at));
+      const base = merged.get(snapshot.workId) ?? stored[i];
+      merged.set(snapshot.workId, withFacts(base, mergeWorkSnapshot(factsOf(base), snapshot, at)));
     });
     const writes = new RequestGroup();
-    for (const record of merged.values()) writes.add(store.put(record!));
+    for (const record of merged.values()) writes.add(store.put(record));
     await writes.done();
     return merged.size;
+  });
+}
+
+/** Changes a work's reading record in one transaction; the work's facts, if any, stay as they are. */
+async function updateReading(db: ShelfmarkDb, workId: number, update: (current: ReadingRecord | undefined) => ReadingRecord): Promise<ReadingRecord> {
+  return inTransaction(db, ['works'], 'readwrite', async (tx) => {
+    const store = tx.objectStore('works');
+    const stored = await store.get(workId);
+    const next = update(stored?.reading);
+    await store.put(withReading(stored, next));
+    return next;
   });
 }
 
@@ -53,15 +64,9 @@ export async function markChapters(
   read: boolean,
   at: Millis,
 ): Promise<ReadingRecord> {
-  return inTransaction(db, ['reading'], 'readwrite', async (tx) => {
-    const next = applyChaptersRead(await tx.objectStore('reading').get(workId), workId, chapters, read, at);
-    await tx.objectStore('reading').put(next);
-    return next;
-  });
+  return updateReading(db, workId, (current) => applyChaptersRead(current, workId, chapters, read, at));
 }
 
 export async function setScrollPosition(db: ShelfmarkDb, workId: number, chapter: ChapterKey, scroll: number, at: Millis): Promise<void> {
-  await inTransaction(db, ['reading'], 'readwrite', async (tx) => {
-    await tx.objectStore('reading').put(applyScrollPosition(await tx.objectStore('reading').get(workId), workId, chapter, scroll, at));
-  });
+  await updateReading(db, workId, (current) => applyScrollPosition(current, workId, chapter, scroll, at));
 }

@@ -71,7 +71,7 @@ export interface ChapterReading extends ChapterKey {
   scrollAt: Millis | null;
 }
 
-/** The reading store: per work, what the reader has read and when. */
+/** Per work, what the reader has read and when (kept in the work's StoredWork). */
 export interface ReadingRecord {
   workId: number;
   chapters: ChapterReading[];
@@ -81,6 +81,29 @@ export interface ReadingRecord {
   firstVisit: Millis | null;
   lastVisit: Millis | null;
 }
+
+/**
+ * The works store's record of a work someone showed the reader: its facts, and
+ * its reading once the reader has read it. The reading lives inside the work's
+ * record so that writing a work's data is one write, not two: the store
+ * pays a fixed cost per record written (see VisitBucket).
+ */
+export interface SeenWork extends WorkRecord {
+  reading?: ReadingRecord;
+}
+
+/**
+ * A work read but whose facts no page has given (an archive History entry for
+ * a deleted work, a backup's reading record without its work): its id and its
+ * reading only.
+ */
+export interface UnseenWork {
+  workId: number;
+  reading: ReadingRecord;
+}
+
+/** What the works store holds for one work. */
+export type StoredWork = SeenWork | UnseenWork;
 
 /** One entry of the visits log. */
 export interface VisitEntry {
@@ -147,7 +170,7 @@ export interface BackupMeta {
   chars: number;
 }
 
-/** Everything a backup holds, store by store (visits flattened out of their buckets). */
+/** Everything a backup holds: a list per kind of record (works and reading split out of the works store, visits flattened out of their buckets). */
 export interface BackupData {
   works: WorkRecord[];
   reading: ReadingRecord[];

@@ -1,5 +1,6 @@
 /** What a listing or work page shows about the reader's own relation to each work. */
 import type { ShelfmarkDb } from './schema';
+import { factsOf } from './stored-work';
 import type { ReadingRecord, SavedRecord } from './types';
 
 /** A chapter whose id is known, at its position in the work. */
@@ -21,21 +22,17 @@ export interface WorkState {
 
 /** The state of many works from one read transaction, in the order asked. */
 export async function getWorkStates(db: ShelfmarkDb, workIds: readonly number[]): Promise<WorkState[]> {
-  const tx = db.transaction(['reading', 'saved', 'works'], 'readonly');
-  const reading = tx.objectStore('reading');
-  const saved = tx.objectStore('saved');
+  const tx = db.transaction(['works', 'saved'], 'readonly');
   const works = tx.objectStore('works');
-  // All at once: one round of requests costs less than reading the works only for works with state.
-  const [readings, saves, records] = await Promise.all([
-    Promise.all(workIds.map((id) => reading.get(id))),
-    Promise.all(workIds.map((id) => saved.get(id))),
-    Promise.all(workIds.map((id) => works.get(id))),
-  ]);
+  const saved = tx.objectStore('saved');
+  // One round of requests: the reading comes with each work's record.
+  const [entries, saves] = await Promise.all([Promise.all(workIds.map((id) => works.get(id))), Promise.all(workIds.map((id) => saved.get(id)))]);
   await tx.done;
   return workIds.map((workId, i) => {
-    const state = { workId, reading: readings[i] ?? null, saved: saves[i] ?? null };
+    const entry = entries[i];
+    const state = { workId, reading: entry?.reading ?? null, saved: saves[i] ?? null };
     // Only works the reader has a relation with need their chapters: the others show nothing.
-    const known = state.reading || state.saved ? (records[i]?.chapters ?? []) : [];
+    const known = state.reading || state.saved ? (factsOf(entry)?.chapters ?? []) : [];
     return { ...state, chapters: known.map(({ id, position }) => ({ id, position })) };
   });
 }

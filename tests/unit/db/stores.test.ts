@@ -4,11 +4,13 @@ import { markChapters, recordVisit, setScrollPosition, storeWorkSnapshots } from
 import { removeSaved, setSaved } from '../../../utils/db/saved';
 import { deleteRule, listRules, putRule, reorderRules } from '../../../utils/db/rules';
 import { getSettings, SETTING_DEFAULTS, setSettings } from '../../../utils/db/settings';
-import { countData, readBackupData } from '../../../utils/db/data-transfer';
+import { readBackupData, writeBackupData } from '../../../utils/db/data-transfer';
+import { openShelfmarkDb } from '../../../utils/db/open';
+import { factsOf } from '../../../utils/db/stored-work';
 import { inTransaction } from '../../../utils/db/transaction';
 import { VISIT_BUCKET_SIZE } from '../../../utils/db/visit-log';
 import type { RuleInput } from '../../../utils/db/rule-checks';
-import { DAY, freshDb, manyWorks, T0, work } from './fixtures';
+import { DAY, freshDb, manyWorks, T0, uniqueDbName, work } from './fixtures';
 
 const rule = (id: string, overrides: Partial<RuleInput> = {}): RuleInput => ({
   id,
@@ -25,7 +27,10 @@ describe('recording visits', () => {
     await recordVisit(db, work(), { id: 301, position: 1 }, T0);
     const reading = await recordVisit(db, work({ words: 15_000, updatedAt: work().updatedAt! + 10 }), { id: 302, position: 2 }, T0 + DAY);
     expect(reading.visitCount).toBe(2);
-    expect((await db.get('works', work().workId))?.words).toBe(15_000);
+    const stored = await db.get('works', work().workId);
+    expect(factsOf(stored)?.words).toBe(15_000);
+    // The reading lives in the work's record.
+    expect(stored?.reading).toEqual(reading);
     const data = await readBackupData(db);
     expect(data.visits).toEqual([
       { workId: work().workId, chapterId: 301, position: 1, at: T0 },
@@ -37,24 +42,26 @@ describe('recording visits', () => {
     const db = await freshDb();
     const works = manyWorks(10);
     await Promise.all(Array.from({ length: 1_200 }, (_, i) => recordVisit(db, works[i % 10]!, null, T0 + i)));
-    const counts = await countData(db);
-    expect(counts.visits).toBe(1_200);
+    expect((await readBackupData(db)).visits).toHaveLength(1_200);
     const states = await getWorkStates(db, works.map((w) => w.workId));
     expect(states.map((s) => s.reading?.visitCount)).toEqual(Array(10).fill(120));
     // The log spans several buckets, in order.
     expect((await db.getAllKeys('visits')).length).toBe(Math.ceil(1_200 / VISIT_BUCKET_SIZE));
     expect((await readBackupData(db)).visits.map((v) => v.at)).toEqual(Array.from({ length: 1_200 }, (_, i) => T0 + i));
-  });
+    // 1,200 transactions on fake-indexeddb take seconds on a busy machine.
+  }, 20_000);
 
   it('stores listing snapshots moving forward only, folding duplicates', async () => {
     const db = await freshDb();
     await recordVisit(db, work({ words: 50_000, updatedAt: work().updatedAt! + 100 }), null, T0);
     const stale = work({ words: 10, chapters: [] });
     expect(await storeWorkSnapshots(db, [stale, stale, ...manyWorks(3)], T0 + DAY)).toBe(4);
-    const stored = await db.get('works', work().workId);
+    const stored = factsOf(await db.get('works', work().workId));
     expect(stored?.words).toBe(50_000);
     expect(stored?.chapters).toHaveLength(3);
     expect(stored?.lastSeen).toBe(T0 + DAY);
+    // New facts never lose the reading kept in the same record.
+    expect((await db.get('works', work().workId))?.reading?.visitCount).toBe(1);
   });
 
   it('marks chapters and keeps scroll positions', async () => {
@@ -66,6 +73,12 @@ describe('recording visits', () => {
       { id: 1, position: 1, readAt: T0, scroll: null, scrollAt: null },
       { id: 2, position: 2, readAt: null, scroll: 0.25, scrollAt: T0 + 1 },
     ]);
+    // Read but never seen: the record holds the reading alone, until a page gives the facts.
+    expect(Object.keys((await db.get('works', 5))!).sort()).toEqual(['reading', 'workId']);
+    await recordVisit(db, work({ workId: 5 }), { id: 1, position: 1 }, T0 + 2);
+    const seen = await db.get('works', 5);
+    expect(factsOf(seen)?.title).toBe(work().title);
+    expect(seen?.reading).toMatchObject({ visitCount: 1, chapters: [{ id: 1, readAt: T0 }, { id: 2, scroll: 0.25 }] });
   });
 });
 
@@ -89,7 +102,11 @@ describe('saved works', () => {
     await setSaved(db, { workId: 1, status: 'to-read', note: 'rec from a friend', work: work({ workId: 1 }) }, T0);
     const changed = await setSaved(db, { workId: 1, status: 'reading' }, T0 + DAY);
     expect(changed).toEqual({ workId: 1, status: 'reading', added: T0, changed: T0 + DAY, note: 'rec from a friend' });
-    expect((await db.get('works', 1))?.title).toBe(work().title);
+    expect(factsOf(await db.get('works', 1))?.title).toBe(work().title);
+    // Saving with the page's facts keeps what the reader read.
+    await markChapters(db, 1, [{ id: 301, position: 1 }], true, T0);
+    await setSaved(db, { workId: 1, status: 'reading', work: work({ workId: 1, words: 20_000 }) }, T0 + DAY);
+    expect(await db.get('works', 1)).toMatchObject({ words: 20_000, reading: { chapters: [{ id: 301, readAt: T0 }] } });
     expect(await db.getAllFromIndex('saved', 'status', 'reading')).toHaveLength(1);
     expect(await db.getAllFromIndex('saved', 'changed')).toHaveLength(1);
     expect(await removeSaved(db, 1)).toBe(true);
@@ -122,6 +139,27 @@ describe('settings', () => {
     expect(await getSettings(db)).toEqual(defaults);
     expect(await setSettings(db, { recordPrivateWindows: true, alwaysShow: [5, 6] }, T0)).toEqual({ ...defaults, recordPrivateWindows: true, alwaysShow: [5, 6] });
     expect(await getSettings(db)).toEqual({ ...defaults, recordPrivateWindows: true, alwaysShow: [5, 6] });
+  });
+
+  it('are read once per connection, and re-read after an import or on a new connection', async () => {
+    const name = uniqueDbName();
+    const db = await openShelfmarkDb({ name });
+    const first = await getSettings(db);
+    expect(await getSettings(db)).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+
+    // An import brings its own settings: the next read sees them.
+    const file = { works: [], reading: [], visits: [], saved: [], rules: [], settings: [{ key: 'trackingPaused', value: true, changed: T0 }] };
+    await writeBackupData(db, file, 'merge');
+    expect((await getSettings(db)).trackingPaused).toBe(true);
+
+    // A write the kept copy can't know of (here: straight to the store) reaches a new connection, as after a worker restart.
+    await db.put('settings', { key: 'trackingPaused', value: false, changed: T0 + 1 });
+    expect((await getSettings(db)).trackingPaused).toBe(true);
+    const reopened = await openShelfmarkDb({ name });
+    expect((await getSettings(reopened)).trackingPaused).toBe(false);
+    db.close();
+    reopened.close();
   });
 });
 

@@ -1,10 +1,20 @@
 /** The registry of upgrade steps: cumulative, in version order, each in its own file. */
-import type { ShelfmarkDb, UpgradeTransaction } from '../schema';
-import type { Migration } from './migration';
+import type { Migration, MigrationDb, MigrationTransaction } from './migration';
 import { initial } from './001-initial';
 import { savedByChanged } from './002-saved-by-changed';
+import { readingInWorks } from './003-reading-in-works';
+import { testOnlyMigration } from './test-only';
 
-export const MIGRATIONS: readonly Migration[] = [initial, savedByChanged];
+const SHIPPED_MIGRATIONS: readonly Migration[] = [initial, savedByChanged, readingInWorks];
+
+/**
+ * Builds made with SHELFMARK_TEST_MIGRATION=1 add one step past the newest (test-only.ts); other builds drop
+ * it. The constant exists only in builds (wxt.config.ts), hence `typeof` for Node and the unit tests.
+ */
+export const MIGRATIONS: readonly Migration[] =
+  typeof __SHELFMARK_TEST_MIGRATION__ === 'boolean' && __SHELFMARK_TEST_MIGRATION__
+    ? [...SHIPPED_MIGRATIONS, testOnlyMigration(SHIPPED_MIGRATIONS[SHIPPED_MIGRATIONS.length - 1]!.version)]
+    : SHIPPED_MIGRATIONS;
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
@@ -16,10 +26,10 @@ export const SCHEMA_VERSION_KEY = 'schemaVersion';
  * transaction, so the database stays at its old version with its data intact.
  */
 export async function runMigrations(
-  db: ShelfmarkDb,
+  db: MigrationDb,
   oldVersion: number,
   newVersion: number,
-  tx: UpgradeTransaction,
+  tx: MigrationTransaction,
   migrations: readonly Migration[] = MIGRATIONS,
 ): Promise<void> {
   try {

@@ -1,4 +1,12 @@
-import type { ShelfmarkDb, UpgradeTransaction } from '../schema';
+import type { IDBPDatabase, IDBPTransaction } from 'idb';
+
+/**
+ * The database as an upgrade step sees it: untyped, because the schema type
+ * (../schema.ts) describes only the latest version, and a step works on the
+ * stores of its own time (version 1 creates the reading store version 3 removes).
+ */
+export type MigrationDb = IDBPDatabase;
+export type MigrationTransaction = IDBPTransaction<unknown, string[], 'versionchange'>;
 
 /**
  * One upgrade step. `upgrade` runs inside the version-change transaction and
@@ -9,5 +17,5 @@ import type { ShelfmarkDb, UpgradeTransaction } from '../schema';
 export interface Migration {
   version: number;
   description: string;
-  upgrade(db: ShelfmarkDb, tx: UpgradeTransaction): void | Promise<void>;
+  upgrade(db: MigrationDb, tx: MigrationTransaction): void | Promise<void>;
 }

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { openShelfmarkDb } from '../../../../utils/db/open';
 import { SCHEMA_VERSION_KEY } from '../../../../utils/db/migrations';
 import { uniqueDbName } from '../fixtures';
-import { readEverything, realisticData, sortedLikeStores, writeRealisticData } from './realistic-data';
+import { openAtVersion, readEverything, realisticData, sortedLikeStores, writeRealisticData } from './realistic-data';
 
 describe('migration 001: the initial stores', () => {
   it('creates every store and index, records the version, and holds real-looking data', async () => {
-    const db = await openShelfmarkDb({ name: uniqueDbName(), version: 1 });
+    const db = await openAtVersion(uniqueDbName(), 1);
     expect([...db.objectStoreNames].sort()).toEqual(['backupFiles', 'backups', 'meta', 'reading', 'rules', 'saved', 'settings', 'visits', 'works']);
     const tx = db.transaction(['works', 'reading', 'saved', 'rules']);
     expect([...tx.objectStore('works').indexNames]).toEqual(['fandoms']);

@@ -1,5 +1,10 @@
-/** A small but realistic reader's database, written at whatever version a test builds. */
-import type { ShelfmarkDb } from '../../../../utils/db/schema';
+/**
+ * A small but realistic reader's database in the layout of versions 1 and 2
+ * (a reading store beside the works store), for the migration tests. The
+ * database is untyped here: the schema type describes only the latest version.
+ */
+import type { IDBPDatabase } from 'idb';
+import { openShelfmarkDb } from '../../../../utils/db/open';
 import type { BackupMeta, ReadingRecord, RuleRecord, SavedRecord, SettingRecord, VisitBucket, WorkRecord } from '../../../../utils/db/types';
 import { DAY, manyWorks, record, T0, work } from '../fixtures';
 
@@ -15,13 +20,15 @@ export interface RealisticData {
 
 export function realisticData(): RealisticData {
   const works = [record(work(), T0, T0 + 3 * DAY), ...manyWorks(40).map((w, i) => record(w, T0 + i * 1000, T0 + i * 2000))];
-  const reading: ReadingRecord[] = works.slice(0, 25).map((w, i) => ({
-    workId: w.workId,
+  // The last three were read but never seen: History entries of deleted works, one without a date.
+  const readIds = [...works.slice(0, 25).map((w) => w.workId), 90_000_001, 90_000_002, 90_000_003];
+  const reading: ReadingRecord[] = readIds.map((workId, i) => ({
+    workId,
     chapters: [{ id: 301 + i, position: 1, readAt: T0 + i, scroll: 0.5, scrollAt: T0 + i }],
     lastChapter: { id: 301 + i, position: 1, at: T0 + i },
     visitCount: 1 + (i % 4),
     firstVisit: T0,
-    lastVisit: T0 + i * DAY,
+    lastVisit: workId === 90_000_003 ? null : T0 + i * DAY,
   }));
   const visits: VisitBucket[] = [
     { seq: 1, entries: reading.map((r, i) => ({ workId: r.workId, chapterId: 301 + i, position: 1, at: T0 + i })) },
@@ -44,7 +51,12 @@ export function realisticData(): RealisticData {
   return { works, reading, visits, saved, rules, settings, backups };
 }
 
-export async function writeRealisticData(db: ShelfmarkDb, data: RealisticData): Promise<void> {
+/** The database opened at `version` (migrating to it), untyped. */
+export async function openAtVersion(name: string, version: number): Promise<IDBPDatabase> {
+  return (await openShelfmarkDb({ name, version })) as unknown as IDBPDatabase;
+}
+
+export async function writeRealisticData(db: IDBPDatabase, data: RealisticData): Promise<void> {
   const tx = db.transaction(['works', 'reading', 'visits', 'saved', 'rules', 'settings', 'backups', 'backupFiles'], 'readwrite');
   await Promise.all([
     ...data.works.map((r) => tx.objectStore('works').put(r)),
@@ -59,15 +71,16 @@ export async function writeRealisticData(db: ShelfmarkDb, data: RealisticData): 
   ]);
 }
 
-export async function readEverything(db: ShelfmarkDb): Promise<RealisticData> {
+/** Every record of a version 1 or 2 database. */
+export async function readEverything(db: IDBPDatabase): Promise<RealisticData> {
   return {
-    works: await db.getAll('works'),
-    reading: await db.getAll('reading'),
-    visits: await db.getAll('visits'),
-    saved: await db.getAll('saved'),
-    rules: await db.getAll('rules'),
-    settings: await db.getAll('settings'),
-    backups: await db.getAll('backups'),
+    works: (await db.getAll('works')) as WorkRecord[],
+    reading: (await db.getAll('reading')) as ReadingRecord[],
+    visits: (await db.getAll('visits')) as VisitBucket[],
+    saved: (await db.getAll('saved')) as SavedRecord[],
+    rules: (await db.getAll('rules')) as RuleRecord[],
+    settings: (await db.getAll('settings')) as SettingRecord[],
+    backups: (await db.getAll('backups')) as BackupMeta[],
   };
 }
 
