@@ -4,24 +4,59 @@
  * (100 wildcards). Timed by the content script's own performance marks
  * against the page's DOMContentLoaded, so the figures are what a reader's
  * page spends: reading the page, classifying every blurb, decorating it.
+ *
+ * The content script classifies blurbs while the page is still parsed, so
+ * beside "DOMContentLoaded → classified" stands its whole working time on the
+ * page, document_start to done (the `shelfmark:busy` measures, work-clock.ts),
+ * and the page's own parse and first paint, against the same pages loaded in
+ * a browser without the extension: work moved before DOMContentLoaded is
+ * neither hidden nor free.
+ *
+ * The build measured is `SHELFMARK_OUT_DIR` (default `.output`), as in the
+ * real-browser tests.
  */
-import type { Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { buildLargeListing } from '../lib/large-listing';
 import { saveBenchRules } from '../lib/bench-rules';
+import { chromiumArgs, chromiumPath, routeArchive, servedKey } from '../lib/chromium';
 import { median, round } from '../lib/stats';
 import { realPageHtml, realPages } from '../../tests/helpers/real-pages';
-import { launchExtension } from '../../tests/e2e/harness';
+import { CHROME_BUILD, launchExtension } from '../../tests/e2e/harness';
 import { FLASH_SAMPLER, type FlashSamples } from '../../tests/e2e/flash-sampler';
 import type { BenchSection } from './types';
 
 const RUNS = 21;
+/** Loads of each page in the browser without the extension: only its parse and paint are compared. */
+const BARE_RUNS = 11;
 const LISTING = 'listing-tag-sherlock-holmes.html';
+const LARGE_URL = 'https://archiveofourown.org/tags/Shelfmark%20Bench/works';
 
-interface LoadTimes {
+/** The page's own timings, from its response: the part an extension could delay. */
+interface PageTimes {
+  /** Response → DOMContentLoaded. */
+  parseMs: number;
+  /** Response → first contentful paint. */
+  paintMs: number;
+}
+
+interface LoadTimes extends PageTimes {
   classifiedMs: number;
   revealedMs: number;
   flashFrames: number;
   baselineMs: number;
+  /** The content script's working time on the page, document_start → done. */
+  busyMs: number;
+  /** The part of `busyMs` spent before DOMContentLoaded. */
+  busyBeforeDclMs: number;
+}
+
+/** Reads the page's own timings. No named helpers inside: tsx would wrap them in a `__name` call that the page doesn't have. */
+function pageTimes(page: Page): Promise<PageTimes> {
+  return page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    const paint = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN;
+    return { parseMs: nav.domContentLoadedEventStart - nav.responseStart, paintMs: paint - nav.responseStart };
+  });
 }
 
 /** One page load: marks relative to DOMContentLoaded, and (with the sampler) frames that showed a hidden work. */
@@ -31,11 +66,17 @@ async function load(page: Page, url: string, sampleFlashes: boolean): Promise<Lo
   if (sampleFlashes) {
     await page.waitForFunction(() => (window as unknown as { __shelfmarkFlash: FlashSamples }).__shelfmarkFlash.frames > 20);
   }
-  // No named helpers inside: tsx would wrap them in a `__name` call that the page doesn't have.
-  return page.evaluate((sampled) => {
+  const times = await page.evaluate((sampled) => {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    const dcl = nav.domContentLoadedEventStart;
     const classified = performance.getEntriesByName('shelfmark:classified')[0]?.startTime ?? Number.NaN;
     const revealed = performance.getEntriesByName('shelfmark:revealed')[0]?.startTime ?? Number.NaN;
+    let busyMs = 0;
+    let busyBeforeDclMs = 0;
+    for (const stretch of performance.getEntriesByName('shelfmark:busy')) {
+      busyMs += stretch.duration;
+      busyBeforeDclMs += Math.max(0, Math.min(stretch.startTime + stretch.duration, dcl) - stretch.startTime);
+    }
     let flashFrames = 0;
     if (sampled) {
       const samples = (window as unknown as { __shelfmarkFlash: FlashSamples }).__shelfmarkFlash;
@@ -45,12 +86,16 @@ async function load(page: Page, url: string, sampleFlashes: boolean): Promise<Lo
     void document.querySelectorAll('li.blurb').length;
     const baselineMs = performance.now() - start;
     return {
-      classifiedMs: classified - nav.domContentLoadedEventStart,
-      revealedMs: revealed - nav.domContentLoadedEventStart,
+      classifiedMs: classified - dcl,
+      revealedMs: revealed - dcl,
       flashFrames,
       baselineMs,
+      // No measures at all: a build without the work clock, whose working time is unknown.
+      busyMs: performance.getEntriesByName('shelfmark:busy').length > 0 ? busyMs : Number.NaN,
+      busyBeforeDclMs,
     };
   }, sampleFlashes);
+  return { ...times, ...(await pageTimes(page)) };
 }
 
 async function loads(page: Page, url: string, sampleFlashes: boolean): Promise<LoadTimes[]> {
@@ -61,45 +106,95 @@ async function loads(page: Page, url: string, sampleFlashes: boolean): Promise<L
   return times;
 }
 
+/** The same pages in a browser without the extension. */
+async function bareLoads(pages: Array<{ url: string; html: string }>): Promise<PageTimes[][]> {
+  const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: chromiumArgs() });
+  try {
+    const context: BrowserContext = await browser.newContext();
+    const served = await routeArchive(context);
+    for (const { url, html } of pages) served.set(servedKey(url), { html, status: 200 });
+    const tab = await context.newPage();
+    const all: PageTimes[][] = [];
+    for (const { url } of pages) {
+      const times: PageTimes[] = [];
+      for (let i = 0; i <= BARE_RUNS; i++) {
+        await tab.goto(url);
+        await tab.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
+        // The first load warms up, as with the extension.
+        if (i > 0) times.push(await pageTimes(tab));
+      }
+      all.push(times);
+    }
+    return all;
+  } finally {
+    await browser.close();
+  }
+}
+
 export async function run(): Promise<BenchSection> {
   const pages = realPages();
   if (pages.length === 0) throw new Error('the real pages are not available (set AO3_PAGES)');
+  const smallHtml = realPageHtml(LISTING);
+  const tagListings = pages.filter((p) => p.main.startsWith('works-index'));
+  const large = buildLargeListing(tagListings.map((p) => ({ url: p.url, html: realPageHtml(p.file) })), 1000);
+
   const session = await launchExtension();
+  let smallTimes: LoadTimes[];
+  let bigTimes: LoadTimes[];
+  let hiddenOnSmall: number;
+  let hiddenOnBig: number;
+  let url: string;
   try {
     const control = await session.extensionPage('popup.html');
     await saveBenchRules(session, control);
 
-    const url = await session.serveRealPage(LISTING);
+    url = await session.serveRealPage(LISTING);
     const small = await session.context.newPage();
     await small.addInitScript(FLASH_SAMPLER);
-    const smallTimes = await loads(small, url, true);
-    const hiddenOnSmall = await small.$$eval('li.shelfmark-hidden', (els) => els.length);
+    smallTimes = await loads(small, url, true);
+    hiddenOnSmall = await small.$$eval('li.shelfmark-hidden', (els) => els.length);
 
-    const tagListings = pages.filter((p) => p.main.startsWith('works-index'));
-    const large = buildLargeListing(tagListings.map((p) => ({ url: p.url, html: realPageHtml(p.file) })), 1000);
-    const largeUrl = 'https://archiveofourown.org/tags/Shelfmark%20Bench/works';
-    await session.servePage(largeUrl, large.html);
+    await session.servePage(LARGE_URL, large.html);
     const big = await session.context.newPage();
-    const bigTimes = await loads(big, largeUrl, false);
-    const hiddenOnBig = await big.$$eval('li.shelfmark-hidden', (els) => els.length);
-
-    const pick = (times: LoadTimes[], key: keyof LoadTimes) => round(median(times.map((t) => t[key])));
-    const flashFrames = smallTimes.reduce((sum, t) => sum + t.flashFrames, 0);
-    return {
-      rows: [
-        { name: '20-blurb listing, 500 rules: DOMContentLoaded → all classified', value: pick(smallTimes, 'classifiedMs'), unit: 'ms', note: `${hiddenOnSmall} hidden; querySelectorAll ${pick(smallTimes, 'baselineMs')} ms` },
-        { name: '20-blurb listing: DOMContentLoaded → blurbs visible', value: pick(smallTimes, 'revealedMs'), unit: 'ms' },
-        { name: 'frames painting a work that ends up hidden', value: flashFrames, unit: 'frames', note: `${RUNS} loads` },
-        { name: '1,000-blurb listing, 500 rules: DOMContentLoaded → all classified', value: pick(bigTimes, 'classifiedMs'), unit: 'ms', note: `${hiddenOnBig} hidden; querySelectorAll ${pick(bigTimes, 'baselineMs')} ms` },
-      ],
-      figures: {
-        listing_rules_ms: pick(smallTimes, 'classifiedMs'),
-        listing1000_rules_ms: pick(bigTimes, 'classifiedMs'),
-        reveal_ms: pick(smallTimes, 'revealedMs'),
-        flash_frames: flashFrames,
-      },
-    };
+    bigTimes = await loads(big, LARGE_URL, false);
+    hiddenOnBig = await big.$$eval('li.shelfmark-hidden', (els) => els.length);
   } finally {
     await session.close();
   }
+  const [smallBare = [], bigBare = []] = await bareLoads([
+    { url, html: smallHtml },
+    { url: LARGE_URL, html: large.html },
+  ]);
+
+  const pick = <T>(times: T[], key: keyof T) => round(median(times.map((t) => t[key] as number)));
+  const flashFrames = smallTimes.reduce((sum, t) => sum + t.flashFrames, 0);
+  const busyNote = (times: LoadTimes[]) => `${pick(times, 'busyBeforeDclMs')} ms of it before DOMContentLoaded`;
+  const parseNote = (times: LoadTimes[], bare: PageTimes[]) =>
+    `without the extension ${pick(bare, 'parseMs')} ms; first paint ${pick(times, 'paintMs')} ms, without ${pick(bare, 'paintMs')} ms`;
+  return {
+    rows: [
+      { name: '20-blurb listing, 500 rules: DOMContentLoaded → all classified', value: pick(smallTimes, 'classifiedMs'), unit: 'ms', note: `${hiddenOnSmall} hidden; querySelectorAll ${pick(smallTimes, 'baselineMs')} ms; build ${CHROME_BUILD}` },
+      { name: '20-blurb listing: content script working time, document_start → done', value: pick(smallTimes, 'busyMs'), unit: 'ms', note: busyNote(smallTimes) },
+      { name: '20-blurb listing: DOMContentLoaded → blurbs visible', value: pick(smallTimes, 'revealedMs'), unit: 'ms' },
+      { name: '20-blurb listing: page response → DOMContentLoaded', value: pick(smallTimes, 'parseMs'), unit: 'ms', note: parseNote(smallTimes, smallBare) },
+      { name: 'frames painting a work that ends up hidden', value: flashFrames, unit: 'frames', note: `${RUNS} loads` },
+      { name: '1,000-blurb listing, 500 rules: DOMContentLoaded → all classified', value: pick(bigTimes, 'classifiedMs'), unit: 'ms', note: `${hiddenOnBig} hidden; querySelectorAll ${pick(bigTimes, 'baselineMs')} ms` },
+      { name: '1,000-blurb listing: content script working time, document_start → done', value: pick(bigTimes, 'busyMs'), unit: 'ms', note: busyNote(bigTimes) },
+      { name: '1,000-blurb listing: page response → DOMContentLoaded', value: pick(bigTimes, 'parseMs'), unit: 'ms', note: parseNote(bigTimes, bigBare) },
+    ],
+    figures: {
+      listing_rules_ms: pick(smallTimes, 'classifiedMs'),
+      listing1000_rules_ms: pick(bigTimes, 'classifiedMs'),
+      reveal_ms: pick(smallTimes, 'revealedMs'),
+      flash_frames: flashFrames,
+      listing_busy_ms: pick(smallTimes, 'busyMs'),
+      listing1000_busy_ms: pick(bigTimes, 'busyMs'),
+      listing_dcl_ms: pick(smallTimes, 'parseMs'),
+      listing_dcl_bare_ms: pick(smallBare, 'parseMs'),
+      listing1000_dcl_ms: pick(bigTimes, 'parseMs'),
+      listing1000_dcl_bare_ms: pick(bigBare, 'parseMs'),
+      listing_fcp_ms: pick(smallTimes, 'paintMs'),
+      listing_fcp_bare_ms: pick(smallBare, 'paintMs'),
+    },
+  };
 }

@@ -28,11 +28,15 @@ export function findBlurbElements(root: ParentNode): Element[] {
   for (const li of root.querySelectorAll('li.blurb')) {
     if (outer?.contains(li)) continue;
     outer = li;
-    const cls = li.className;
-    if (OTHER_BLURBS.some((c) => hasClass(cls, c))) continue;
-    found.push(li);
+    if (isListedBlurb(li)) found.push(li);
   }
   return found;
+}
+
+/** Whether a top-level `li.blurb` is one this model reads (not in OTHER_BLURBS). */
+export function isListedBlurb(li: Element): boolean {
+  const cls = li.className;
+  return !OTHER_BLURBS.some((c) => hasClass(cls, c));
 }
 
 function errorBlurb(li: Element, error: unknown): ErrorBlurb {

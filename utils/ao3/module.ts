@@ -157,6 +157,16 @@ export function countField(fields: Map<string, Element>, name: string): number |
   return dd ? parseCount(dd.textContent) : null;
 }
 
+/**
+ * The kudos count: the archive leaves the field out of a work nobody has left
+ * kudos on (0), so a field that is there but can't be read — garbled, or
+ * moved out of place by a skin or another extension — is unknown (null), not 0.
+ */
+export function kudosField(fields: Map<string, Element>, dl: Element | null): number | null {
+  if (fields.has('kudos')) return countField(fields, 'kudos');
+  return dl?.querySelector('.kudos') ? null : 0;
+}
+
 /** Summaries and notes as plain text: one line per paragraph or `<br>`. */
 export function blockText(el: Element | null): string | null {
   if (!el) return null;

@@ -12,7 +12,7 @@ import { readSession } from './session';
 import { readWorkPage } from './work-page';
 
 export { detectPage } from './page-kind';
-export { findBlurbElements, readBlurb, readBlurbs } from './blurbs';
+export { findBlurbElements, isListedBlurb, readBlurb, readBlurbs } from './blurbs';
 export { readWorkPage } from './work-page';
 export { readChapterIndex } from './chapter-index';
 export { readSession } from './session';
@@ -30,11 +30,14 @@ export function readPage(doc: Document, url?: string | null, now: Date = new Dat
 /**
  * `readPage`, plus the blurb elements the records were read from
  * (`elements[i]` holds `page.blurbs[i]`), for code that decorates them.
+ * `readOne` reads each blurb; a caller that read some blurbs already (the
+ * content script reads a listing as it is parsed) passes one that reuses them.
  */
 export function readPageWithElements(
   doc: Document,
   url?: string | null,
   now: Date = new Date(),
+  readOne: (li: Element, now: Date) => Blurb = readBlurb,
 ): { page: PageRecord; elements: Element[] } {
   const { kind, listingKind, readingsView } = detectPage(doc, url);
   const { loggedIn, user } = readSession(doc);
@@ -53,7 +56,7 @@ export function readPageWithElements(
   let elements: Element[] = [];
   if ((kind === 'listing' || kind === 'adult-interstitial') && main) {
     elements = findBlurbElements(main);
-    record.blurbs = elements.map((li) => readBlurb(li, now));
+    record.blurbs = elements.map((li) => readOne(li, now));
     record.pagination = readPagination(main);
     record.tagsHiddenByPreference = record.blurbs.some(hidesTags);
   } else if (kind === 'work') {

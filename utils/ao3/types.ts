@@ -3,7 +3,8 @@
  *
  * These shapes are a contract: the inspector prints them as JSON and other
  * tools read that JSON, so fields may be added but never renamed or removed.
- * Dates are ISO calendar dates (`YYYY-MM-DD`), counts are plain numbers.
+ * Dates are ISO calendar dates (`YYYY-MM-DD`), counts are plain numbers (null
+ * where the page shows one that cannot be read, so no rule acts on a guess).
  */
 
 export type TagType = 'rating' | 'warning' | 'category' | 'fandom' | 'relationship' | 'character' | 'freeform';
@@ -103,7 +104,11 @@ export interface WorkFields {
   /** How many collections the work is in: blurbs show only this count, work pages list them. */
   collectionCount: number;
   comments: number;
-  kudos: number;
+  /**
+   * 0 when the page shows no kudos (the archive leaves them out at zero);
+   * null when it shows a kudos count that can't be read, so no rule acts on a guess.
+   */
+  kudos: number | null;
   bookmarks: number;
   hits: number;
   /** Shown only to logged-in readers. */

@@ -5,7 +5,7 @@
 import type { ChapterCount, SeriesPart, WorkBlurb } from './types';
 import { readHeading } from './byline';
 import { settle } from './lazy';
-import { blockText, collectParts, countField, headerDate, readUpdatedAt, statsFields, type ModuleParts } from './module';
+import { blockText, collectParts, countField, headerDate, kudosField, readUpdatedAt, statsFields, type ModuleParts } from './module';
 import { readReading } from './special-blurbs';
 import { assembleTags, readFandoms, readSymbols, readTagList } from './tags';
 import { classTokens, hasClass, idAfter, idFromToken, parseCount, textOf } from './text';
@@ -106,7 +106,7 @@ export function readWorkModule(li: Element, parts: ModuleParts, now?: Date): Wor
     get comments() {
       return settle(this, 'comments', countField(stats, 'comments') ?? 0);
     },
-    kudos: countField(stats, 'kudos') ?? 0,
+    kudos: kudosField(stats, parts.stats),
     get bookmarks() {
       return settle(this, 'bookmarks', countField(stats, 'bookmarks') ?? 0);
     },

@@ -6,7 +6,7 @@
  */
 import type { Author, ChapterRef, CollectionRef, HiddenTags, SeriesPart, Tag, TagType, WorkPage, WorkView } from './types';
 import { hasLockIcons, isRecipientLink, readAuthors, recipientFromLink } from './byline';
-import { blockText, countField, firstClass, statsFields } from './module';
+import { blockText, countField, firstClass, kudosField, statsFields } from './module';
 import { hiddenTagPlaceholder, namesOf, tagFromLink } from './tags';
 import { collapse, idAfter, parseCount, parseDate, pathOf, textOf } from './text';
 import { parseChapters } from './work-blurb';
@@ -22,6 +22,7 @@ interface Meta {
   series: SeriesPart[];
   collections: CollectionRef[];
   stats: Map<string, Element>;
+  statsList: Element | null;
   statusLabel: string;
 }
 
@@ -34,6 +35,7 @@ function readMeta(dl: Element | null): Meta {
     series: [],
     collections: [],
     stats: new Map(),
+    statsList: null,
     statusLabel: '',
   };
   if (!dl) return meta;
@@ -65,6 +67,7 @@ function readMeta(dl: Element | null): Meta {
     } else if (cls.contains('stats')) {
       const stats = dd.querySelector('dl.stats');
       meta.stats = statsFields(stats);
+      meta.statsList = stats;
       meta.statusLabel = textOf(stats?.querySelector('dt.status'));
     }
   }
@@ -197,7 +200,7 @@ export function readWorkPage(doc: Document, url?: string | null): WorkPage {
     collections: meta.collections,
     collectionCount: meta.collections.length,
     comments: countField(stats, 'comments') ?? 0,
-    kudos: countField(stats, 'kudos') ?? 0,
+    kudos: kudosField(stats, meta.statsList),
     bookmarks: countField(stats, 'bookmarks') ?? 0,
     hits: countField(stats, 'hits') ?? 0,
     restricted: locks.restricted,
