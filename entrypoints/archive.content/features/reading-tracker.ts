@@ -26,6 +26,11 @@ const END_SLACK_PX = 48;
 /** A position must move this much to be saved again. */
 const MIN_MOVE = 0.005;
 
+/** `document.prerendering`, where the browser has it (Chromium's Speculation Rules). */
+function isPrerendering(): boolean {
+  return (document as Document & { prerendering?: boolean }).prerendering === true;
+}
+
 export interface ChapterSection {
   key: ChapterKey;
   /** The chapter's text (`div.userstuff`). */
@@ -97,8 +102,18 @@ export class ReadingTracker {
   }
 
   start(): void {
+    if (!this.session.recording) return;
+    // The archive's work pages ask the browser to prerender the next chapter; content scripts run in
+    // a prerendered page too, but the reader hasn't opened it: record nothing until it is shown.
+    if (isPrerendering()) {
+      document.addEventListener('prerenderingchange', () => this.startRecording(), { once: true });
+    } else {
+      this.startRecording();
+    }
+  }
+
+  private startRecording(): void {
     const { session } = this;
-    if (!session.recording) return;
     const current = session.work.view === 'full' ? null : session.work.view === 'oneshot' ? { id: null, position: 1 } : session.work.currentChapter;
     void session.recordVisit(current ? { id: current.id, position: current.position } : null);
     this.watchChapterEnds();
@@ -144,6 +159,8 @@ export class ReadingTracker {
     const current = this.session.work.view === 'chapter' ? this.sections[0] : undefined;
     if (!current) return;
     document.addEventListener('click', (event) => {
+      // A page script's synthetic click on the link is not the reader finishing the chapter.
+      if (!event.isTrusted) return;
       const link = (event.target as Element | null)?.closest?.('a[href*="/chapters/"]');
       if (!link || !/Next Chapter/i.test(link.textContent ?? '')) return;
       if (!this.session.isRead(current.key)) void this.session.mark([current.key], true, true);

@@ -1,0 +1,91 @@
+/**
+ * The archive served over real HTTPS from this machine, for what request
+ * interception cannot serve: Chromium fetches a prerendered page's document
+ * from the browser process (a "prefetch;prerender" request), which neither
+ * Playwright's `context.route` nor puppeteer's interception sees, so it would
+ * go to the network. Instead the browser is told that archiveofourown.org is
+ * this server (`--host-resolver-rules`) and to trust its throwaway certificate
+ * (`--ignore-certificate-errors-spki-list`, by the key's hash); every other
+ * host resolves to nothing.
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash, createPublicKey } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const HOST = 'archiveofourown.org';
+
+export interface HttpsArchive {
+  /** Chromium flags that send the archive's host to this server and trust its certificate. */
+  chromiumFlags: string[];
+  /** Serves `html` at `url` (on archiveofourown.org). */
+  servePage(url: string, html: string): void;
+  /** Every request the server answered, in order, with its `Sec-Purpose` header (e.g. "prefetch;prerender"). */
+  requests: { path: string; purpose: string | null }[];
+  close(): Promise<void>;
+}
+
+/** A self-signed certificate for the archive's host, made with the system's openssl. */
+function throwawayCertificate(): { key: Buffer; cert: Buffer } {
+  const dir = mkdtempSync(join(tmpdir(), 'shelfmark-cert-'));
+  try {
+    const key = join(dir, 'key.pem');
+    const cert = join(dir, 'cert.pem');
+    execFileSync('openssl', [
+      'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
+      '-keyout', key, '-out', cert, '-days', '1', '-subj', `/CN=${HOST}`, '-addext', `subjectAltName=DNS:${HOST}`,
+    ], { stdio: 'ignore' });
+    return { key: readFileSync(key), cert: readFileSync(cert) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Empty stylesheets and scripts for the archive's own assets, a 404 for anything else not served. */
+function assetType(path: string): string | null {
+  if (path.endsWith('.css')) return 'text/css';
+  if (path.endsWith('.js')) return 'application/javascript';
+  return null;
+}
+
+export async function startHttpsArchive(): Promise<HttpsArchive> {
+  const { key, cert } = throwawayCertificate();
+  const pages = new Map<string, string>();
+  const requests: HttpsArchive['requests'] = [];
+  const server = createServer({ key, cert }, (req, res) => {
+    const path = new URL(req.url ?? '/', `https://${HOST}`).pathname;
+    requests.push({ path, purpose: req.headers['sec-purpose']?.toString() ?? null });
+    const html = pages.get(path);
+    if (html !== undefined) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+      return;
+    }
+    const type = assetType(path);
+    if (type) res.writeHead(200, { 'content-type': type }).end();
+    else res.writeHead(404, { 'content-type': 'text/plain' }).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const spki = createHash('sha256').update(createPublicKey(cert).export({ type: 'spki', format: 'der' })).digest('base64');
+
+  return {
+    chromiumFlags: [
+      // The first matching rule wins: the archive comes here, nothing else resolves.
+      `--host-resolver-rules=MAP ${HOST} 127.0.0.1:${port}, MAP * ~NOTFOUND`,
+      `--ignore-certificate-errors-spki-list=${spki}`,
+    ],
+    servePage(url, html) {
+      const parsed = new URL(url);
+      if (parsed.hostname !== HOST) throw new Error(`${url} is not on ${HOST}`);
+      pages.set(parsed.pathname, html);
+    },
+    requests,
+    close: () => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}
