@@ -9,20 +9,28 @@ import { exportBackup, importBackupFile } from '../../utils/backup/client';
 import type { ImportSummary } from '../../utils/backup/restore';
 import type { BackupMeta, StoreCounts } from '../../utils/db/types';
 import { planCsvImport, type CsvImportPlan } from '../../utils/library/csv';
-import { downloadFile, errorText, formatBytes, formatDateTime, formatNumber, plural } from '../ui/format';
+import { t, tn, type MessageKey } from '../../utils/i18n';
+import { statusLabel } from '../../utils/library/display';
+import { downloadFile, errorText, formatBytes, formatDateTime, formatNumber } from '../ui/format';
 import { FileButton } from '../ui/FileButton';
 import { UndoBar } from '../ui/UndoBar';
 
 type Progress = { label: string; fraction: number | null } | null;
 
-const REASONS: Record<BackupMeta['reason'], string> = {
-  daily: 'Daily',
-  'before-restore': 'Before a restore',
-  'before-import': 'Before an import',
+const REASONS: Record<BackupMeta['reason'], MessageKey> = {
+  daily: 'backupReasonDaily',
+  'before-restore': 'backupReasonBeforeRestore',
+  'before-import': 'backupReasonBeforeImport',
 };
 
 function countsText(counts: StoreCounts): string {
-  return `${plural(counts.works, 'work')}, ${plural(counts.reading, 'work read', 'works read')}, ${plural(counts.visits, 'visit')}, ${plural(counts.saved, 'saved work')}, ${plural(counts.rules, 'rule')}`;
+  return [
+    tn('countWorks', counts.works),
+    tn('countWorksRead', counts.reading),
+    tn('countVisits', counts.visits),
+    tn('countSavedWorks', counts.saved),
+    tn('rulesCount', counts.rules),
+  ].join(', ');
 }
 
 /** The file's text, reporting how much has been read (large backups take a moment). */
@@ -77,7 +85,7 @@ export function DataPanel({ reloadLibrary }: { reloadLibrary(): Promise<void> })
       ({ backups }) => setBackups(backups),
       (e: unknown) => {
         setBackups([]);
-        setError(`The automatic backups couldn’t be listed: ${errorText(e)}.`);
+        setError(t('backupsListFailed', errorText(e)));
       },
     );
     try {
@@ -96,32 +104,32 @@ export function DataPanel({ reloadLibrary }: { reloadLibrary(): Promise<void> })
     try {
       await action();
     } catch (e) {
-      setError(`${what}: ${errorText(e)}`);
+      setError(t('failedWithMessage', what, errorText(e)));
     } finally {
       setBusy(false);
     }
   };
 
   const onExport = () =>
-    run('The export failed', async () => {
-      setExportProgress({ label: 'Writing your backup file…', fraction: null });
+    run(t('exportFailed'), async () => {
+      setExportProgress({ label: t('exportWriting'), fraction: null });
       try {
         const { file, fileName } = await exportBackup({ send: sendRequest });
-        setExportProgress({ label: 'Saving the file…', fraction: 1 });
+        setExportProgress({ label: t('exportSaving'), fraction: 1 });
         downloadFile(file, fileName);
-        setNotice(`Exported ${fileName} (${formatBytes(file.size)}).`);
+        setNotice(t('exportDone', fileName, formatBytes(file.size)));
       } finally {
         setExportProgress(null);
       }
     });
 
   const onImport = (file: File) =>
-    run('The import failed; nothing was changed', async () => {
+    run(t('importFailed'), async () => {
       setSummary(null);
       try {
-        setImportProgress({ label: `Reading ${file.name}…`, fraction: 0 });
-        const text = await readWithProgress(file, (fraction) => setImportProgress({ label: `Reading ${file.name}…`, fraction }));
-        setImportProgress({ label: 'Checking and importing…', fraction: null });
+        setImportProgress({ label: t('importReading', file.name), fraction: 0 });
+        const text = await readWithProgress(file, (fraction) => setImportProgress({ label: t('importReading', file.name), fraction }));
+        setImportProgress({ label: t('importChecking'), fraction: null });
         const result = await importBackupFile(new Blob([text], { type: 'application/json' }), mode, {
           send: sendRequest,
           confirmReplace: mode === 'replace' && confirmReplace,
@@ -135,10 +143,10 @@ export function DataPanel({ reloadLibrary }: { reloadLibrary(): Promise<void> })
       }
     });
 
-  const restore = (backup: BackupMeta, done = `Restored the backup of ${formatDateTime(backup.createdAt)}.`) =>
-    run('The restore failed; nothing was changed', async () => {
+  const restore = (backup: BackupMeta, done = t('restoreDone', formatDateTime(backup.createdAt))) =>
+    run(t('restoreFailed'), async () => {
       setRestoring(null);
-      setImportProgress({ label: 'Restoring…', fraction: null });
+      setImportProgress({ label: t('restoring'), fraction: null });
       try {
         const result = await request({ type: 'backups/restore', id: backup.id, confirm: true });
         setSummary(result.summary);
@@ -156,20 +164,20 @@ export function DataPanel({ reloadLibrary }: { reloadLibrary(): Promise<void> })
   };
 
   const saveCsv = () =>
-    run('The reading list couldn’t be saved', async () => {
+    run(t('csvSaveFailed'), async () => {
       if (!csv) return;
       const items = csv.items.map(({ workId, title }) => ({ workId, title }));
       const result = await request({ type: 'saved/import', items });
       setCsv(null);
       setCsvUndo({
         ids: result.addedIds,
-        message: `Saved ${plural(result.addedIds.length, 'work')} as “To read”${result.alreadySaved ? `; ${plural(result.alreadySaved, 'work was', 'works were')} already saved and kept ${result.alreadySaved === 1 ? 'its' : 'their'} status` : ''}.`,
+        message: [tn('csvSaved', result.addedIds.length, statusLabel('to-read')), result.alreadySaved ? tn('csvAlreadySaved', result.alreadySaved) : ''].filter(Boolean).join(' '),
       });
       await reloadLibrary();
     });
 
   const undoCsv = (ids: number[]) =>
-    run('The import couldn’t be undone', async () => {
+    run(t('csvUndoFailed'), async () => {
       setCsvUndo(null);
       await request({ type: 'saved/bulk', workIds: ids, status: null });
       await reloadLibrary();
@@ -182,7 +190,7 @@ export function DataPanel({ reloadLibrary }: { reloadLibrary(): Promise<void> })
         {error && (
           <div class="sm-error-banner" role="alert">
             <span>{error}</span>
-            <button type="button" class="sm-icon-button" aria-label="Dismiss" title="Dismiss" onClick={() => setError(null)}>
+            <button type="button" class="sm-icon-button" aria-label={t('buttonDismiss')} title={t('buttonDismiss')} onClick={() => setError(null)}>
               ×
             </button>
           </div>
@@ -190,56 +198,55 @@ export function DataPanel({ reloadLibrary }: { reloadLibrary(): Promise<void> })
       </div>
 
       <section class="sm-card" aria-labelledby={`${uid}-export`}>
-        <h2 id={`${uid}-export`} class="sm-card-title">Export</h2>
-        <p class="sm-hint">One file with everything: works, reading, history, saved works, rules and settings.</p>
+        <h2 id={`${uid}-export`} class="sm-card-title">{t('dataExport')}</h2>
+        <p class="sm-hint">{t('dataExportHint')}</p>
         <div class="sm-actions">
           <button type="button" class="sm-button sm-primary" disabled={busy} onClick={() => void onExport()}>
-            Export everything
+            {t('dataExportEverything')}
           </button>
         </div>
         <ProgressLine progress={exportProgress} />
       </section>
 
       <section class="sm-card" aria-labelledby={`${uid}-import`}>
-        <h2 id={`${uid}-import`} class="sm-card-title">Import a backup</h2>
+        <h2 id={`${uid}-import`} class="sm-card-title">{t('dataImport')}</h2>
         <fieldset class="sm-segmented">
-          <legend>When the file and this browser both know something</legend>
+          <legend>{t('dataImportMode')}</legend>
           <label class="sm-segment">
             <input type="radio" name={`${uid}-mode`} checked={mode === 'merge'} onChange={() => setMode('merge')} />
-            Merge with what’s here
+            {t('dataMerge')}
           </label>
           <label class="sm-segment">
             <input type="radio" name={`${uid}-mode`} checked={mode === 'replace'} onChange={() => setMode('replace')} />
-            Replace everything here
+            {t('dataReplace')}
           </label>
         </fieldset>
         {mode === 'replace' && (
           <label class="sm-check sm-confirm-line">
             <input type="checkbox" checked={confirmReplace} onChange={(e) => setConfirmReplace(e.currentTarget.checked)} />
-            Replace all my data with the file’s (an automatic backup is taken first, so it can be undone)
+            {t('dataReplaceConfirm')}
           </label>
         )}
         <div class="sm-actions">
           <FileButton
             accept="application/json,.json"
-            fileLabel="Backup file to import"
+            fileLabel={t('dataBackupFile')}
             disabled={busy || (mode === 'replace' && !confirmReplace)}
             onFile={(file) => void onImport(file)}
           >
-            Choose a backup file…
+            {t('dataChooseBackup')}
           </FileButton>
         </div>
         <ProgressLine progress={importProgress} />
         {summary && (
           <div class="sm-ok-banner sm-summary" role="status">
             <p>
-              {summary.mode === 'replace' ? 'Replaced your data with' : 'Merged'} {countsText(summary.received)}
-              {summary.mode === 'merge' ? ` (${plural(summary.visitsAdded, 'new visit')})` : ''}.
-              {summary.upgradedFrom !== null ? ` The file was from an older version (format ${summary.upgradedFrom}) and was upgraded.` : ''}
+              {summary.mode === 'replace' ? t('importReplacedSummary', countsText(summary.received)) : tn('importMergedSummary', summary.visitsAdded, countsText(summary.received))}
+              {summary.upgradedFrom !== null ? ` ${t('importUpgraded', String(summary.upgradedFrom))}` : ''}
             </p>
             {summary.undoBackupId !== null && (
-              <button type="button" class="sm-button" disabled={busy} onClick={() => void restore({ id: summary.undoBackupId!, createdAt: Date.now(), reason: 'before-import', counts: summary.received, chars: 0 }, 'Undone: your data is back as it was before.')}>
-                Undo this
+              <button type="button" class="sm-button" disabled={busy} onClick={() => void restore({ id: summary.undoBackupId!, createdAt: Date.now(), reason: 'before-import', counts: summary.received, chars: 0 }, t('importUndone'))}>
+                {t('importUndo')}
               </button>
             )}
           </div>
@@ -247,36 +254,45 @@ export function DataPanel({ reloadLibrary }: { reloadLibrary(): Promise<void> })
       </section>
 
       <section class="sm-card" aria-labelledby={`${uid}-csv`}>
-        <h2 id={`${uid}-csv`} class="sm-card-title">Import a reading list (CSV)</h2>
-        <p class="sm-hint">From a spreadsheet: one work per line, its title and its archive URL (any column order; a header line is fine). Works are saved as “To read” with the titles given; nothing is fetched from the archive.</p>
+        <h2 id={`${uid}-csv`} class="sm-card-title">{t('dataCsv')}</h2>
+        <p class="sm-hint">{t('dataCsvHint')}</p>
         <div class="sm-actions">
-          <FileButton accept=".csv,text/csv,text/plain,.tsv,.txt" fileLabel="Reading list (CSV) to import" disabled={busy} onFile={(file) => void onCsv(file)}>
-            Choose a CSV file…
+          <FileButton accept=".csv,text/csv,text/plain,.tsv,.txt" fileLabel={t('dataCsvFile')} disabled={busy} onFile={(file) => void onCsv(file)}>
+            {t('dataChooseCsv')}
           </FileButton>
         </div>
         {csv && (
-          <div class={csv.problems.length ? 'sm-confirm' : 'sm-confirm sm-confirm-neutral'} role="group" aria-label="Reading list to import">
+          <div class={csv.problems.length ? 'sm-confirm' : 'sm-confirm sm-confirm-neutral'} role="group" aria-label={t('csvGroup')}>
             <p>
-              {csv.fileName}: {plural(csv.items.length, 'work')} to save
-              {csv.duplicates ? `, ${plural(csv.duplicates, 'repeated line')} skipped` : ''}
-              {csv.problems.length ? `, ${plural(csv.problems.length, 'line')} with problems:` : '.'}
+              {t(
+                'csvSummary',
+                csv.fileName,
+                [
+                  tn('csvToSave', csv.items.length),
+                  csv.duplicates ? tn('csvSkipped', csv.duplicates) : '',
+                  csv.problems.length ? tn('csvWithProblems', csv.problems.length) : '',
+                ]
+                  .filter(Boolean)
+                  .join(', '),
+              )}
+              {csv.problems.length ? '' : '.'}
             </p>
             {csv.problems.length > 0 && (
               <ul class="sm-problem-list">
                 {csv.problems.slice(0, 100).map((p) => (
                   <li key={p.line}>
-                    Line {formatNumber(p.line)}: {p.message}
+                    {t('csvLineProblem', formatNumber(p.line), p.message)}
                   </li>
                 ))}
-                {csv.problems.length > 100 && <li>…and {plural(csv.problems.length - 100, 'more')}</li>}
+                {csv.problems.length > 100 && <li>{tn('csvMoreProblems', csv.problems.length - 100)}</li>}
               </ul>
             )}
             <div class="sm-actions">
               <button type="button" class="sm-button sm-primary" disabled={busy || csv.items.length === 0} onClick={() => void saveCsv()}>
-                {csv.problems.length ? `Save the ${plural(csv.items.length, 'work')} without those lines` : `Save ${plural(csv.items.length, 'work')} as “To read”`}
+                {csv.problems.length ? tn('csvSaveWithout', csv.items.length) : tn('csvSaveAs', csv.items.length, statusLabel('to-read'))}
               </button>
               <button type="button" class="sm-button" onClick={() => setCsv(null)}>
-                Cancel
+                {t('buttonCancel')}
               </button>
             </div>
           </div>
@@ -285,22 +301,22 @@ export function DataPanel({ reloadLibrary }: { reloadLibrary(): Promise<void> })
       </section>
 
       <section class="sm-card" aria-labelledby={`${uid}-backups`}>
-        <h2 id={`${uid}-backups`} class="sm-card-title">Automatic backups</h2>
-        <p class="sm-hint">Taken once a day, and before every import or restore.</p>
+        <h2 id={`${uid}-backups`} class="sm-card-title">{t('dataBackups')}</h2>
+        <p class="sm-hint">{t('dataBackupsHint')}</p>
         {backups === null ? (
-          <p class="sm-muted" aria-busy="true">Loading…</p>
+          <p class="sm-muted" aria-busy="true">{t('loadingShort')}</p>
         ) : backups.length === 0 ? (
-          <p class="sm-muted">None yet.</p>
+          <p class="sm-muted">{t('dataBackupsNone')}</p>
         ) : (
           <table class="sm-backups">
             <thead>
               <tr>
-                <th scope="col">Taken</th>
-                <th scope="col">Why</th>
-                <th scope="col">Holds</th>
-                <th scope="col">Size</th>
+                <th scope="col">{t('backupTaken')}</th>
+                <th scope="col">{t('backupWhy')}</th>
+                <th scope="col">{t('backupHolds')}</th>
+                <th scope="col">{t('backupSize')}</th>
                 <th scope="col">
-                  <span class="sm-visually-hidden">Actions</span>
+                  <span class="sm-visually-hidden">{t('backupActions')}</span>
                 </th>
               </tr>
             </thead>
@@ -308,12 +324,12 @@ export function DataPanel({ reloadLibrary }: { reloadLibrary(): Promise<void> })
               {backups.map((b) => (
                 <tr key={b.id}>
                   <td>{formatDateTime(b.createdAt)}</td>
-                  <td>{REASONS[b.reason]}</td>
+                  <td>{t(REASONS[b.reason])}</td>
                   <td>{countsText(b.counts)}</td>
                   <td class="sm-numeric">{formatBytes(b.chars)}</td>
                   <td>
-                    <button type="button" class="sm-text-button" disabled={busy} aria-label={`Restore the backup of ${formatDateTime(b.createdAt)}`} onClick={() => setRestoring(b)}>
-                      Restore…
+                    <button type="button" class="sm-text-button" disabled={busy} aria-label={t('backupRestoreFor', formatDateTime(b.createdAt))} onClick={() => setRestoring(b)}>
+                      {t('backupRestoreAsk')}
                     </button>
                   </td>
                 </tr>
@@ -324,14 +340,14 @@ export function DataPanel({ reloadLibrary }: { reloadLibrary(): Promise<void> })
         {restoring && (
           <div class="sm-confirm" role="alertdialog" aria-labelledby={`${uid}-restore`}>
             <p id={`${uid}-restore`}>
-              Replace all your data with the backup of {formatDateTime(restoring.createdAt)}? A backup of your data as it is now is taken first, so this can be undone.
+              {t('backupRestoreConfirm', formatDateTime(restoring.createdAt))}
             </p>
             <div class="sm-actions">
               <button type="button" class="sm-button sm-danger" ref={(el) => el?.focus()} onClick={() => void restore(restoring)}>
-                Restore
+                {t('backupRestore')}
               </button>
               <button type="button" class="sm-button" onClick={() => setRestoring(null)}>
-                Cancel
+                {t('buttonCancel')}
               </button>
             </div>
           </div>
@@ -339,13 +355,15 @@ export function DataPanel({ reloadLibrary }: { reloadLibrary(): Promise<void> })
       </section>
 
       <section class="sm-card" aria-labelledby={`${uid}-space`}>
-        <h2 id={`${uid}-space`} class="sm-card-title">Space used</h2>
+        <h2 id={`${uid}-space`} class="sm-card-title">{t('dataSpace')}</h2>
         <p class="sm-space">
           {usage === null
-            ? 'Measuring…'
+            ? t('dataMeasuring')
             : usage === 'unknown'
-              ? 'This browser doesn’t say.'
-              : `${formatBytes(usage.usage)} used by Shelfmark (its database, backups and files in transit)${usage.quota ? ` of ${formatBytes(usage.quota)} the browser allows` : ''}.`}
+              ? t('dataSpaceUnknown')
+              : usage.quota
+                ? t('dataSpaceUsedOfQuota', formatBytes(usage.usage), formatBytes(usage.quota))
+                : t('dataSpaceUsed', formatBytes(usage.usage))}
         </p>
       </section>
     </div>

@@ -8,7 +8,8 @@ import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import { request } from '../../utils/messaging/client';
 import type { LoggedVisit } from '../../utils/db/history-log';
 import type { LibraryRow } from '../../utils/db/library';
-import { errorText, formatDay, formatNumber, formatTime, plural } from '../ui/format';
+import { t, tn } from '../../utils/i18n';
+import { errorText, formatDay, formatNumber, formatTime } from '../ui/format';
 import { UndoBar } from '../ui/UndoBar';
 
 const PAGE = 300;
@@ -57,7 +58,7 @@ export function History({ rows }: HistoryProps) {
     if (words.length === 0) return undefined;
     return (rows ?? [])
       .filter((r) => {
-        const text = [r.title || `Work ${r.workId}`, ...r.authors].join('\n').toLowerCase();
+        const text = [r.title || t('untitledWork', String(r.workId)), ...r.authors].join('\n').toLowerCase();
         return words.every((w) => text.includes(w));
       })
       .map((r) => r.workId);
@@ -73,7 +74,7 @@ export function History({ rows }: HistoryProps) {
     } catch (e) {
       if (mine === generation.current) {
         setEntries((current) => current ?? []);
-        setError(`Your history couldn’t be loaded: ${errorText(e)}.`);
+        setError(t('historyLoadFailed', errorText(e)));
       }
     }
   };
@@ -96,7 +97,7 @@ export function History({ rows }: HistoryProps) {
 
   const titleOf = (workId: number) => {
     const row = byId.get(workId);
-    return row?.title || `Work ${workId}`;
+    return row?.title || t('untitledWork', String(workId));
   };
 
   const remove = async (target: Parameters<typeof deleteTarget>[0], message: (count: number) => string) => {
@@ -106,7 +107,7 @@ export function History({ rows }: HistoryProps) {
       setUndo(removed.length > 0 ? { message: message(count), entries: removed } : null);
       await load(null, false);
     } catch (e) {
-      setError(`That couldn’t be deleted: ${errorText(e)}.`);
+      setError(t('deleteFailed', errorText(e)));
     }
   };
 
@@ -116,7 +117,7 @@ export function History({ rows }: HistoryProps) {
       await request({ type: 'visits/restore', entries: u.entries });
       await load(null, false);
     } catch (e) {
-      setError(`That couldn’t be undone: ${errorText(e)}.`);
+      setError(t('undoFailed', errorText(e)));
     }
   };
 
@@ -129,33 +130,33 @@ export function History({ rows }: HistoryProps) {
       setEntries([]);
       setNext(null);
       setError(null);
-      setNotice(`Deleted ${plural(count, 'visit')} — your whole history.`);
+      setNotice(tn('historyDeletedAll', count));
     } catch (e) {
-      setError(`Your history couldn’t be deleted: ${errorText(e)}.`);
+      setError(t('historyDeleteAllFailed', errorText(e)));
     }
   };
   return (
     <div class="sm-history">
       <div class="sm-history-controls">
         <div class="sm-field sm-search">
-          <label for={`${uid}-search`}>Search your history</label>
-          <input id={`${uid}-search`} type="search" placeholder="Title or author" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
+          <label for={`${uid}-search`}>{t('historySearch')}</label>
+          <input id={`${uid}-search`} type="search" placeholder={t('historySearchPlaceholder')} value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
         </div>
         <button type="button" class="sm-button sm-danger-outline" disabled={!entries || entries.length === 0} onClick={() => setConfirmAll(true)}>
-          Delete all history…
+          {t('historyDeleteAll')}
         </button>
       </div>
       {confirmAll && (
         <div class="sm-confirm" role="alertdialog" aria-labelledby={`${uid}-confirm`}>
           <p id={`${uid}-confirm`}>
-            Delete your whole reading history? Every visit in the log goes, and this can’t be undone. What you’ve read (chapters, last visits) and your saved works stay.
+            {t('historyDeleteAllConfirm')}
           </p>
           <div class="sm-actions">
             <button type="button" class="sm-button sm-danger" ref={(el) => el?.focus()} onClick={() => void deleteAll()}>
-              Delete everything
+              {t('historyDeleteEverything')}
             </button>
             <button type="button" class="sm-button" onClick={() => setConfirmAll(false)}>
-              Cancel
+              {t('buttonCancel')}
             </button>
           </div>
         </div>
@@ -170,7 +171,7 @@ export function History({ rows }: HistoryProps) {
         {error && (
           <div class="sm-error-banner" role="alert">
             <span>{error}</span>
-            <button type="button" class="sm-icon-button" aria-label="Dismiss" title="Dismiss" onClick={() => setError(null)}>
+            <button type="button" class="sm-icon-button" aria-label={t('buttonDismiss')} title={t('buttonDismiss')} onClick={() => setError(null)}>
               ×
             </button>
           </div>
@@ -178,10 +179,10 @@ export function History({ rows }: HistoryProps) {
       </div>
       {entries === null ? (
         <p class="sm-muted" aria-busy="true">
-          Loading your history…
+          {t('historyLoading')}
         </p>
       ) : entries.length === 0 ? (
-        <p class="sm-empty">{query ? 'No visits to works matching that search.' : 'No visits yet. Works you open on the archive are listed here.'}</p>
+        <p class="sm-empty">{t(query ? 'historyNoMatch' : 'historyEmpty')}</p>
       ) : (
         days.map((day) => (
           <section key={day.start} class="sm-history-day" aria-labelledby={`${uid}-day-${day.start}`}>
@@ -192,9 +193,9 @@ export function History({ rows }: HistoryProps) {
               <button
                 type="button"
                 class="sm-text-button sm-danger-text"
-                onClick={() => void remove({ kind: 'range', from: day.start, to: nextDay(day.start) }, (n) => `Deleted ${plural(n, 'visit')} from ${formatDay(day.start)}.`)}
+                onClick={() => void remove({ kind: 'range', from: day.start, to: nextDay(day.start) }, (n) => tn('historyDeletedDay', n, formatDay(day.start)))}
               >
-                Delete this day
+                {t('historyDeleteDay')}
               </button>
             </div>
             <ul class="sm-history-list">
@@ -208,15 +209,15 @@ export function History({ rows }: HistoryProps) {
                       {titleOf(visit.workId)}
                     </a>
                     <span class="sm-muted sm-small">
-                      {[byId.get(visit.workId)?.authors.join(', ') ?? '', visit.position !== null ? `chapter ${formatNumber(visit.position)}` : ''].filter(Boolean).join(' · ')}
+                      {[byId.get(visit.workId)?.authors.join(', ') ?? '', visit.position !== null ? t('historyChapter', formatNumber(visit.position)) : ''].filter(Boolean).join(' · ')}
                     </span>
                   </span>
                   <button
                     type="button"
                     class="sm-icon-button"
-                    aria-label={`Delete the visit to “${titleOf(visit.workId)}” at ${formatTime(visit.at)}`}
-                    title="Delete this visit"
-                    onClick={() => void remove({ kind: 'entries', entries: [visit] }, () => `Deleted the visit to “${titleOf(visit.workId)}”.`)}
+                    aria-label={t('historyDeleteVisitFor', titleOf(visit.workId), formatTime(visit.at))}
+                    title={t('historyDeleteVisit')}
+                    onClick={() => void remove({ kind: 'entries', entries: [visit] }, () => t('historyDeletedVisit', titleOf(visit.workId)))}
                   >
                     ×
                   </button>
@@ -236,7 +237,7 @@ export function History({ rows }: HistoryProps) {
             void load(next, true).finally(() => setLoadingMore(false));
           }}
         >
-          {loadingMore ? 'Loading…' : 'Show older visits'}
+          {loadingMore ? t('loadingShort') : t('historyShowOlder')}
         </button>
       )}
     </div>

@@ -11,7 +11,8 @@ import { MARKS } from './load';
 import type { LibraryRow } from '../../utils/db/library';
 import { SAVED_STATUSES, type SavedRecord, type SavedStatus } from '../../utils/db/types';
 import { libraryToCsv, libraryToJson } from '../../utils/library/csv';
-import { STATUS_LABELS } from '../../utils/library/display';
+import { t, tn } from '../../utils/i18n';
+import { statusLabel } from '../../utils/library/display';
 import {
   continueReading,
   fandomCounts,
@@ -26,7 +27,7 @@ import {
   type SortOrder,
   type StatusFilter,
 } from '../../utils/library/model';
-import { downloadFile, errorText, formatArchiveDate, formatDate, formatNumber, plural } from '../ui/format';
+import { downloadFile, errorText, formatArchiveDate, formatDate, formatNumber } from '../ui/format';
 import { UndoBar } from '../ui/UndoBar';
 import { LibraryTable } from './LibraryTable';
 
@@ -118,7 +119,7 @@ export function Library({ rows, updateRows }: LibraryProps) {
         }),
       );
     } catch (e) {
-      setError(`That change couldn’t be saved: ${errorText(e)}.`);
+      setError(t('librarySaveFailed', errorText(e)));
     } finally {
       setBusy(false);
     }
@@ -132,7 +133,7 @@ export function Library({ rows, updateRows }: LibraryProps) {
       const back = new Map(u.rows.map((r) => [r.workId, r]));
       updateRows((current) => [...current.filter((r) => !back.has(r.workId)), ...back.values()]);
     } catch (e) {
-      setError(`That couldn’t be undone: ${errorText(e)}.`);
+      setError(t('undoFailed', errorText(e)));
     } finally {
       setBusy(false);
     }
@@ -156,14 +157,14 @@ export function Library({ rows, updateRows }: LibraryProps) {
     <div class="sm-library">
       <section class="sm-continue" aria-labelledby={`${uid}-continue`}>
         <h2 id={`${uid}-continue`} class="sm-section-title">
-          Continue reading
+          {t('libraryContinue')}
         </h2>
         {loading ? (
           <p class="sm-muted sm-continue-empty" aria-busy="true">
-            Loading…
+            {t('loadingShort')}
           </p>
         ) : inProgress.length === 0 ? (
-          <p class="sm-muted sm-continue-empty">Nothing in progress with new chapters. Works you’re reading appear here when chapters are left to read.</p>
+          <p class="sm-muted sm-continue-empty">{t('libraryContinueEmpty')}</p>
         ) : (
           <ul class="sm-continue-list">
             {inProgress.map((row) => (
@@ -172,8 +173,8 @@ export function Library({ rows, updateRows }: LibraryProps) {
                   {row.label}
                 </a>
                 <span class="sm-muted sm-small">
-                  {row.authors.join(', ') || 'Anonymous'} · chapter {formatNumber(row.next?.position ?? row.read + 1)} of {formatNumber(row.posted)}
-                  {row.updated ? ` · updated ${formatArchiveDate(row.updated)}` : ''}
+                  {t('libraryContinueChapter', row.authors.join(', ') || t('anonymousAuthor'), formatNumber(row.next?.position ?? row.read + 1), formatNumber(row.posted))}
+                  {row.updated ? ` · ${t('libraryContinueUpdated', formatArchiveDate(row.updated))}` : ''}
                 </span>
               </li>
             ))}
@@ -181,37 +182,37 @@ export function Library({ rows, updateRows }: LibraryProps) {
         )}
       </section>
 
-      <section class="sm-library-controls" aria-label="Search and filters">
+      <section class="sm-library-controls" aria-label={t('librarySearchFilters')}>
         <div class="sm-field sm-search">
-          <label for={`${uid}-search`}>Search</label>
+          <label for={`${uid}-search`}>{t('searchField')}</label>
           <input
             id={`${uid}-search`}
             type="search"
-            placeholder="Title, author or tag"
+            placeholder={t('librarySearchPlaceholder')}
             value={filters.query}
             onInput={(e) => updateFilters({ query: e.currentTarget.value })}
           />
         </div>
         <div class="sm-field">
-          <label for={`${uid}-status`}>Status</label>
+          <label for={`${uid}-status`}>{t('libraryStatus')}</label>
           <select id={`${uid}-status`} value={filters.status} onChange={(e) => updateFilters({ status: e.currentTarget.value as StatusFilter })}>
-            <option value="any">Any</option>
-            <option value="saved">Saved (any status)</option>
-            <option value="unsaved">Read, not saved</option>
+            <option value="any">{t('filterAny')}</option>
+            <option value="saved">{t('filterSaved')}</option>
+            <option value="unsaved">{t('filterUnsaved')}</option>
             {SAVED_STATUSES.map((s) => (
               <option key={s} value={s}>
-                {STATUS_LABELS[s]}
+                {statusLabel(s)}
               </option>
             ))}
           </select>
         </div>
         <div class="sm-field">
-          <label for={`${uid}-fandom`}>Fandom</label>
+          <label for={`${uid}-fandom`}>{t('libraryFandom')}</label>
           <input
             id={`${uid}-fandom`}
             type="text"
             list={`${uid}-fandoms`}
-            placeholder="Any fandom"
+            placeholder={t('libraryAnyFandom')}
             value={filters.fandom}
             onInput={(e) => updateFilters({ fandom: e.currentTarget.value })}
           />
@@ -222,32 +223,32 @@ export function Library({ rows, updateRows }: LibraryProps) {
           </datalist>
         </div>
         <div class="sm-field">
-          <label for={`${uid}-complete`}>Complete</label>
+          <label for={`${uid}-complete`}>{t('libraryComplete')}</label>
           <select id={`${uid}-complete`} value={filters.complete} onChange={(e) => updateFilters({ complete: e.currentTarget.value as CompleteFilter })}>
-            <option value="any">Any</option>
-            <option value="complete">Complete</option>
-            <option value="in-progress">In progress</option>
+            <option value="any">{t('filterAny')}</option>
+            <option value="complete">{t('libraryComplete')}</option>
+            <option value="in-progress">{t('libraryInProgress')}</option>
           </select>
         </div>
         <label class="sm-check sm-unread-filter">
           <input type="checkbox" checked={filters.unreadOnly} onChange={(e) => updateFilters({ unreadOnly: e.currentTarget.checked })} />
-          Has unread chapters
+          {t('libraryUnreadOnly')}
         </label>
       </section>
 
       <div class="sm-library-bar">
         <p class="sm-library-count" role="status" aria-live="polite">
-          {loading ? 'Loading your library…' : visible.length === prepared.length ? plural(prepared.length, 'work') : `${formatNumber(visible.length)} of ${plural(prepared.length, 'work')}`}
+          {loading ? t('libraryLoading') : visible.length === prepared.length ? tn('libraryCount', prepared.length) : tn('libraryShownCount', prepared.length, formatNumber(visible.length))}
         </p>
-        <div class="sm-bulk" role="group" aria-label="Change the selected works">
-          <span class="sm-muted">{plural(selected.size, 'selected', 'selected')}</span>
+        <div class="sm-bulk" role="group" aria-label={t('librarySelectedActions')}>
+          <span class="sm-muted">{tn('librarySelected', selected.size)}</span>
           <label class="sm-visually-hidden" for={`${uid}-bulk-status`}>
-            Status for the selected works
+            {t('libraryBulkStatus')}
           </label>
           <select id={`${uid}-bulk-status`} class="sm-inline-select" value={bulkStatus} onChange={(e) => setBulkStatus(e.currentTarget.value as SavedStatus)}>
             {SAVED_STATUSES.map((s) => (
               <option key={s} value={s}>
-                {STATUS_LABELS[s]}
+                {statusLabel(s)}
               </option>
             ))}
           </select>
@@ -255,28 +256,28 @@ export function Library({ rows, updateRows }: LibraryProps) {
             type="button"
             class="sm-button"
             disabled={selected.size === 0 || busy}
-            onClick={() => void changeSaved(selectedIds, bulkStatus, `Set ${plural(selected.size, 'work')} to “${STATUS_LABELS[bulkStatus]}”.`)}
+            onClick={() => void changeSaved(selectedIds, bulkStatus, tn('libraryBulkSet', selected.size, statusLabel(bulkStatus)))}
           >
-            Set status
+            {t('librarySetStatus')}
           </button>
           <button
             type="button"
             class="sm-button"
             disabled={selected.size === 0 || busy}
-            onClick={() => void changeSaved(selectedIds, null, `Removed ${plural(selected.size, 'work')} from your saved works.`)}
+            onClick={() => void changeSaved(selectedIds, null, tn('libraryBulkRemoved', selected.size))}
           >
-            Remove from saved
+            {t('libraryRemoveFromSaved')}
           </button>
           <button type="button" class="sm-text-button" disabled={selected.size === 0} onClick={() => setSelected(new Set())}>
-            Clear selection
+            {t('libraryClearSelection')}
           </button>
         </div>
         <div class="sm-actions sm-export">
           <button type="button" class="sm-button" disabled={loading || visible.length === 0} onClick={() => exportAs('csv')}>
-            Export CSV
+            {t('libraryExportCsv')}
           </button>
           <button type="button" class="sm-button" disabled={loading || visible.length === 0} onClick={() => exportAs('json')}>
-            Export JSON
+            {t('libraryExportJson')}
           </button>
         </div>
       </div>
@@ -286,7 +287,7 @@ export function Library({ rows, updateRows }: LibraryProps) {
         {error && (
           <div class="sm-error-banner" role="alert">
             <span>{error}</span>
-            <button type="button" class="sm-icon-button" aria-label="Dismiss" title="Dismiss" onClick={() => setError(null)}>
+            <button type="button" class="sm-icon-button" aria-label={t('buttonDismiss')} title={t('buttonDismiss')} onClick={() => setError(null)}>
               ×
             </button>
           </div>
@@ -298,7 +299,7 @@ export function Library({ rows, updateRows }: LibraryProps) {
         scrollKey={JSON.stringify([filters, sort])}
         rows={visible}
         loading={loading}
-        empty={prepared.length === 0 ? 'Your library is empty. Save works on the archive (the Save button on every work), or read some, and they appear here.' : 'No works match.'}
+        empty={t(prepared.length === 0 ? 'libraryEmpty' : 'libraryNoMatch')}
         sort={sort}
         onSort={setSort}
         selected={selected}
@@ -313,7 +314,7 @@ export function Library({ rows, updateRows }: LibraryProps) {
         }
         onSelectAll={(on) => setSelected(on ? new Set(visible.map((r) => r.workId)) : new Set())}
         onStatus={(row: PreparedRow, status: SavedStatus | null) =>
-          void changeSaved([row.workId], status, status ? `“${row.label}” is now “${STATUS_LABELS[status]}”.` : `Removed “${row.label}” from your saved works.`)
+          void changeSaved([row.workId], status, status ? t('libraryStatusChanged', row.label, statusLabel(status)) : t('libraryRemoved', row.label))
         }
         busy={busy}
         formatDate={formatDate}

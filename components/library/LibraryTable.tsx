@@ -7,23 +7,24 @@
 import type { Ref } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { SAVED_STATUSES, type SavedStatus } from '../../utils/db/types';
-import { STATUS_LABELS } from '../../utils/library/display';
+import { t, tn, type MessageKey } from '../../utils/i18n';
+import { statusLabel } from '../../utils/library/display';
 import { readingLink, type PreparedRow, type SortKey, type SortOrder } from '../../utils/library/model';
 import { formatArchiveDate, formatNumber } from '../ui/format';
 
 export const ROW_HEIGHT = 38;
 const OVERSCAN = 8;
 
-const COLUMNS: Array<{ key: SortKey; label: string; numeric?: boolean; firstDescending?: boolean }> = [
-  { key: 'title', label: 'Title' },
-  { key: 'authors', label: 'Authors' },
-  { key: 'fandoms', label: 'Fandoms' },
-  { key: 'status', label: 'Status' },
-  { key: 'words', label: 'Words', numeric: true, firstDescending: true },
-  { key: 'chapters', label: 'Chapters', numeric: true, firstDescending: true },
-  { key: 'lastRead', label: 'Last read', firstDescending: true },
-  { key: 'added', label: 'Added', firstDescending: true },
-  { key: 'updated', label: 'Updated', firstDescending: true },
+const COLUMNS: Array<{ key: SortKey; label: MessageKey; numeric?: boolean; firstDescending?: boolean }> = [
+  { key: 'title', label: 'columnTitle' },
+  { key: 'authors', label: 'columnAuthors' },
+  { key: 'fandoms', label: 'columnFandoms' },
+  { key: 'status', label: 'columnStatus' },
+  { key: 'words', label: 'columnWords', numeric: true, firstDescending: true },
+  { key: 'chapters', label: 'columnChapters', numeric: true, firstDescending: true },
+  { key: 'lastRead', label: 'columnLastRead', firstDescending: true },
+  { key: 'added', label: 'columnAdded', firstDescending: true },
+  { key: 'updated', label: 'columnUpdated', firstDescending: true },
 ];
 
 export interface LibraryTableProps {
@@ -105,15 +106,16 @@ export function LibraryTable(props: LibraryTableProps) {
       onScroll={onScroll}
       onFocusIn={onFocusIn}
       tabIndex={0}
-      aria-label="Library table (scrollable)"
+      role="region"
+      aria-label={t('tableScroller')}
     >
-      <div role="table" class="sm-table" aria-label="Library" aria-rowcount={rows.length + 1} aria-busy={props.loading || props.busy || undefined}>
+      <div role="table" class="sm-table" aria-label={t('tableName')} aria-rowcount={rows.length + 1} aria-busy={props.loading || props.busy || undefined}>
         <div role="rowgroup" class="sm-table-head">
           <div role="row" class="sm-table-row sm-table-header" aria-rowindex={1}>
             <div role="columnheader" class="sm-cell sm-cell-select">
               <input
                 type="checkbox"
-                aria-label="Select every work shown"
+                aria-label={t('tableSelectAll')}
                 checked={props.allSelected}
                 disabled={rows.length === 0}
                 onChange={(e) => props.onSelectAll(e.currentTarget.checked)}
@@ -129,7 +131,7 @@ export function LibraryTable(props: LibraryTableProps) {
                   aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'}
                 >
                   <button type="button" class="sm-sort" onClick={() => sortBy(col.key, col.firstDescending)}>
-                    {col.label}
+                    {t(col.label)}
                     <span class="sm-sort-arrow" aria-hidden="true">
                       {active ? (sort.descending ? '▼' : '▲') : ''}
                     </span>
@@ -143,7 +145,7 @@ export function LibraryTable(props: LibraryTableProps) {
           {rows.length === 0 && (
             <div role="row" class="sm-table-row sm-table-empty" aria-rowindex={2}>
               <div role="cell" class="sm-cell">
-                {props.loading ? 'Loading…' : props.empty}
+                {props.loading ? t('loadingShort') : props.empty}
               </div>
             </div>
           )}
@@ -162,7 +164,7 @@ export function LibraryTable(props: LibraryTableProps) {
                 style={{ transform: `translateY(${index * ROW_HEIGHT}px)` }}
               >
                 <div role="cell" class="sm-cell sm-cell-select">
-                  <input type="checkbox" aria-label={`Select “${row.label}”`} checked={isSelected} onChange={(e) => props.onSelect(row.workId, e.currentTarget.checked)} />
+                  <input type="checkbox" aria-label={t('tableSelectWork', row.label)} checked={isSelected} onChange={(e) => props.onSelect(row.workId, e.currentTarget.checked)} />
                 </div>
                 <div role="cell" class="sm-cell sm-cell-title">
                   <a
@@ -170,18 +172,18 @@ export function LibraryTable(props: LibraryTableProps) {
                     target="_blank"
                     rel="noopener noreferrer"
                     title={row.note ? `${row.label} — ${row.note}` : row.label}
-                    aria-label={row.next && row.read > 0 ? `${row.label}, continue at chapter ${row.next.position}` : row.label}
+                    aria-label={row.next && row.read > 0 ? t('tableContinueAt', row.label, formatNumber(row.next.position)) : row.label}
                   >
                     {row.label}
                   </a>
                   {row.note && (
-                    <span class="sm-note-mark" title={row.note} aria-label={`Note: ${row.note}`}>
+                    <span class="sm-note-mark" role="img" title={row.note} aria-label={t('tableNote', row.note)}>
                       ✎
                     </span>
                   )}
                 </div>
                 <div role="cell" class="sm-cell sm-cell-authors" title={row.authors.join(', ')}>
-                  {row.authors.join(', ') || <span class="sm-muted">{row.fandoms.length > 0 ? 'Anonymous' : '—'}</span>}
+                  {row.authors.join(', ') || <span class="sm-muted">{row.fandoms.length > 0 ? t('anonymousAuthor') : '—'}</span>}
                 </div>
                 <div role="cell" class="sm-cell sm-cell-fandoms" title={row.fandoms.join(', ')}>
                   {row.fandoms.join(', ') || <span class="sm-muted">—</span>}
@@ -189,15 +191,15 @@ export function LibraryTable(props: LibraryTableProps) {
                 <div role="cell" class="sm-cell sm-cell-status">
                   <select
                     class="sm-inline-select"
-                    aria-label={`Status of “${row.label}”`}
+                    aria-label={t('tableStatusOf', row.label)}
                     value={row.status ?? ''}
                     disabled={props.busy}
                     onChange={(e) => props.onStatus(row, (e.currentTarget.value || null) as SavedStatus | null)}
                   >
-                    <option value="">{row.read > 0 ? 'Read' : '—'}</option>
+                    <option value="">{row.read > 0 ? t('tableStatusRead') : '—'}</option>
                     {SAVED_STATUSES.map((s) => (
                       <option key={s} value={s}>
-                        {STATUS_LABELS[s]}
+                        {statusLabel(s)}
                       </option>
                     ))}
                   </select>
@@ -208,7 +210,7 @@ export function LibraryTable(props: LibraryTableProps) {
                 <div
                   role="cell"
                   class={`sm-cell sm-cell-chapters sm-numeric${row.unread > 0 && row.read > 0 ? ' sm-has-unread' : ''}`}
-                  title={`${formatNumber(row.read)} read of ${row.posted === null ? 'an unknown number of' : formatNumber(row.posted)} chapters posted${row.expected !== null ? ` (${formatNumber(row.expected)} planned)` : ''}`}
+                  title={`${row.posted === null ? t('tableChaptersUnknownTitle', formatNumber(row.read)) : tn('tableChaptersTitle', row.posted, formatNumber(row.read))}${row.expected !== null ? ` ${t('tableChaptersPlanned', formatNumber(row.expected))}` : ''}`}
                 >
                   {chaptersText(row)}
                 </div>

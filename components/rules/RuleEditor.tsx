@@ -5,8 +5,9 @@
  * sends `rules/put`).
  */
 import type { ComponentChildren } from 'preact';
-import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { RuleInput } from '../../utils/db/rule-checks';
+import { t, tn } from '../../utils/i18n';
 import type { ClassifiableRecord } from '../../utils/rules/subject';
 import type { Rule, TagSlot } from '../../utils/rules/types';
 import {
@@ -78,6 +79,13 @@ export function RuleEditor(props: RuleEditorProps) {
     if (confirming) confirmRef.current?.focus();
   }, [confirming]);
 
+  // The editor replaces the button that opened it, so focus would fall to the page: start at its first control.
+  // A layout effect, so this happens as the editor appears and never takes focus from a field the reader already chose.
+  useLayoutEffect(() => {
+    const form = formRef.current;
+    if (form && !form.contains(document.activeElement)) form.querySelector<HTMLElement>('input[type="radio"]:checked')?.focus();
+  }, []);
+
   const set = <K extends keyof RuleForm>(key: K, value: RuleForm[K]) => {
     setForm((current) => ({ ...current, [key]: value }));
     setConfirming(false);
@@ -102,7 +110,7 @@ export function RuleEditor(props: RuleEditorProps) {
     try {
       await onSave(result.input);
     } catch (error) {
-      setSaveError(`The rule wasn’t saved: ${error instanceof Error ? error.message : String(error)}. Try again.`);
+      setSaveError(t('editorSaveFailed', error instanceof Error ? error.message : String(error)));
     } finally {
       setSaving(false);
     }
@@ -127,7 +135,7 @@ export function RuleEditor(props: RuleEditorProps) {
   );
 
   const headingId = fieldId('heading');
-  const title = rule ? 'Edit rule' : 'New rule';
+  const title = t(rule ? 'editorEditRule' : 'editorNewRule');
   const slotSuggest = (query: string) => suggestTags(query, form.tagSlot);
 
   return (
@@ -144,26 +152,26 @@ export function RuleEditor(props: RuleEditorProps) {
       <h2 id={headingId} class="sm-editor-title">{title}</h2>
 
       <fieldset class="sm-segmented">
-        <legend>When a work matches</legend>
+        <legend>{t('editorWhenMatches')}</legend>
         {(['hide', 'highlight'] as const).map((action) => (
           <label key={action} class="sm-segment">
             <input type="radio" name={fieldId('action')} value={action} checked={form.action === action} onChange={() => set('action', action)} />
-            <span>{action === 'hide' ? 'Hide it' : 'Highlight it'}</span>
+            <span>{t(action === 'hide' ? 'editorHideIt' : 'editorHighlightIt')}</span>
           </label>
         ))}
         {form.action === 'highlight' && (
           <label class="sm-color">
-            <span>Colour</span>
+            <span>{t('editorColour')}</span>
             <input type="color" value={colorInputValue(form.color)} onInput={(event) => set('color', event.currentTarget.value)} {...aria('color')} />
           </label>
         )}
       </fieldset>
       <FieldError id={fieldId('color')} error={errors.color} />
 
-      <Field id={fieldId('kind')} label="Match works by" error={errors.kind}>
+      <Field id={fieldId('kind')} label={t('editorMatchBy')} error={errors.kind}>
         <select id={fieldId('kind')} value={form.kind} onChange={(event) => set('kind', event.currentTarget.value as RuleForm['kind'])} {...aria('kind')}>
           {MATCH_KINDS.map((kind) => (
-            <option key={kind.value} value={kind.value}>{kind.label}</option>
+            <option key={kind.value} value={kind.value}>{t(kind.label)}</option>
           ))}
         </select>
       </Field>
@@ -171,31 +179,25 @@ export function RuleEditor(props: RuleEditorProps) {
       {form.kind === 'tag' && (
         <>
           <div class="sm-row">
-            <Field id={fieldId('tagSlot')} label="In">
+            <Field id={fieldId('tagSlot')} label={t('editorTagIn')}>
               <select id={fieldId('tagSlot')} value={form.tagSlot} onChange={(event) => set('tagSlot', event.currentTarget.value as TagSlot)}>
                 {TAG_SLOTS.map((slot) => (
-                  <option key={slot.value} value={slot.value}>{slot.label}</option>
+                  <option key={slot.value} value={slot.value}>{t(slot.label)}</option>
                 ))}
               </select>
             </Field>
-            <Field id={fieldId('tagMode')} label="Compare as">
+            <Field id={fieldId('tagMode')} label={t('editorCompareAs')}>
               <select id={fieldId('tagMode')} value={form.tagMode} onChange={(event) => set('tagMode', event.currentTarget.value as RuleForm['tagMode'])}>
                 {TAG_MODES.map((mode) => (
-                  <option key={mode.value} value={mode.value}>{mode.label}</option>
+                  <option key={mode.value} value={mode.value}>{t(mode.label)}</option>
                 ))}
               </select>
             </Field>
           </div>
           <Field
             id={fieldId('tagText')}
-            label={form.tagMode === 'regex' ? 'Regular expression' : 'Tag'}
-            hint={
-              form.tagMode === 'wildcard'
-                ? '* stands for any text, e.g. Alternate Universe - *'
-                : form.tagMode === 'regex'
-                  ? 'Searched anywhere in the tag, ignoring case.'
-                  : 'Pick a tag from this page or your reading, or type one.'
-            }
+            label={t(form.tagMode === 'regex' ? 'modeRegex' : 'editorTagField')}
+            hint={t(form.tagMode === 'wildcard' ? 'editorWildcardHint' : form.tagMode === 'regex' ? 'editorRegexHint' : 'editorTagHint')}
             error={errors.tagText}
           >
             <TagInput
@@ -215,24 +217,24 @@ export function RuleEditor(props: RuleEditorProps) {
       {form.kind === 'author' && (
         <>
           <div class="sm-row">
-            <Field id={fieldId('authorLogin')} label="Login" error={errors.authorLogin}>
-              {textInput('authorLogin', { autocomplete: 'off', spellcheck: false, placeholder: 'e.g. a_writer' }, true)}
+            <Field id={fieldId('authorLogin')} label={t('editorLogin')} error={errors.authorLogin}>
+              {textInput('authorLogin', { autocomplete: 'off', spellcheck: false, placeholder: t('editorLoginPlaceholder') }, true)}
             </Field>
-            <Field id={fieldId('authorUserId')} label="or user id" error={errors.authorUserId}>
+            <Field id={fieldId('authorUserId')} label={t('editorOrUserId')} error={errors.authorUserId}>
               {textInput('authorUserId', { inputMode: 'numeric', autocomplete: 'off' })}
             </Field>
           </div>
-          <p id={`${fieldId('authorLogin')}-hint`} class="sm-hint">Every pseud of the account matches. You can paste a profile link.</p>
+          <p id={`${fieldId('authorLogin')}-hint`} class="sm-hint">{t('editorAuthorHint')}</p>
           <FieldError id={fieldId('author')} error={errors.author} />
         </>
       )}
 
       {form.kind === 'work' && (
         <div class="sm-row">
-          <Field id={fieldId('workId')} label="Work id or link" error={errors.workId}>
-            {textInput('workId', { autocomplete: 'off', placeholder: 'e.g. 12345678' })}
+          <Field id={fieldId('workId')} label={t('editorWorkId')} error={errors.workId}>
+            {textInput('workId', { autocomplete: 'off', placeholder: t('editorWorkIdPlaceholder') })}
           </Field>
-          <Field id={fieldId('workTitle')} label="Title (optional)">
+          <Field id={fieldId('workTitle')} label={t('editorTitleOptional')}>
             {textInput('workTitle')}
           </Field>
         </div>
@@ -240,10 +242,10 @@ export function RuleEditor(props: RuleEditorProps) {
 
       {form.kind === 'series' && (
         <div class="sm-row">
-          <Field id={fieldId('seriesId')} label="Series id or link" error={errors.seriesId}>
-            {textInput('seriesId', { autocomplete: 'off', placeholder: 'e.g. 123456' })}
+          <Field id={fieldId('seriesId')} label={t('editorSeriesId')} error={errors.seriesId}>
+            {textInput('seriesId', { autocomplete: 'off', placeholder: t('editorSeriesIdPlaceholder') })}
           </Field>
-          <Field id={fieldId('seriesTitle')} label="Title (optional)">
+          <Field id={fieldId('seriesTitle')} label={t('editorTitleOptional')}>
             {textInput('seriesTitle')}
           </Field>
         </div>
@@ -251,15 +253,15 @@ export function RuleEditor(props: RuleEditorProps) {
 
       {form.kind === 'trait' && (
         <>
-          <Field id={fieldId('traitType')} label="Detail">
+          <Field id={fieldId('traitType')} label={t('editorDetail')}>
             <select id={fieldId('traitType')} value={form.traitType} onChange={(event) => set('traitType', event.currentTarget.value as RuleForm['traitType'])}>
               {TRAIT_TYPES.map((trait) => (
-                <option key={trait.value} value={trait.value}>{trait.label}</option>
+                <option key={trait.value} value={trait.value}>{t(trait.label)}</option>
               ))}
             </select>
           </Field>
           {form.traitType === 'rating' && (
-            <Field id={fieldId('rating')} label="Rating">
+            <Field id={fieldId('rating')} label={t('editorRating')}>
               <select id={fieldId('rating')} value={form.rating} onChange={(event) => set('rating', event.currentTarget.value as RuleForm['rating'])}>
                 {RATINGS.map((rating) => (
                   <option key={rating} value={rating}>{rating}</option>
@@ -268,51 +270,51 @@ export function RuleEditor(props: RuleEditorProps) {
             </Field>
           )}
           {form.traitType === 'language' && (
-            <Field id={fieldId('language')} label="Language" hint="Its name (English) or code (en)." error={errors.language}>
+            <Field id={fieldId('language')} label={t('editorLanguage')} hint={t('editorLanguageHint')} error={errors.language}>
               {textInput('language', { autocomplete: 'off' }, true)}
             </Field>
           )}
           {(form.traitType === 'words' || form.traitType === 'chapters') && (
             <div class="sm-row">
-              <Field id={fieldId('rangeMin')} label={form.traitType === 'words' ? 'At least (words)' : 'At least (chapters)'} error={errors.rangeMin}>
+              <Field id={fieldId('rangeMin')} label={t(form.traitType === 'words' ? 'editorAtLeastWords' : 'editorAtLeastChapters')} error={errors.rangeMin}>
                 {textInput('rangeMin', { inputMode: 'numeric', autocomplete: 'off' })}
               </Field>
-              <Field id={fieldId('rangeMax')} label="At most" error={errors.rangeMax}>
+              <Field id={fieldId('rangeMax')} label={t('editorAtMost')} error={errors.rangeMax}>
                 {textInput('rangeMax', { inputMode: 'numeric', autocomplete: 'off' })}
               </Field>
             </div>
           )}
           {form.traitType === 'complete' && (
-            <Field id={fieldId('complete')} label="Works that are">
+            <Field id={fieldId('complete')} label={t('editorWorksThatAre')}>
               <select id={fieldId('complete')} value={form.complete} onChange={(event) => set('complete', event.currentTarget.value as RuleForm['complete'])}>
-                <option value="in-progress">In progress</option>
-                <option value="complete">Complete</option>
+                <option value="in-progress">{t('editorInProgress')}</option>
+                <option value="complete">{t('editorComplete')}</option>
               </select>
             </Field>
           )}
           {form.traitType === 'crossover' && (
-            <Field id={fieldId('crossoverMoreThan')} label="Tagged with more fandoms than" error={errors.crossoverMoreThan}>
+            <Field id={fieldId('crossoverMoreThan')} label={t('editorMoreFandomsThan')} error={errors.crossoverMoreThan}>
               {textInput('crossoverMoreThan', { inputMode: 'numeric', autocomplete: 'off' })}
             </Field>
           )}
           {form.traitType === 'notUpdatedSince' && (
-            <Field id={fieldId('date')} label="Last updated before" error={errors.date}>
+            <Field id={fieldId('date')} label={t('editorUpdatedBefore')} error={errors.date}>
               <input id={fieldId('date')} type="date" value={form.date} onInput={(event) => set('date', event.currentTarget.value)} onBlur={touch('date')} {...aria('date')} />
             </Field>
           )}
           {form.traitType === 'titleOrSummary' && (
-            <Field id={fieldId('phrase')} label="Word or phrase" hint="Whole words, ignoring case." error={errors.phrase}>
+            <Field id={fieldId('phrase')} label={t('editorPhrase')} hint={t('editorPhraseHint')} error={errors.phrase}>
               {textInput('phrase', {}, true)}
             </Field>
           )}
           {form.traitType === 'kudosRatioBelow' && (
             <Field
               id={fieldId('ratioPercent')}
-              label="Kudos below this % of hits"
-              hint="Only works with at least 100 hits are judged."
+              label={t('editorKudosPercent')}
+              hint={t('editorKudosHint')}
               error={errors.ratioPercent}
             >
-              {textInput('ratioPercent', { inputMode: 'decimal', autocomplete: 'off', placeholder: 'e.g. 5' }, true)}
+              {textInput('ratioPercent', { inputMode: 'decimal', autocomplete: 'off', placeholder: t('editorKudosPlaceholder') }, true)}
             </Field>
           )}
         </>
@@ -322,16 +324,16 @@ export function RuleEditor(props: RuleEditorProps) {
         {counts
           ? previewText(counts, form.action)
           : records
-            ? `Complete the rule to see how many works it would ${form.action} on this page.`
-            : (props.noRecordsMessage ?? 'Open a listing on the archive to see how many works this rule would match.')}
+            ? t(form.action === 'hide' ? 'editorCompleteToPreviewHide' : 'editorCompleteToPreviewHighlight')
+            : (props.noRecordsMessage ?? t('editorNoListing'))}
       </p>
 
       <details class="sm-more" open={moreOpen} onToggle={(event) => setMoreOpen(event.currentTarget.open)}>
-        <summary>Label, fandoms and exceptions</summary>
-        <Field id={fieldId('label')} label="Label (optional)" hint="The reason shown on the archive; generated when empty." error={errors.label}>
+        <summary>{t('editorMore')}</summary>
+        <Field id={fieldId('label')} label={t('editorLabel')} hint={t('editorLabelHint')} error={errors.label}>
           {textInput('label', { maxLength: 200, autocomplete: 'off' }, true)}
         </Field>
-        <Field id={fieldId('scopeFandoms')} label="Only in these fandoms (optional)" hint="Separate with commas; * is a wildcard." error={errors.scopeFandoms}>
+        <Field id={fieldId('scopeFandoms')} label={t('editorScopeFandoms')} hint={t('editorListHint')} error={errors.scopeFandoms}>
           <TagInput
             id={fieldId('scopeFandoms')}
             multiple
@@ -343,7 +345,7 @@ export function RuleEditor(props: RuleEditorProps) {
             describedBy={aria('scopeFandoms', true)['aria-describedby']}
           />
         </Field>
-        <Field id={fieldId('exceptionTags')} label="Except works tagged (optional)" hint="Separate with commas; * is a wildcard." error={errors.exceptionTags}>
+        <Field id={fieldId('exceptionTags')} label={t('editorExceptions')} hint={t('editorListHint')} error={errors.exceptionTags}>
           <TagInput
             id={fieldId('exceptionTags')}
             multiple
@@ -359,20 +361,20 @@ export function RuleEditor(props: RuleEditorProps) {
 
       <label class="sm-check">
         <input type="checkbox" checked={form.enabled} onChange={(event) => set('enabled', event.currentTarget.checked)} />
-        <span>Enabled</span>
+        <span>{t('editorEnabled')}</span>
       </label>
 
       {confirming && counts && (
         <div class="sm-confirm" role="group" aria-labelledby={fieldId('confirm')}>
           <p id={fieldId('confirm')} role="alert">
-            This rule would hide all {counts.hidden.toLocaleString()} works on this page. Save it anyway?
+            {tn('editorConfirmHideAll', counts.hidden)}
           </p>
           <div class="sm-actions">
             <button type="button" ref={confirmRef} class="sm-button sm-danger" onClick={() => void save(true)} disabled={saving}>
-              Save anyway
+              {t('editorSaveAnyway')}
             </button>
             <button type="button" class="sm-button" onClick={() => setConfirming(false)}>
-              Keep editing
+              {t('editorKeepEditing')}
             </button>
           </div>
         </div>
@@ -386,10 +388,10 @@ export function RuleEditor(props: RuleEditorProps) {
 
       <div class="sm-actions sm-editor-actions">
         <button type="submit" class="sm-button sm-primary" disabled={!result.ok || saving || confirming}>
-          {saving ? 'Saving…' : rule ? 'Save changes' : 'Save rule'}
+          {saving ? t('buttonSaving') : t(rule ? 'editorSaveChanges' : 'editorSaveRule')}
         </button>
         <button type="button" class="sm-button" onClick={onCancel}>
-          Cancel
+          {t('buttonCancel')}
         </button>
       </div>
     </form>

@@ -4,6 +4,7 @@
  * Enter away; after a move, focus stays on the button that was pressed.
  */
 import { useLayoutEffect, useRef } from 'preact/hooks';
+import { t } from '../../utils/i18n';
 import { describeMatch, ruleLabel } from '../../utils/rules/labels';
 import type { Rule } from '../../utils/rules/types';
 
@@ -24,8 +25,8 @@ type Control = 'up' | 'down';
 /** One line about where the rule applies and what it spares, or null. */
 export function ruleConditions(rule: Rule): string | null {
   const parts: string[] = [];
-  if (rule.scope?.fandoms.length) parts.push(`only in ${rule.scope.fandoms.join(', ')}`);
-  if (rule.exceptions?.tags.length) parts.push(`except ${rule.exceptions.tags.join(', ')}`);
+  if (rule.scope?.fandoms.length) parts.push(t('ruleOnlyIn', rule.scope.fandoms.join(', ')));
+  if (rule.exceptions?.tags.length) parts.push(t('ruleExcept', rule.exceptions.tags.join(', ')));
   return parts.length ? parts.join('; ') : null;
 }
 
@@ -48,7 +49,7 @@ export function RuleList({ rules, onToggle, onEdit, onDelete, onMove, busy = fal
   }, [rules, busy]);
 
   if (rules.length === 0) {
-    return <p class="sm-empty">{emptyMessage ?? 'No rules yet.'}</p>;
+    return <p class="sm-empty">{emptyMessage ?? t('ruleListEmpty')}</p>;
   }
 
   const move = (rule: Rule, delta: -1 | 1) => {
@@ -69,8 +70,8 @@ export function RuleList({ rules, onToggle, onEdit, onDelete, onMove, busy = fal
               type="checkbox"
               class="sm-rule-toggle"
               checked={rule.enabled}
-              aria-label={`Enabled: ${name}`}
-              title={rule.enabled ? 'Enabled — uncheck to turn off' : 'Disabled — check to turn on'}
+              aria-label={t('ruleEnabledFor', name)}
+              title={t(rule.enabled ? 'ruleEnabledTitle' : 'ruleDisabledTitle')}
               onChange={(event) => {
                 if (busy) {
                   event.currentTarget.checked = rule.enabled;
@@ -82,21 +83,21 @@ export function RuleList({ rules, onToggle, onEdit, onDelete, onMove, busy = fal
             <div class="sm-rule-text">
               <span class="sm-rule-name">
                 <span class={`sm-badge sm-badge-${rule.action}`} style={rule.action === 'highlight' && rule.color ? { '--sm-swatch': rule.color } : undefined}>
-                  {rule.action === 'hide' ? 'Hide' : 'Highlight'}
+                  {t(rule.action === 'hide' ? 'ruleBadgeHide' : 'ruleBadgeHighlight')}
                 </span>{' '}
                 {name}
               </span>
               {detail && <span class="sm-rule-detail">{detail}</span>}
               {conditions && <span class="sm-rule-detail">{conditions}</span>}
-              {!rule.enabled && <span class="sm-rule-detail">Turned off</span>}
+              {!rule.enabled && <span class="sm-rule-detail">{t('ruleTurnedOff')}</span>}
             </div>
             <div class="sm-rule-actions">
               <button
                 type="button"
                 class="sm-icon-button"
                 data-control="up"
-                aria-label={`Move up: ${name}`}
-                title="Move up"
+                aria-label={t('ruleMoveUpFor', name)}
+                title={t('ruleMoveUp')}
                 disabled={index === 0}
                 onClick={() => move(rule, -1)}
               >
@@ -106,18 +107,18 @@ export function RuleList({ rules, onToggle, onEdit, onDelete, onMove, busy = fal
                 type="button"
                 class="sm-icon-button"
                 data-control="down"
-                aria-label={`Move down: ${name}`}
-                title="Move down"
+                aria-label={t('ruleMoveDownFor', name)}
+                title={t('ruleMoveDown')}
                 disabled={index === rules.length - 1}
                 onClick={() => move(rule, 1)}
               >
                 ↓
               </button>
-              <button type="button" class="sm-text-button" aria-label={`Edit: ${name}`} onClick={() => !busy && onEdit(rule)}>
-                Edit
+              <button type="button" class="sm-text-button" aria-label={t('ruleEditFor', name)} onClick={() => !busy && onEdit(rule)}>
+                {t('buttonEdit')}
               </button>
-              <button type="button" class="sm-text-button sm-danger-text" aria-label={`Delete: ${name}`} onClick={() => !busy && onDelete(rule)}>
-                Delete
+              <button type="button" class="sm-text-button sm-danger-text" aria-label={t('ruleDeleteFor', name)} onClick={() => !busy && onDelete(rule)}>
+                {t('buttonDelete')}
               </button>
             </div>
           </li>

@@ -5,6 +5,7 @@
  * the caller's `<label for={id}>`.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { t, tn } from '../../utils/i18n';
 import { TAG_TYPE_NAMES, lastListEntry, replaceLastEntry, type TagSuggestion } from './suggest';
 
 export interface TagInputProps {
@@ -133,7 +134,7 @@ export function TagInput(props: TagInputProps) {
           onBlur?.();
         }}
       />
-      <ul id={listId} ref={listRef} role="listbox" aria-label="Suggested tags" class="sm-listbox" hidden={!showing}>
+      <ul id={listId} ref={listRef} role="listbox" aria-label={t('suggestedTags')} class="sm-listbox" hidden={!showing}>
         {options.map((option, i) => (
           <li
             key={`${option.type}:${option.name}`}
@@ -147,7 +148,7 @@ export function TagInput(props: TagInputProps) {
           >
             <span class="sm-option-name">{option.name}</span>
             <span class="sm-option-meta">
-              {TAG_TYPE_NAMES[option.type]} · {option.count.toLocaleString()} {option.onPage ? 'on this page' : option.count === 1 ? 'work' : 'works'}
+              {tn(option.onPage ? 'suggestOnPage' : 'suggestWorks', option.count, t(TAG_TYPE_NAMES[option.type]))}
             </span>
           </li>
         ))}

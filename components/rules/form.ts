@@ -5,6 +5,7 @@
  * the options page share it, and the unit tests read it directly.
  */
 import type { RuleInput } from '../../utils/db/rule-checks';
+import { t, type MessageKey } from '../../utils/i18n';
 import { validatePattern, validateRule } from '../../utils/rules/validate';
 import {
   RATINGS,
@@ -58,41 +59,42 @@ export type FormResult = { ok: true; input: RuleInput } | { ok: false; errors: F
 
 export const DEFAULT_HIGHLIGHT = '#c9a227';
 
-export const MATCH_KINDS: ReadonlyArray<{ value: MatchKind; label: string }> = [
-  { value: 'tag', label: 'Tag' },
-  { value: 'author', label: 'Author' },
-  { value: 'work', label: 'Work' },
-  { value: 'series', label: 'Series' },
-  { value: 'trait', label: 'Work details' },
+/** The editor's choices; `label` is the message that names each. */
+export const MATCH_KINDS: ReadonlyArray<{ value: MatchKind; label: MessageKey }> = [
+  { value: 'tag', label: 'kindTag' },
+  { value: 'author', label: 'kindAuthor' },
+  { value: 'work', label: 'kindWork' },
+  { value: 'series', label: 'kindSeries' },
+  { value: 'trait', label: 'kindTrait' },
 ];
 
-export const TAG_SLOTS: ReadonlyArray<{ value: TagSlot; label: string }> = [
-  { value: 'any', label: 'Any tag' },
-  { value: 'fandom', label: 'Fandom' },
-  { value: 'relationship', label: 'Relationship' },
-  { value: 'character', label: 'Character' },
-  { value: 'freeform', label: 'Additional tag' },
-  { value: 'warning', label: 'Warning' },
-  { value: 'rating', label: 'Rating' },
-  { value: 'category', label: 'Category' },
+export const TAG_SLOTS: ReadonlyArray<{ value: TagSlot; label: MessageKey }> = [
+  { value: 'any', label: 'slotAnyTag' },
+  { value: 'fandom', label: 'slotFandom' },
+  { value: 'relationship', label: 'slotRelationship' },
+  { value: 'character', label: 'slotCharacter' },
+  { value: 'freeform', label: 'slotFreeform' },
+  { value: 'warning', label: 'slotWarning' },
+  { value: 'rating', label: 'slotRating' },
+  { value: 'category', label: 'slotCategory' },
 ];
 
-export const TAG_MODES: ReadonlyArray<{ value: TagMatchMode; label: string }> = [
-  { value: 'exact', label: 'Exact tag' },
-  { value: 'wildcard', label: 'Wildcard (*)' },
-  { value: 'regex', label: 'Regular expression' },
+export const TAG_MODES: ReadonlyArray<{ value: TagMatchMode; label: MessageKey }> = [
+  { value: 'exact', label: 'modeExact' },
+  { value: 'wildcard', label: 'modeWildcard' },
+  { value: 'regex', label: 'modeRegex' },
 ];
 
-export const TRAIT_TYPES: ReadonlyArray<{ value: TraitType; label: string }> = [
-  { value: 'rating', label: 'Rating' },
-  { value: 'language', label: 'Language' },
-  { value: 'words', label: 'Word count' },
-  { value: 'chapters', label: 'Chapters posted' },
-  { value: 'complete', label: 'Complete or in progress' },
-  { value: 'crossover', label: 'Crossover' },
-  { value: 'notUpdatedSince', label: 'Not updated since' },
-  { value: 'titleOrSummary', label: 'Word in title or summary' },
-  { value: 'kudosRatioBelow', label: 'Kudos to hits ratio' },
+export const TRAIT_TYPES: ReadonlyArray<{ value: TraitType; label: MessageKey }> = [
+  { value: 'rating', label: 'slotRating' },
+  { value: 'language', label: 'traitLanguage' },
+  { value: 'words', label: 'traitTypeWords' },
+  { value: 'chapters', label: 'traitTypeChapters' },
+  { value: 'complete', label: 'traitTypeComplete' },
+  { value: 'crossover', label: 'traitTypeCrossover' },
+  { value: 'notUpdatedSince', label: 'traitTypeNotUpdatedSince' },
+  { value: 'titleOrSummary', label: 'traitTypeTitleOrSummary' },
+  { value: 'kudosRatioBelow', label: 'traitTypeKudosRatio' },
 ];
 
 export { RATINGS };
@@ -225,35 +227,35 @@ export function formToInput(form: RuleForm, id: string, order?: number): FormRes
   const input: RuleInput = { id, action: form.action, match: match ?? { kind: 'work', workId: 1 }, enabled: form.enabled };
   if (form.action === 'highlight') {
     if (HEX_COLOR.test(form.color)) input.color = form.color;
-    else errors.color = 'Choose a colour such as #c9a227.';
+    else errors.color = t('formColorInvalid');
   }
   const label = form.label.trim();
-  if (label.length > 200) errors.label = 'The label can be at most 200 characters.';
+  if (label.length > 200) errors.label = t('formLabelTooLong');
   else if (label) input.label = label;
 
-  const fandoms = readTagList(form.scopeFandoms, 'scopeFandoms', 'fandom', errors);
+  const fandoms = readTagList(form.scopeFandoms, 'scopeFandoms', errors);
   if (fandoms.length) input.scope = { fandoms };
-  const exceptions = readTagList(form.exceptionTags, 'exceptionTags', 'tag', errors);
+  const exceptions = readTagList(form.exceptionTags, 'exceptionTags', errors);
   if (exceptions.length) input.exceptions = { tags: exceptions };
   if (order !== undefined) input.order = order;
 
   if (!match || Object.keys(errors).length > 0) return { ok: false, errors };
   // The engine's own check has the last word: anything it refuses is shown, never sent.
   const checked = validateRule({ ...input, createdAt: 0, updatedAt: 0 });
-  if (!checked.ok) return { ok: false, errors: { kind: `This rule can't be saved: ${checked.error}.` } };
+  if (!checked.ok) return { ok: false, errors: { kind: t('formCannotSave', checked.error) } };
   return { ok: true, input };
 }
 
-function readTagList(text: string, field: 'scopeFandoms' | 'exceptionTags', noun: string, errors: FormErrors): string[] {
+function readTagList(text: string, field: 'scopeFandoms' | 'exceptionTags', errors: FormErrors): string[] {
   const tags = splitTags(text);
   if (tags.length > 100) {
-    errors[field] = `List at most 100 ${noun}s.`;
+    errors[field] = t(field === 'scopeFandoms' ? 'formTooManyFandoms' : 'formTooManyTags');
     return [];
   }
   for (const tag of tags) {
     const check = validatePattern('wildcard', tag);
     if (!check.ok) {
-      errors[field] = `“${tag.slice(0, 40)}”: ${check.error}`;
+      errors[field] = t('formTagInList', tag.slice(0, 40), check.error);
       return [];
     }
   }
@@ -264,7 +266,7 @@ function readMatch(form: RuleForm, errors: FormErrors): RuleMatch | null {
   switch (form.kind) {
     case 'tag': {
       if (form.tagText.trim() === '') {
-        errors.tagText = form.tagMode === 'regex' ? 'Enter a regular expression.' : 'Enter a tag.';
+        errors.tagText = t(form.tagMode === 'regex' ? 'formEnterRegex' : 'formEnterTag');
         return null;
       }
       const check = validatePattern(form.tagMode, form.tagText);
@@ -278,17 +280,17 @@ function readMatch(form: RuleForm, errors: FormErrors): RuleMatch | null {
       const login = parseLogin(form.authorLogin);
       const userIdText = form.authorUserId.trim();
       if (login === '' && userIdText === '') {
-        errors.author = 'Enter the author’s login or user id.';
+        errors.author = t('formEnterAuthor');
         return null;
       }
       const match: RuleMatch = { kind: 'author' };
       if (login !== '') {
         if (LOGIN.test(login) && login.length <= 100) match.login = login;
-        else errors.authorLogin = 'A login has only letters, digits and _ (not the pseud in brackets).';
+        else errors.authorLogin = t('formLoginInvalid');
       }
       if (userIdText !== '') {
         const userId = parseArchiveId(userIdText, 'users');
-        if (userId === null) errors.authorUserId = 'A user id is a whole number, such as 123456.';
+        if (userId === null) errors.authorUserId = t('formUserIdInvalid');
         else match.userId = userId;
       }
       return errors.authorLogin || errors.authorUserId ? null : match;
@@ -296,7 +298,7 @@ function readMatch(form: RuleForm, errors: FormErrors): RuleMatch | null {
     case 'work': {
       const workId = parseArchiveId(form.workId, 'works');
       if (workId === null) {
-        errors.workId = form.workId.trim() ? 'Enter the work’s number or paste its link.' : 'Enter a work id or link.';
+        errors.workId = t(form.workId.trim() ? 'formWorkIdInvalid' : 'formEnterWorkId');
         return null;
       }
       const title = form.workTitle.trim();
@@ -305,7 +307,7 @@ function readMatch(form: RuleForm, errors: FormErrors): RuleMatch | null {
     case 'series': {
       const seriesId = parseArchiveId(form.seriesId, 'series');
       if (seriesId === null) {
-        errors.seriesId = form.seriesId.trim() ? 'Enter the series’ number or paste its link.' : 'Enter a series id or link.';
+        errors.seriesId = t(form.seriesId.trim() ? 'formSeriesIdInvalid' : 'formEnterSeriesId');
         return null;
       }
       const title = form.seriesTitle.trim();
@@ -322,8 +324,8 @@ function readTrait(form: RuleForm, errors: FormErrors): Trait | null {
   switch (form.traitType) {
     case 'language': {
       const language = form.language.trim();
-      if (!language) errors.language = 'Enter a language, such as English or en.';
-      else if (language.length > 100) errors.language = 'That is too long for a language name.';
+      if (!language) errors.language = t('formEnterLanguage');
+      else if (language.length > 100) errors.language = t('formLanguageTooLong');
       else return { type: 'language', language };
       return null;
     }
@@ -332,10 +334,10 @@ function readTrait(form: RuleForm, errors: FormErrors): Trait | null {
       const limit = form.traitType === 'words' ? 1e9 : 1e5;
       const min = form.rangeMin.trim() === '' ? undefined : parseWholeNumber(form.rangeMin);
       const max = form.rangeMax.trim() === '' ? undefined : parseWholeNumber(form.rangeMax);
-      if (min === undefined && max === undefined) errors.rangeMin = 'Enter at least, at most, or both.';
-      else if (min === null || (min !== undefined && min > limit)) errors.rangeMin = `Enter a whole number up to ${limit.toLocaleString()}.`;
-      else if (max === null || (max !== undefined && max > limit)) errors.rangeMax = `Enter a whole number up to ${limit.toLocaleString()}.`;
-      else if (min !== undefined && max !== undefined && min > max) errors.rangeMax = '“At most” must not be below “at least”.';
+      if (min === undefined && max === undefined) errors.rangeMin = t('formEnterRange');
+      else if (min === null || (min !== undefined && min > limit)) errors.rangeMin = t('formWholeNumberUpTo', limit.toLocaleString());
+      else if (max === null || (max !== undefined && max > limit)) errors.rangeMax = t('formWholeNumberUpTo', limit.toLocaleString());
+      else if (min !== undefined && max !== undefined && min > max) errors.rangeMax = t('formRangeReversed');
       else {
         const range: { min?: number; max?: number } = {};
         if (min !== undefined) range.min = min;
@@ -349,7 +351,7 @@ function readTrait(form: RuleForm, errors: FormErrors): Trait | null {
     case 'crossover': {
       const moreThan = parseWholeNumber(form.crossoverMoreThan);
       if (moreThan === null || moreThan < 1 || moreThan > 1000) {
-        errors.crossoverMoreThan = 'Enter a whole number from 1 to 1,000.';
+        errors.crossoverMoreThan = t('formCrossoverInvalid');
         return null;
       }
       return { type: 'crossover', moreThan };
@@ -358,22 +360,22 @@ function readTrait(form: RuleForm, errors: FormErrors): Trait | null {
       return { type: 'rating', rating: form.rating };
     case 'notUpdatedSince': {
       if (!isRealDate(form.date)) {
-        errors.date = 'Choose a date.';
+        errors.date = t('formChooseDate');
         return null;
       }
       return { type: 'notUpdatedSince', date: form.date };
     }
     case 'titleOrSummary': {
       const phrase = form.phrase.trim();
-      if (!/[\p{L}\p{N}]/u.test(phrase)) errors.phrase = 'Enter a word or phrase.';
-      else if (phrase.length > 200) errors.phrase = 'The phrase can be at most 200 characters.';
+      if (!/[\p{L}\p{N}]/u.test(phrase)) errors.phrase = t('formEnterPhrase');
+      else if (phrase.length > 200) errors.phrase = t('formPhraseTooLong');
       else return { type: 'titleOrSummary', phrase };
       return null;
     }
     case 'kudosRatioBelow': {
       const percent = Number(form.ratioPercent.trim().replace(',', '.').replace(/%$/, ''));
       if (form.ratioPercent.trim() === '' || !Number.isFinite(percent) || percent <= 0 || percent > 100) {
-        errors.ratioPercent = 'Enter a percentage above 0 and at most 100, such as 5.';
+        errors.ratioPercent = t('formPercentInvalid');
         return null;
       }
       return { type: 'kudosRatioBelow', ratio: percent / 100 };

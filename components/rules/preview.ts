@@ -1,5 +1,6 @@
 /** The editor's live count: "This rule would hide 4 of the 20 works on this page." */
 import type { RuleInput } from '../../utils/db/rule-checks';
+import { t, tn } from '../../utils/i18n';
 import { compileRules } from '../../utils/rules/compile';
 import { countMatches, type MatchCounts } from '../../utils/rules/count';
 import type { ClassifiableRecord } from '../../utils/rules/subject';
@@ -11,20 +12,14 @@ export function previewCounts(input: RuleInput, records: readonly ClassifiableRe
   return countMatches(matcher, records, { alwaysShow: new Set(alwaysShow) });
 }
 
-const works = (n: number) => (n === 1 ? 'work' : 'works');
-
 export function previewText(counts: MatchCounts, action: RuleAction): string {
   const { total } = counts;
-  if (total === 0) return 'There are no works on this page to try this rule on.';
+  if (total === 0) return t('previewNoWorks');
   const matched = action === 'hide' ? counts.hidden : counts.highlighted;
-  const verb = action === 'hide' ? 'hide' : 'highlight';
-  let text =
-    matched === 0
-      ? `This rule would ${verb} none of the ${total.toLocaleString()} ${works(total)} on this page.`
-      : `This rule would ${verb} ${matched.toLocaleString()} of the ${total.toLocaleString()} ${works(total)} on this page.`;
-  if (counts.incomplete > 0) {
-    text += ` The archive’s settings hid some tags, so ${counts.incomplete.toLocaleString()} ${works(counts.incomplete)} may be counted wrongly.`;
-  }
+  let text: string;
+  if (matched === 0) text = tn(action === 'hide' ? 'previewHideNone' : 'previewHighlightNone', total);
+  else text = tn(action === 'hide' ? 'previewHideSome' : 'previewHighlightSome', total, matched.toLocaleString());
+  if (counts.incomplete > 0) text += ` ${tn('previewIncomplete', counts.incomplete)}`;
   return text;
 }
 

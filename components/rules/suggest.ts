@@ -3,6 +3,7 @@
  * the reader is looking at), then tags from the works store (`tags/suggest`).
  */
 import type { TagType } from '../../utils/ao3/types';
+import type { MessageKey } from '../../utils/i18n';
 import { TAG_TYPES, subjectOf, type ClassifiableRecord } from '../../utils/rules/subject';
 import type { TagSlot } from '../../utils/rules/types';
 
@@ -87,12 +88,13 @@ export function replaceLastEntry(text: string, tag: string): string {
   return `${before ? `${before} ` : ''}${tag}, `;
 }
 
-export const TAG_TYPE_NAMES: Record<TagType, string> = {
-  fandom: 'Fandom',
-  relationship: 'Relationship',
-  character: 'Character',
-  freeform: 'Additional tag',
-  warning: 'Warning',
-  rating: 'Rating',
-  category: 'Category',
+/** The message naming each kind of tag. */
+export const TAG_TYPE_NAMES: Record<TagType, MessageKey> = {
+  fandom: 'slotFandom',
+  relationship: 'slotRelationship',
+  character: 'slotCharacter',
+  freeform: 'slotFreeform',
+  warning: 'slotWarning',
+  rating: 'slotRating',
+  category: 'slotCategory',
 };

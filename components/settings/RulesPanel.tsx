@@ -13,13 +13,14 @@ import type { RuleInput } from '../../utils/db/rule-checks';
 import { parseRulesFile, rulesFileText } from '../../utils/library/rules-file';
 import { describeMatch, ruleLabel } from '../../utils/rules/labels';
 import type { Rule, TagSlot } from '../../utils/rules/types';
-import { downloadFile, errorText, plural } from '../ui/format';
+import { t, tn, type MessageKey } from '../../utils/i18n';
+import { downloadFile, errorText } from '../ui/format';
 import { FileButton } from '../ui/FileButton';
 import { UndoBar } from '../ui/UndoBar';
 
 type Grouping = 'none' | 'kind' | 'action';
 
-const KIND_NAMES: Record<Rule['match']['kind'], string> = { tag: 'Tags', author: 'Authors', work: 'Works', series: 'Series', trait: 'Work details' };
+const KIND_NAMES: Record<Rule['match']['kind'], MessageKey> = { tag: 'groupTags', author: 'groupAuthors', work: 'groupWorks', series: 'groupSeries', trait: 'groupTraits' };
 
 interface Pending {
   rules: RuleInput[];
@@ -45,7 +46,7 @@ export function RulesPanel({ alwaysShow }: { alwaysShow: readonly number[] | und
       setRules((await request({ type: 'rules/list' })).rules);
     } catch (e) {
       setRules((current) => current ?? []);
-      setError(`Your rules couldn’t be loaded: ${errorText(e)}.`);
+      setError(t('rulesLoadFailed', errorText(e)));
     }
   };
   useEffect(() => void refresh(), []);
@@ -63,7 +64,7 @@ export function RulesPanel({ alwaysShow }: { alwaysShow: readonly number[] | und
     if (grouping === 'none') return [{ name: null as string | null, rules: shown }];
     const map = new Map<string, Rule[]>();
     for (const rule of shown) {
-      const name = grouping === 'kind' ? KIND_NAMES[rule.match.kind] : rule.action === 'hide' ? 'Hide' : 'Highlight';
+      const name = t(grouping === 'kind' ? KIND_NAMES[rule.match.kind] : rule.action === 'hide' ? 'ruleBadgeHide' : 'ruleBadgeHighlight');
       map.set(name, [...(map.get(name) ?? []), rule]);
     }
     return [...map].map(([name, list]) => ({ name: name as string | null, rules: list }));
@@ -75,7 +76,7 @@ export function RulesPanel({ alwaysShow }: { alwaysShow: readonly number[] | und
     try {
       await action();
     } catch (e) {
-      setError(`${what}: ${errorText(e)}.`);
+      setError(t('failedBecause', what, errorText(e)));
       await refresh();
     } finally {
       setBusy(false);
@@ -94,7 +95,7 @@ export function RulesPanel({ alwaysShow }: { alwaysShow: readonly number[] | und
     [ids[i], ids[j]] = [ids[j]!, ids[i]!];
     const byId = new Map(rules.map((r) => [r.id, r]));
     setRules(ids.map((id) => byId.get(id)!));
-    void change('The rules couldn’t be reordered', async () => {
+    void change(t('rulesReorderFailed'), async () => {
       setRules((await request({ type: 'rules/reorder', ids })).rules);
     });
   };
@@ -111,11 +112,11 @@ export function RulesPanel({ alwaysShow }: { alwaysShow: readonly number[] | und
   };
 
   const runImport = (mode: 'merge' | 'replace') =>
-    void change('The rules couldn’t be imported', async () => {
+    void change(t('rulesImportFailed'), async () => {
       if (!pending) return;
       const result = await request({ type: 'rules/import', rules: pending.rules, mode, ...(mode === 'replace' ? { confirmReplace: true } : {}) });
       setRules(result.rules);
-      setNotice(`Imported ${plural(pending.rules.length, 'rule')} from ${pending.fileName}${mode === 'replace' ? '; they replace your previous rules' : ''}.`);
+      setNotice(tn(mode === 'replace' ? 'rulesImportedReplaced' : 'rulesImportedAdded', pending.rules.length, pending.fileName));
       setPending(null);
       setReplaceConfirmed(false);
     });
@@ -127,7 +128,7 @@ export function RulesPanel({ alwaysShow }: { alwaysShow: readonly number[] | und
           key={editing.rule?.id ?? 'new'}
           rule={editing.rule}
           records={null}
-          noRecordsMessage="The popup shows how many works on the open page a rule would match."
+          noRecordsMessage={t('rulesPopupCounts')}
           alwaysShow={alwaysShow}
           suggestTags={suggestTags}
           onSave={async (input) => {
@@ -145,26 +146,26 @@ export function RulesPanel({ alwaysShow }: { alwaysShow: readonly number[] | und
     <div class="sm-rules-page">
       <div class="sm-rules-toolbar">
         <div class="sm-field sm-search">
-          <label for={`${uid}-search`}>Search rules</label>
-          <input id={`${uid}-search`} type="search" value={query} placeholder="Tag, author, label…" onInput={(e) => setQuery(e.currentTarget.value)} />
+          <label for={`${uid}-search`}>{t('rulesSearch')}</label>
+          <input id={`${uid}-search`} type="search" value={query} placeholder={t('rulesSearchPlaceholder')} onInput={(e) => setQuery(e.currentTarget.value)} />
         </div>
         <div class="sm-field sm-field-narrow">
-          <label for={`${uid}-group`}>Group by</label>
+          <label for={`${uid}-group`}>{t('rulesGroupBy')}</label>
           <select id={`${uid}-group`} value={grouping} onChange={(e) => setGrouping(e.currentTarget.value as Grouping)}>
-            <option value="none">Nothing (evaluation order)</option>
-            <option value="kind">What they match</option>
-            <option value="action">Hide or highlight</option>
+            <option value="none">{t('rulesGroupNone')}</option>
+            <option value="kind">{t('rulesGroupKind')}</option>
+            <option value="action">{t('rulesGroupAction')}</option>
           </select>
         </div>
         <div class="sm-actions">
           <button type="button" class="sm-button sm-primary" onClick={() => setEditing({})}>
-            Add rule
+            {t('rulesAdd')}
           </button>
           <button type="button" class="sm-button" disabled={!rules || rules.length === 0} onClick={() => rules && downloadFile(new Blob([rulesFileText(rules, Date.now())], { type: 'application/json' }), `shelfmark-rules-${new Date().toISOString().slice(0, 10)}.json`)}>
-            Export rules
+            {t('rulesExport')}
           </button>
-          <FileButton accept="application/json,.json" fileLabel="Rules file to import" onFile={(file) => void onFile(file)}>
-            Import rules…
+          <FileButton accept="application/json,.json" fileLabel={t('rulesFileToImport')} onFile={(file) => void onFile(file)}>
+            {t('rulesImport')}
           </FileButton>
         </div>
       </div>
@@ -172,11 +173,11 @@ export function RulesPanel({ alwaysShow }: { alwaysShow: readonly number[] | und
       <div class="sm-notices-inline">
         {deleted && (
           <UndoBar
-            message={`Deleted “${ruleLabel(deleted)}”.`}
+            message={t('rulesDeleted', ruleLabel(deleted))}
             onAction={() => {
               const rule = deleted;
               setDeleted(null);
-              void change('The rule couldn’t be restored', async () => {
+              void change(t('rulesRestoreFailed'), async () => {
                 await request({ type: 'rules/put', rule: ruleToInput(rule) });
                 await refresh();
               });
@@ -188,7 +189,7 @@ export function RulesPanel({ alwaysShow }: { alwaysShow: readonly number[] | und
         {error && (
           <div class="sm-error-banner" role="alert">
             <span>{error}</span>
-            <button type="button" class="sm-icon-button" aria-label="Dismiss" title="Dismiss" onClick={() => setError(null)}>
+            <button type="button" class="sm-icon-button" aria-label={t('buttonDismiss')} title={t('buttonDismiss')} onClick={() => setError(null)}>
               ×
             </button>
           </div>
@@ -196,37 +197,37 @@ export function RulesPanel({ alwaysShow }: { alwaysShow: readonly number[] | und
         {problems.length > 0 && (
           <div class="sm-error-banner sm-problems" role="alert">
             <div>
-              <p>That file can’t be imported; nothing was changed:</p>
+              <p>{t('rulesFileRefused')}</p>
               <ul>
                 {problems.slice(0, 50).map((p) => (
                   <li key={p}>{p}</li>
                 ))}
               </ul>
-              {problems.length > 50 && <p>…and {plural(problems.length - 50, 'more problem')}.</p>}
+              {problems.length > 50 && <p>{tn('moreProblems', problems.length - 50)}</p>}
             </div>
-            <button type="button" class="sm-icon-button" aria-label="Dismiss" title="Dismiss" onClick={() => setProblems([])}>
+            <button type="button" class="sm-icon-button" aria-label={t('buttonDismiss')} title={t('buttonDismiss')} onClick={() => setProblems([])}>
               ×
             </button>
           </div>
         )}
         {pending && (
-          <div class="sm-confirm sm-confirm-neutral" role="group" aria-label="Import rules">
+          <div class="sm-confirm sm-confirm-neutral" role="group" aria-label={t('rulesImportGroup')}>
             <p>
-              {pending.fileName} holds {plural(pending.rules.length, 'rule')}. Add them to your rules (rules with the same id are updated), or replace all your rules with them?
+              {tn('rulesImportConfirm', pending.rules.length, pending.fileName)}
             </p>
             <label class="sm-check">
               <input type="checkbox" checked={replaceConfirmed} onChange={(e) => setReplaceConfirmed(e.currentTarget.checked)} />
-              I understand replacing deletes my {plural(rules?.length ?? 0, 'current rule')}
+              {tn('rulesReplaceUnderstood', rules?.length ?? 0)}
             </label>
             <div class="sm-actions">
               <button type="button" class="sm-button sm-primary" disabled={busy} onClick={() => runImport('merge')}>
-                Add to my rules
+                {t('rulesAddToMine')}
               </button>
               <button type="button" class="sm-button sm-danger" disabled={busy || !replaceConfirmed} onClick={() => runImport('replace')}>
-                Replace my rules
+                {t('rulesReplaceMine')}
               </button>
               <button type="button" class="sm-button" onClick={() => setPending(null)}>
-                Cancel
+                {t('buttonCancel')}
               </button>
             </div>
           </div>
@@ -234,11 +235,11 @@ export function RulesPanel({ alwaysShow }: { alwaysShow: readonly number[] | und
       </div>
 
       <p class="sm-muted" role="status">
-        {rules === null ? 'Loading your rules…' : shown.length === rules.length ? plural(rules.length, 'rule') : `${shown.length} of ${plural(rules.length, 'rule')}`}
+        {rules === null ? t('rulesLoading') : shown.length === rules.length ? tn('rulesCount', rules.length) : tn('rulesShownCount', rules.length, shown.length.toLocaleString())}
       </p>
       {rules !== null &&
         groups.map((group) => (
-          <section key={group.name ?? 'all'} class="sm-rule-group" aria-label={group.name ?? 'Rules'}>
+          <section key={group.name ?? 'all'} class="sm-rule-group" aria-label={group.name ?? t('rulesSection')}>
             {group.name && (
               <h2 class="sm-section-title">
                 {group.name} <span class="sm-muted">({group.rules.length})</span>
@@ -248,21 +249,21 @@ export function RulesPanel({ alwaysShow }: { alwaysShow: readonly number[] | und
               rules={group.rules}
               busy={busy}
               onToggle={(rule, enabled) =>
-                void change('The rule couldn’t be changed', async () => {
+                void change(t('rulesChangeFailed'), async () => {
                   const { rule: saved } = await request({ type: 'rules/put', rule: { ...ruleToInput(rule), enabled } });
                   setRules((current) => current?.map((r) => (r.id === saved.id ? saved : r)) ?? null);
                 })
               }
               onEdit={(rule) => setEditing({ rule })}
               onDelete={(rule) =>
-                void change('The rule couldn’t be deleted', async () => {
+                void change(t('rulesDeleteFailed'), async () => {
                   await request({ type: 'rules/delete', id: rule.id });
                   setRules((current) => current?.filter((r) => r.id !== rule.id) ?? null);
                   setDeleted(rule);
                 })
               }
               onMove={(rule, delta) => onMove(group.rules, rule, delta)}
-              emptyMessage={query ? 'No rules match.' : 'No rules yet. Add one to hide or highlight works by tag, author, series or details such as rating or length.'}
+              emptyMessage={t(query ? 'rulesNoMatch' : 'rulesNoneYet')}
             />
           </section>
         ))}

@@ -2,7 +2,8 @@
 import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
 import type { Settings } from '../../utils/db/settings';
-import { STATUS_LABELS, STATUS_MARKS } from '../../utils/library/display';
+import { t } from '../../utils/i18n';
+import { STATUS_MARKS, statusLabel } from '../../utils/library/display';
 
 export interface SettingsPanelProps {
   settings: Settings | null;
@@ -47,18 +48,18 @@ export function SettingsPanel({ settings, onChange }: SettingsPanelProps) {
     <div class="sm-settings" aria-busy={disabled || undefined}>
       <section class="sm-settings-group" aria-labelledby="sm-settings-reading">
         <h2 id="sm-settings-reading" class="sm-section-title">
-          Reading
+          {t('settingsReading')}
         </h2>
         <Switch
-          label="Track what I read"
-          hint="Record the works and chapters you open, for History, “Continue reading” and reading badges. Turning it off keeps what was recorded."
+          label={t('settingsTrack')}
+          hint={t('settingsTrackHint')}
           checked={settings ? !settings.trackingPaused : undefined}
           disabled={disabled}
           onChange={(on) => onChange({ trackingPaused: !on })}
         />
         <Switch
-          label="Record in private windows"
-          hint="Off: nothing you read or save in a private (incognito) window is recorded."
+          label={t('settingsPrivate')}
+          hint={t('settingsPrivateHint')}
           checked={settings?.recordPrivateWindows}
           disabled={disabled}
           onChange={(on) => onChange({ recordPrivateWindows: on })}
@@ -66,47 +67,47 @@ export function SettingsPanel({ settings, onChange }: SettingsPanelProps) {
       </section>
       <section class="sm-settings-group" aria-labelledby="sm-settings-listings">
         <h2 id="sm-settings-listings" class="sm-section-title">
-          Lists of works
+          {t('settingsListings')}
         </h2>
         <Choice
-          legend="Hidden works"
+          legend={t('settingsHiddenWorks')}
           name="hiddenWorks"
           value={settings?.hiddenWorks}
           disabled={disabled}
           options={[
-            { value: 'placeholder', label: 'Show a one-line placeholder' },
-            { value: 'remove', label: 'Remove them from the page' },
+            { value: 'placeholder', label: t('settingsPlaceholder') },
+            { value: 'remove', label: t('settingsRemove') },
           ]}
           onChange={(hiddenWorks) => onChange({ hiddenWorks })}
         />
         <Choice
-          legend="Badges"
-          hint="How saved and reading badges show on each work."
+          legend={t('settingsBadges')}
+          hint={t('settingsBadgesHint')}
           name="badgeStyle"
           value={settings?.badgeStyle}
           disabled={disabled}
           options={[
-            { value: 'full', label: <span>Named <span class="sm-badge-sample">{STATUS_MARKS['to-read']} {STATUS_LABELS['to-read']}</span></span> },
-            { value: 'compact', label: <span>Compact <span class="sm-badge-sample">{STATUS_MARKS['to-read']}</span></span> },
-            { value: 'none', label: 'None' },
+            { value: 'full', label: <span>{t('settingsBadgesNamed')} <span class="sm-badge-sample">{STATUS_MARKS['to-read']} {statusLabel('to-read')}</span></span> },
+            { value: 'compact', label: <span>{t('settingsBadgesCompact')} <span class="sm-badge-sample">{STATUS_MARKS['to-read']}</span></span> },
+            { value: 'none', label: t('settingsBadgesNone') },
           ]}
           onChange={(badgeStyle) => onChange({ badgeStyle })}
         />
       </section>
       <section class="sm-settings-group" aria-labelledby="sm-settings-look">
         <h2 id="sm-settings-look" class="sm-section-title">
-          Appearance
+          {t('settingsAppearance')}
         </h2>
         <Choice
-          legend="Theme"
-          hint="For this page and the toolbar popup."
+          legend={t('settingsTheme')}
+          hint={t('settingsThemeHint')}
           name="theme"
           value={settings?.theme}
           disabled={disabled}
           options={[
-            { value: 'system', label: 'Follow the system' },
-            { value: 'light', label: 'Light' },
-            { value: 'dark', label: 'Dark' },
+            { value: 'system', label: t('settingsThemeSystem') },
+            { value: 'light', label: t('settingsThemeLight') },
+            { value: 'dark', label: t('settingsThemeDark') },
           ]}
           onChange={(theme) => onChange({ theme })}
         />

@@ -4,6 +4,7 @@
  * keyboard and screen reader users).
  */
 import { useEffect, useRef } from 'preact/hooks';
+import { t } from '../../utils/i18n';
 
 export interface UndoBarProps {
   message: string;
@@ -14,7 +15,7 @@ export interface UndoBarProps {
   autoFocus?: boolean;
 }
 
-export function UndoBar({ message, actionLabel = 'Undo', onAction, onDismiss, autoFocus = false }: UndoBarProps) {
+export function UndoBar({ message, actionLabel = t('buttonUndo'), onAction, onDismiss, autoFocus = false }: UndoBarProps) {
   const actionRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (autoFocus) actionRef.current?.focus();
@@ -25,7 +26,7 @@ export function UndoBar({ message, actionLabel = 'Undo', onAction, onDismiss, au
       <button type="button" ref={actionRef} class="sm-button sm-undo-action" onClick={onAction}>
         {actionLabel}
       </button>
-      <button type="button" class="sm-icon-button" aria-label="Dismiss" title="Dismiss" onClick={onDismiss}>
+      <button type="button" class="sm-icon-button" aria-label={t('buttonDismiss')} title={t('buttonDismiss')} onClick={onDismiss}>
         ×
       </button>
     </div>

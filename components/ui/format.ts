@@ -1,4 +1,6 @@
 /** Numbers, dates and sizes in the reader's own locale (the browser's). */
+import { t, tn } from '../../utils/i18n';
+
 const numberFormat = new Intl.NumberFormat();
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 const utcDateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
@@ -19,19 +21,23 @@ export function formatArchiveDate(date: string | null): string {
   return Number.isNaN(ms) ? date : utcDateFormat.format(ms);
 }
 
+const SIZE_UNITS = [
+  (size: string) => t('sizeKilobytes', size),
+  (size: string) => t('sizeMegabytes', size),
+  (size: string) => t('sizeGigabytes', size),
+  (size: string) => t('sizeTerabytes', size),
+];
+
 export function formatBytes(bytes: number): string {
-  const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
-  let value = bytes;
+  if (bytes < 1024) return tn('sizeBytes', bytes);
+  let value = bytes / 1024;
   let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
+  while (value >= 1024 && unit < SIZE_UNITS.length - 1) {
     value /= 1024;
     unit++;
   }
-  return `${new Intl.NumberFormat(undefined, { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value)} ${units[unit]}`;
+  return SIZE_UNITS[unit]!(new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 }).format(value));
 }
-
-/** "1 work", "2 works" — with the count formatted. */
-export const plural = (n: number, one: string, many = `${one}s`): string => `${formatNumber(n)} ${n === 1 ? one : many}`;
 
 export function downloadFile(file: Blob, fileName: string): void {
   const url = URL.createObjectURL(file);

@@ -1,28 +1,34 @@
 /**
  * The content script on every archive page.
  *
- * At document_start it holds the blurbs back from painting (blurb-gate.ts)
- * and starts reading the rules. At DOMContentLoaded it reads the page once,
+ * At document_start it holds the blurbs back from painting (blurb-gate.ts),
+ * starts reading the rules, and reads and classifies a listing's blurbs as
+ * the parser completes them (parsed-listing.ts). At DOMContentLoaded it reads
+ * the page once (reusing those blurbs' records), classifies what is left,
  * asks the background for the reader's state of every work on it (one
- * message), classifies the blurbs, lets each feature draw from that one
- * reading, and only then lets the blurbs paint. Features live in ./features,
+ * message), lets each feature draw from that one reading, and only then lets
+ * the blurbs paint. Its working time is measured (work-clock.ts). Features live in ./features,
  * one per file, and are wired up only here.
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { ARCHIVE_MATCHES } from '../../utils/hosts';
 import { readPageWithElements } from '../../utils/ao3/page';
+import { findReadProblem } from '../../utils/ao3/self-check';
 import type { Blurb, PageRecord, WorkPage } from '../../utils/ao3/types';
 import type { ListingConfig } from '../../utils/rules/listing-config';
 import type { TabState } from '../../utils/messaging/tab-protocol';
 import { holdBlurbs, type BlurbGate } from './blurb-gate';
 import { whenDomReady } from './dom-ready';
+import { refuseUntrustedEvents } from './untrusted-events';
 import { loadListingConfig, onListingConfigChange } from './listing-config-source';
 import { RulesMatcher } from './rules-matcher';
 import { answerTabRequests } from './tab-requests';
 import { requestWorkStates, type WorkStates } from './work-states';
+import { ParsedListing } from './parsed-listing';
+import { offClock, onClock, onClockAsync } from './work-clock';
 import { CLASSIFIED_MARK, type ListedBlurb } from './features/filter-listing';
 import { showHiddenTagsNotice } from './features/hidden-tags-notice';
-import { ListingRules } from './features/listing-rules';
+import type { ListingRules } from './features/listing-rules';
 import { reportPage } from './features/page-report';
 import { enableQuickActions } from './features/quick-actions';
 import { WorkPageBanner } from './features/work-page-banner';
@@ -37,10 +43,14 @@ export default defineContentScript({
   matches: ARCHIVE_MATCHES,
   runAt: 'document_start',
   main() {
-    const gate = holdBlurbs();
-    followBadgeStyle();
-    const config = loadListingConfig();
-    whenDomReady(() => void onPageReady(gate, config));
+    refuseUntrustedEvents();
+    onClock(() => {
+      const gate = holdBlurbs();
+      followBadgeStyle();
+      const config = loadListingConfig();
+      const parsed = new ParsedListing(document, config);
+      whenDomReady(() => void onClockAsync(() => onPageReady(gate, config, parsed)));
+    });
   },
 });
 
@@ -74,19 +84,23 @@ function startAfterReveal(context: PageContext): void {
   else showChapterIndexMarks(context.page, context.states);
 }
 
-async function onPageReady(gate: BlurbGate, configLoading: Promise<ListingConfig>): Promise<void> {
+async function onPageReady(gate: BlurbGate, configLoading: Promise<ListingConfig>, parsed: ParsedListing): Promise<void> {
   let listing: ListingRules | null = null;
   let context: PageContext;
   try {
-    const { page, elements } = readPageWithElements(document, location.href);
+    parsed.stop();
+    const { page, elements } = readPageWithElements(document, location.href, new Date(), parsed.recordOf);
     const blurbs = elements.map((element, i) => ({ element: element as HTMLElement, record: page.blurbs[i]! }));
-    if (hasBlurbs(page)) {
-      listing = new ListingRules(blurbs, await configLoading, (outcome) => reportPage(page, location.href, outcome));
+    // A listing whose works couldn't be read (the archive changed?) gets no rules: nothing is hidden.
+    if (hasBlurbs(page) && !findReadProblem(document, page)) {
+      listing = parsed.settle(blurbs, await offClock(configLoading), (outcome) => reportPage(page, location.href, outcome));
       performance.mark(CLASSIFIED_MARK);
+    } else {
+      parsed.withdraw();
     }
     // Asked once the rules have run: building the listing's snapshots would otherwise
     // delay the classification, and the blurbs wait for this answer either way.
-    context = { page, blurbs, workPage: workPageOf(page), states: await requestWorkStates(page) };
+    context = { page, blurbs, workPage: workPageOf(page), states: await offClock(requestWorkStates(page)) };
     drawBeforeReveal(context);
   } finally {
     gate.release();
@@ -107,7 +121,7 @@ async function onPageReady(gate: BlurbGate, configLoading: Promise<ListingConfig
   } else if (workPage) {
     const banner = new WorkPageBanner(workPage);
     const matcher = new RulesMatcher();
-    banner.update(matcher.for(await configLoading));
+    banner.update(matcher.for(await offClock(configLoading)));
     onListingConfigChange((config) => banner.update(matcher.for(config)));
   }
 }
@@ -120,6 +134,7 @@ function tabRequestHandlers(page: PageRecord, listing: () => ListingRules | null
     results: listing()?.outcome.results ?? [],
     pausedHere: listing()?.paused ?? false,
     tagsHiddenByPreference: page.tagsHiddenByPreference,
+    readProblem: findReadProblem(document, page),
   });
   return {
     state,

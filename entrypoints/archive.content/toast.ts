@@ -1,19 +1,48 @@
-/** A short message at the bottom of the page, with an optional action (Undo), announced to screen readers. */
+/**
+ * A short message at the bottom of the page, with an optional action (Undo),
+ * announced to screen readers. It goes after a few seconds, but never while
+ * the pointer or keyboard focus is on it, so Undo can always be reached;
+ * Escape closes it.
+ */
 import { h } from './dom';
 
 const SHOW_MS = 8000;
-let current: { element: HTMLElement; timer: ReturnType<typeof setTimeout> } | null = null;
+let current: { element: HTMLElement; timer: ReturnType<typeof setTimeout> | undefined } | null = null;
 
 export interface ToastAction {
   label: string;
   run(): void | Promise<void>;
 }
 
-export function showToast(message: string, action?: ToastAction): void {
+export interface ToastOptions {
+  /** Put keyboard focus on the action (when what had focus is about to go away). */
+  focusAction?: boolean;
+  /** Where focus goes when Escape closes the toast from inside it. */
+  onEscape?(): void;
+}
+
+export function showToast(message: string, action?: ToastAction, options: ToastOptions = {}): void {
   dismiss();
   const element = h('div', { class: 'shelfmark-toast', attrs: { role: 'status', 'aria-live': 'polite' } }, h('span', {}, message));
+  const toast: NonNullable<typeof current> = { element, timer: undefined };
+  const schedule = () => {
+    clearTimeout(toast.timer);
+    toast.timer = setTimeout(() => current === toast && dismiss(), SHOW_MS);
+  };
+  const hold = () => clearTimeout(toast.timer);
+  element.addEventListener('focusin', hold);
+  element.addEventListener('pointerenter', hold);
+  element.addEventListener('focusout', (event) => !element.contains(event.relatedTarget as Node | null) && schedule());
+  element.addEventListener('pointerleave', () => !element.contains(document.activeElement) && schedule());
+  element.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    dismiss();
+    options.onEscape?.();
+  });
+  let button: HTMLButtonElement | null = null;
   if (action) {
-    const button = h('button', { class: 'shelfmark-button', attrs: { type: 'button' } }, action.label);
+    button = h('button', { class: 'shelfmark-button', attrs: { type: 'button' } }, action.label);
     button.addEventListener('click', () => {
       dismiss();
       void action.run();
@@ -21,7 +50,9 @@ export function showToast(message: string, action?: ToastAction): void {
     element.append(button);
   }
   document.body.append(element);
-  current = { element, timer: setTimeout(dismiss, SHOW_MS) };
+  current = toast;
+  schedule();
+  if (options.focusAction) button?.focus();
 }
 
 function dismiss(): void {

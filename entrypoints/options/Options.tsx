@@ -16,19 +16,20 @@ import type { LibraryRow } from '../../utils/db/library';
 import type { Settings } from '../../utils/db/settings';
 import { loadLibrary } from '../../components/library/load';
 import { request } from '../../utils/messaging/client';
+import { t } from '../../utils/i18n';
 
 const TABS = [
-  { id: 'library', label: 'Library' },
-  { id: 'history', label: 'History' },
-  { id: 'rules', label: 'Rules' },
-  { id: 'data', label: 'Data' },
-  { id: 'settings', label: 'Settings' },
+  { id: 'library', label: 'tabLibrary' },
+  { id: 'history', label: 'tabHistory' },
+  { id: 'rules', label: 'tabRules' },
+  { id: 'data', label: 'tabData' },
+  { id: 'settings', label: 'tabSettings' },
 ] as const;
 type TabId = (typeof TABS)[number]['id'];
 
 const tabFromHash = (): TabId => {
   const wanted = location.hash.slice(1);
-  return TABS.find((t) => t.id === wanted)?.id ?? 'library';
+  return TABS.find((entry) => entry.id === wanted)?.id ?? 'library';
 };
 
 export function Options() {
@@ -43,7 +44,7 @@ export function Options() {
       setRows(await loadLibrary());
     } catch (e) {
       setRows((current) => current ?? []);
-      setError(`Your library couldn’t be loaded: ${errorText(e)}.`);
+      setError(t('libraryLoadFailed', errorText(e)));
     }
   }, []);
 
@@ -54,7 +55,7 @@ export function Options() {
         setSettings(settings);
         applyTheme(settings.theme);
       },
-      (e: unknown) => setError(`Your settings couldn’t be loaded: ${errorText(e)}.`),
+      (e: unknown) => setError(t('settingsLoadFailed', errorText(e))),
     );
     const onHash = () => setTab(tabFromHash());
     window.addEventListener('hashchange', onHash);
@@ -62,7 +63,7 @@ export function Options() {
   }, [reloadLibrary]);
 
   useEffect(() => {
-    document.title = `Shelfmark — ${TABS.find((t) => t.id === tab)!.label}`;
+    document.title = t('optionsTitle', t(TABS.find((entry) => entry.id === tab)!.label));
   }, [tab]);
 
   const select = (id: TabId, focus = false) => {
@@ -88,32 +89,32 @@ export function Options() {
     } catch (e) {
       setSettings(previous);
       if (previous) applyTheme(previous.theme);
-      setError(`That setting couldn’t be saved: ${errorText(e)}.`);
+      setError(t('settingSaveFailed', errorText(e)));
     }
   };
 
   return (
     <div class="sm-options">
       <header class="sm-options-header">
-        <h1 class="sm-options-title">Shelfmark</h1>
-        <div role="tablist" aria-label="Sections" class="sm-tabs">
-          {TABS.map((t, i) => (
+        <h1 class="sm-options-title">{t('extName')}</h1>
+        <div role="tablist" aria-label={t('optionsSections')} class="sm-tabs">
+          {TABS.map((entry, i) => (
             <button
-              key={t.id}
+              key={entry.id}
               type="button"
               role="tab"
-              id={`sm-tab-${t.id}`}
-              aria-controls={`sm-panel-${t.id}`}
-              aria-selected={tab === t.id}
-              tabIndex={tab === t.id ? 0 : -1}
+              id={`sm-tab-${entry.id}`}
+              aria-controls={`sm-panel-${entry.id}`}
+              aria-selected={tab === entry.id}
+              tabIndex={tab === entry.id ? 0 : -1}
               class="sm-tab"
               ref={(el) => {
-                tabRefs.current[t.id] = el;
+                tabRefs.current[entry.id] = el;
               }}
-              onClick={() => select(t.id)}
+              onClick={() => select(entry.id)}
               onKeyDown={(e) => onTabKey(e, i)}
             >
-              {t.label}
+              {t(entry.label)}
             </button>
           ))}
         </div>
@@ -121,7 +122,7 @@ export function Options() {
       {error && (
         <div class="sm-error-banner sm-options-error" role="alert">
           <span>{error}</span>
-          <button type="button" class="sm-icon-button" aria-label="Dismiss" title="Dismiss" onClick={() => setError(null)}>
+          <button type="button" class="sm-icon-button" aria-label={t('buttonDismiss')} title={t('buttonDismiss')} onClick={() => setError(null)}>
             ×
           </button>
         </div>

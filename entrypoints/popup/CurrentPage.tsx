@@ -1,7 +1,9 @@
 /** "This page": what the rules did on the tab's listing, and the pause-on-this-page switch. */
 import { useId } from 'preact/hooks';
+import { t, tn } from '../../utils/i18n';
 import type { TabState } from '../../utils/messaging/tab-protocol';
 import { countLabel, summarizePage, worksLabel, type RuleGroup } from './page-summary';
+import { ReadProblemNotice } from './ReadProblemNotice';
 
 export type TabLoad = { status: 'loading' } | { status: 'none' } | { status: 'ready'; tabId: number; state: TabState };
 
@@ -18,7 +20,7 @@ export function CurrentPage({ tab, rulesPaused, pausing, onPauseHere }: CurrentP
   const headingId = useId();
   return (
     <section class="sm-section sm-page" aria-labelledby={headingId}>
-      <h2 id={headingId} class="sm-section-title">This page</h2>
+      <h2 id={headingId} class="sm-section-title">{t('pageSection')}</h2>
       <div class="sm-page-body">{body(tab, rulesPaused, pausing, onPauseHere)}</div>
     </section>
   );
@@ -28,23 +30,24 @@ function body(tab: TabLoad, rulesPaused: boolean, pausing: boolean, onPauseHere:
   if (tab.status === 'loading') {
     return (
       <p class="sm-muted" aria-busy="true">
-        Checking this page…
+        {t('pageChecking')}
       </p>
     );
   }
   if (tab.status === 'none') {
-    return <p class="sm-muted">Open a page on the archive to see what Shelfmark did there.</p>;
+    return <p class="sm-muted">{t('pageNotArchive')}</p>;
   }
   const { state } = tab;
   if (!LISTING_KINDS.has(state.kind)) {
-    return <p class="sm-muted">Rules hide and highlight works on lists of works: tags, searches, bookmarks, series and more. This page has none.</p>;
+    return <p class="sm-muted">{t('pageNoListing')}</p>;
   }
+  if (state.readProblem) return <ReadProblemNotice problem={state.readProblem} />;
   const summary = summarizePage(state);
   const pausedHere = state.pausedHere;
   let status: string;
-  if (rulesPaused) status = `Rules are paused everywhere: all ${worksLabel(summary.total)} are shown.`;
-  else if (pausedHere) status = `Paused on this page: all ${worksLabel(summary.total)} are shown.`;
-  else status = `of ${worksLabel(summary.total)} on this page`;
+  if (rulesPaused) status = tn('pagePausedEverywhere', summary.total);
+  else if (pausedHere) status = tn('pagePausedHere', summary.total);
+  else status = tn('pageOfWorks', summary.total);
   const active = !rulesPaused && !pausedHere;
 
   return (
@@ -60,13 +63,13 @@ function body(tab: TabLoad, rulesPaused: boolean, pausing: boolean, onPauseHere:
           <p class="sm-muted">{status}</p>
         )}
       </div>
-      {active && summary.hiddenBy.length > 0 && <Groups groups={summary.hiddenBy} verb="Hidden" />}
-      {active && summary.highlightedBy.length > 0 && <Groups groups={summary.highlightedBy} verb="Highlighted" />}
+      {active && summary.hiddenBy.length > 0 && <Groups groups={summary.hiddenBy} kind="hidden" />}
+      {active && summary.highlightedBy.length > 0 && <Groups groups={summary.highlightedBy} kind="highlighted" />}
       {active && summary.alwaysShown > 0 && (
-        <p class="sm-muted sm-small">{worksLabel(summary.alwaysShown)} a rule matches {summary.alwaysShown === 1 ? 'is' : 'are'} shown because you chose to always see {summary.alwaysShown === 1 ? 'it' : 'them'}.</p>
+        <p class="sm-muted sm-small">{tn('pageAlwaysShown', summary.alwaysShown)}</p>
       )}
       {active && (state.tagsHiddenByPreference || summary.incomplete > 0) && (
-        <p class="sm-muted sm-small">Your archive settings hide some tags here, so rules about warnings or additional tags may miss works.</p>
+        <p class="sm-muted sm-small">{t('pageTagsHidden')}</p>
       )}
       <label class="sm-switch">
         <input
@@ -76,20 +79,20 @@ function body(tab: TabLoad, rulesPaused: boolean, pausing: boolean, onPauseHere:
           disabled={pausing}
           onChange={(event) => onPauseHere(event.currentTarget.checked)}
         />
-        <span>Pause rules on this page</span>
+        <span>{t('pagePauseHere')}</span>
       </label>
     </>
   );
 }
 
-function Groups({ groups, verb }: { groups: RuleGroup[]; verb: string }) {
+function Groups({ groups, kind }: { groups: RuleGroup[]; kind: 'hidden' | 'highlighted' }) {
   return (
-    <ul class="sm-groups" aria-label={`${verb} works by rule`}>
+    <ul class="sm-groups" aria-label={t(kind === 'hidden' ? 'pageHiddenByRule' : 'pageHighlightedByRule')}>
       {groups.map((group) => (
         <li key={group.ruleId}>
           <details class="sm-group">
             <summary>
-              <span class={`sm-dot sm-dot-${verb.toLowerCase()}`} aria-hidden="true" />
+              <span class={`sm-dot sm-dot-${kind}`} aria-hidden="true" />
               <span class="sm-group-label">{group.label}</span>
               <span class="sm-group-count">{worksLabel(group.works.length)}</span>
             </summary>
@@ -97,7 +100,7 @@ function Groups({ groups, verb }: { groups: RuleGroup[]; verb: string }) {
               {group.works.map((work, i) => (
                 <li key={i}>
                   <span class="sm-work-title">{work.title}</span>
-                  {work.alsoBy.length > 0 && <span class="sm-muted"> (also {work.alsoBy.join(', ')})</span>}
+                  {work.alsoBy.length > 0 && <span class="sm-muted"> {t('pageAlsoBy', work.alsoBy.join(', '))}</span>}
                 </li>
               ))}
             </ul>

@@ -15,6 +15,7 @@ import { suggestTags as suggestTagsFor } from '../../components/rules/store-sugg
 import { UndoBar } from '../../components/ui/UndoBar';
 import type { RuleInput } from '../../utils/db/rule-checks';
 import type { Settings } from '../../utils/db/settings';
+import { t } from '../../utils/i18n';
 import { LISTING_CONFIG_KEY } from '../../utils/rules/listing-config';
 import { ruleLabel } from '../../utils/rules/labels';
 import type { Rule, TagSlot } from '../../utils/rules/types';
@@ -39,7 +40,7 @@ export function Popup() {
   /** Where focus goes when the editor closes. */
   const returnFocus = useRef<string | null>(null);
 
-  const showError = (what: string, error: unknown) => setNotice({ kind: 'error', text: `${what}: ${errorText(error)}.` });
+  const showError = (what: string, error: unknown) => setNotice({ kind: 'error', text: t('failedBecause', what, errorText(error)) });
 
   const refreshTab = useCallback(async () => {
     const id = tabId.current;
@@ -53,7 +54,7 @@ export function Popup() {
       setRules(await listRules());
     } catch (error) {
       setRules((current) => current ?? []);
-      showError('Your rules couldn’t be loaded', error);
+      showError(t('popupRulesLoadFailed'), error);
     }
   }, []);
 
@@ -63,7 +64,7 @@ export function Popup() {
       await refreshTab();
     })();
     void refreshRules();
-    getSettings().then(setSettingsState, (error: unknown) => showError('Your settings couldn’t be loaded', error));
+    getSettings().then(setSettingsState, (error: unknown) => showError(t('popupSettingsLoadFailed'), error));
 
     // The background mirrors rules and settings to storage; the tab re-applies on that change, then we ask it again.
     const timers: Array<ReturnType<typeof setTimeout>> = [];
@@ -102,7 +103,7 @@ export function Popup() {
   };
 
   const onToggle = (rule: Rule, enabled: boolean) =>
-    void change('The rule couldn’t be changed', async () => {
+    void change(t('rulesChangeFailed'), async () => {
       setRules((current) => current?.map((r) => (r.id === rule.id ? { ...r, enabled } : r)) ?? null);
       const saved = await putRule({ ...ruleToInput(rule), enabled });
       setRules((current) => current?.map((r) => (r.id === saved.id ? saved : r)) ?? null);
@@ -113,21 +114,21 @@ export function Popup() {
     const ids = moveId(rules.map((r) => r.id), rule.id, delta);
     if (!ids) return;
     setRules(inIdOrder(rules, ids));
-    void change('The rules couldn’t be reordered', async () => {
+    void change(t('rulesReorderFailed'), async () => {
       const saved = await reorderRules(ids);
       setRules(inIdOrder(saved, ids));
     });
   };
 
   const onDelete = (rule: Rule) =>
-    void change('The rule couldn’t be deleted', async () => {
+    void change(t('rulesDeleteFailed'), async () => {
       await deleteRule(rule.id);
       setRules((current) => current?.filter((r) => r.id !== rule.id) ?? null);
       setNotice({ kind: 'undo', rule });
     });
 
   const onUndo = (rule: Rule) =>
-    void change('The rule couldn’t be restored', async () => {
+    void change(t('rulesRestoreFailed'), async () => {
       setNotice(null);
       await putRule(ruleToInput(rule));
       await refreshRules();
@@ -164,7 +165,7 @@ export function Popup() {
     const state = await askTab(tab.tabId, { type: 'tab/pause', paused });
     setPausing(false);
     if (state) setTab({ status: 'ready', tabId: tab.tabId, state });
-    else setNotice({ kind: 'error', text: 'The page didn’t answer. Reload it and try again.' });
+    else setNotice({ kind: 'error', text: t('pageNoAnswer') });
   };
 
   const onPauseAll = async (paused: boolean) => {
@@ -174,7 +175,7 @@ export function Popup() {
       setSettingsState(await setSettings({ rulesPaused: paused }));
     } catch (error) {
       setSettingsState(settings);
-      showError('The pause couldn’t be changed', error);
+      showError(t('pauseFailed'), error);
     }
   };
 
@@ -184,7 +185,7 @@ export function Popup() {
   return (
     <div class="sm-popup">
       <header class="sm-header">
-        <h1 class="sm-title">Shelfmark</h1>
+        <h1 class="sm-title">{t('extName')}</h1>
         <label class="sm-switch sm-switch-global">
           <input
             type="checkbox"
@@ -193,15 +194,15 @@ export function Popup() {
             disabled={!settings}
             onChange={(event) => void onPauseAll(event.currentTarget.checked)}
           />
-          <span>Pause all rules</span>
+          <span>{t('popupPauseAll')}</span>
         </label>
         <button
           type="button"
           class="sm-link-button"
-          title="Your library, history, rules, backups and settings"
+          title={t('popupLibraryTitle')}
           onClick={() => void browser.runtime.openOptionsPage().then(() => window.close())}
         >
-          Library
+          {t('popupLibrary')}
         </button>
       </header>
 
@@ -211,7 +212,7 @@ export function Popup() {
             key={view.rule?.id ?? 'new'}
             rule={view.rule}
             records={records}
-            noRecordsMessage="Open a list of works on the archive to see how many this rule would match."
+            noRecordsMessage={t('popupNoListing')}
             alwaysShow={settings?.alwaysShow}
             suggestTags={suggestTags}
             onSave={onSave}
@@ -224,15 +225,15 @@ export function Popup() {
           <section class="sm-section" aria-labelledby="sm-rules-title">
             <div class="sm-section-head">
               <h2 id="sm-rules-title" class="sm-section-title">
-                Rules{rules && rules.length > 0 ? <span class="sm-muted"> ({rules.length.toLocaleString()})</span> : null}
+                {t('popupRules')}{rules && rules.length > 0 ? <span class="sm-muted"> ({rules.length.toLocaleString()})</span> : null}
               </h2>
               <button type="button" id="sm-add-rule" class="sm-button sm-primary" onClick={() => openEditor()}>
-                Add rule
+                {t('rulesAdd')}
               </button>
             </div>
             {rules === null ? (
               <p class="sm-muted sm-rules-loading" aria-busy="true">
-                Loading your rules…
+                {t('rulesLoading')}
               </p>
             ) : (
               <RuleList
@@ -242,7 +243,7 @@ export function Popup() {
                 onEdit={openEditor}
                 onDelete={onDelete}
                 onMove={onMove}
-                emptyMessage="No rules yet. Add one to hide or highlight works by tag, author, series or details such as rating or length."
+                emptyMessage={t('rulesNoneYet')}
               />
             )}
           </section>
@@ -252,7 +253,7 @@ export function Popup() {
       <div class="sm-notices">
         {notice?.kind === 'undo' && (
           <UndoBar
-            message={`Deleted “${ruleLabel(notice.rule)}”.`}
+            message={t('rulesDeleted', ruleLabel(notice.rule))}
             onAction={() => onUndo(notice.rule)}
             onDismiss={() => setNotice(null)}
             autoFocus
@@ -261,7 +262,7 @@ export function Popup() {
         {notice?.kind === 'error' && (
           <div class="sm-error-banner" role="alert">
             <span>{notice.text}</span>
-            <button type="button" class="sm-icon-button" aria-label="Dismiss" title="Dismiss" onClick={() => setNotice(null)}>
+            <button type="button" class="sm-icon-button" aria-label={t('buttonDismiss')} title={t('buttonDismiss')} onClick={() => setNotice(null)}>
               ×
             </button>
           </div>

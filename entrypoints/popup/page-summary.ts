@@ -1,5 +1,6 @@
 /** What Shelfmark did on the tab's page, grouped by the rule that decided it. */
 import type { Blurb } from '../../utils/ao3/types';
+import { t, tn } from '../../utils/i18n';
 import type { TabState } from '../../utils/messaging/tab-protocol';
 import type { Classification, MatchReason } from '../../utils/rules/types';
 
@@ -37,7 +38,7 @@ function addTo(groups: Map<string, RuleGroup>, blurb: Blurb, reasons: readonly M
     group = { ruleId: first.ruleId, label: first.label, works: [] };
     groups.set(first.ruleId, group);
   }
-  group.works.push({ title: blurb.title || 'Untitled', detail: first.detail, alsoBy: others.map((reason) => reason.label) });
+  group.works.push({ title: blurb.title || t('untitledTitle'), detail: first.detail, alsoBy: others.map((reason) => reason.label) });
 }
 
 const byCount = (a: RuleGroup, b: RuleGroup) => b.works.length - a.works.length;
@@ -68,9 +69,9 @@ export function summarizePage(state: Pick<TabState, 'blurbs' | 'results'>): Page
 
 /** "7 hidden", "1 highlighted", in the reader's number format. */
 export function countLabel(count: number, what: 'hidden' | 'highlighted'): string {
-  return `${count.toLocaleString()} ${what}`;
+  return tn(what === 'hidden' ? 'countHidden' : 'countHighlighted', count);
 }
 
 export function worksLabel(count: number): string {
-  return `${count.toLocaleString()} ${count === 1 ? 'work' : 'works'}`;
+  return tn('countWorks', count);
 }

@@ -4,6 +4,7 @@
  * parser the background uses), then handed over through the transfer area.
  */
 import type { ImportMode } from '../db/data-transfer';
+import { t } from '../i18n';
 import { request, type SendRequest } from '../messaging/client';
 import { MAX_BACKUP_BYTES } from './format';
 import { checkBackupSize, parseBackupText } from './parse';
@@ -46,7 +47,7 @@ export async function exportBackup(options: TransferOptions): Promise<{ file: Bl
   const { transferId, fileName } = await request({ type: 'backup/export' }, send);
   try {
     const file = await transfers.get(transferId);
-    if (!file) throw new Error('The exported file went missing; export again.');
+    if (!file) throw new Error(t('exportMissing'));
     return { file, fileName };
   } finally {
     await transfers.remove(transferId);

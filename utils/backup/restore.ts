@@ -2,6 +2,7 @@
 import { type ImportMode, writeBackupData, type WriteSummary } from '../db/data-transfer';
 import type { ShelfmarkDb } from '../db/schema';
 import type { BackupReason, Millis } from '../db/types';
+import { t } from '../i18n';
 import { parseBackupText, type ParseOptions } from './parse';
 import { readSnapshotText, takeSnapshot } from './snapshots';
 
@@ -46,7 +47,7 @@ export function importBackupText(
 /** Replaces the data with an automatic backup, after taking a snapshot of the current data. */
 export async function restoreSnapshot(db: ShelfmarkDb, id: number, context: WriteContext): Promise<ImportSummary> {
   const text = await readSnapshotText(db, id);
-  if (text === undefined) throw new Error(`There is no automatic backup ${id}.`);
+  if (text === undefined) throw new Error(t('noSuchBackup', String(id)));
   // Our own snapshots may exceed the file size limit on a very large library; they are still ours to restore.
   return writeParsed(db, text, 'replace', 'before-restore', context, { maxBytes: Number.POSITIVE_INFINITY });
 }

@@ -4,6 +4,7 @@
  * written back out as CSV (which this same reader accepts) or JSON.
  */
 import { isArchiveHost } from '../hosts';
+import { t } from '../i18n';
 import type { LibraryRow } from '../db/library';
 import type { SavedImportItem } from '../db/library';
 
@@ -116,18 +117,18 @@ export function planCsvImport(text: string): CsvImportPlan {
     if (index === 0 && fields.every((f) => !looksLikeUrl(f)) && fields.some((f) => HEADER_WORDS.test(f))) return;
     const urlFields = fields.filter(looksLikeUrl);
     if (urlFields.length === 0) {
-      problems.push({ line: record.line, message: 'no work URL on this line' });
+      problems.push({ line: record.line, message: t('csvNoUrl') });
       return;
     }
     const ids = urlFields.map(workIdFromUrl);
     const workId = ids.find((id): id is number => id !== null);
     if (workId === undefined) {
-      problems.push({ line: record.line, message: `not a work on the archive: ${urlFields[0]!.slice(0, 120)}` });
+      problems.push({ line: record.line, message: t('csvNotAWork', urlFields[0]!.slice(0, 120)) });
       return;
     }
     const title = fields.find((f) => f !== '' && !looksLikeUrl(f)) ?? '';
     if (title.length > MAX_TITLE) {
-      problems.push({ line: record.line, message: `the title is longer than ${MAX_TITLE.toLocaleString()} characters` });
+      problems.push({ line: record.line, message: t('csvTitleTooLong', MAX_TITLE.toLocaleString()) });
       return;
     }
     if (seen.has(workId)) {
@@ -137,7 +138,7 @@ export function planCsvImport(text: string): CsvImportPlan {
     seen.add(workId);
     items.push({ workId, title, line: record.line });
   });
-  if (records.length === 0) problems.push({ line: 1, message: 'the file has no lines' });
+  if (records.length === 0) problems.push({ line: 1, message: t('csvNoLines') });
   return { items, duplicates, problems };
 }
 

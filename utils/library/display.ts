@@ -1,5 +1,6 @@
 /** Display settings shared by the archive pages, the popup and the options page. */
 import type { SavedStatus } from '../db/types';
+import { t, type MessageKey } from '../i18n';
 
 /**
  * How reading and saved badges show on listings: `full` names the status
@@ -13,13 +14,16 @@ export type BadgeStyle = (typeof BADGE_STYLES)[number];
 export const THEMES = ['system', 'light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
 
-export const STATUS_LABELS: Record<SavedStatus, string> = {
-  'to-read': 'To read',
-  reading: 'Reading',
-  finished: 'Finished',
-  'on-hold': 'On hold',
-  dropped: 'Dropped',
+const STATUS_LABELS: Record<SavedStatus, MessageKey> = {
+  'to-read': 'statusToRead',
+  reading: 'statusReading',
+  finished: 'statusFinished',
+  'on-hold': 'statusOnHold',
+  dropped: 'statusDropped',
 };
+
+/** A saved status as readers see it: "To read". */
+export const statusLabel = (status: SavedStatus): string => t(STATUS_LABELS[status]);
 
 /** One-letter-ish marks for the compact badge style. */
 export const STATUS_MARKS: Record<SavedStatus, string> = {

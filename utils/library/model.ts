@@ -5,6 +5,7 @@
  */
 import type { LibraryRow } from '../db/library';
 import type { SavedStatus } from '../db/types';
+import { t } from '../i18n';
 
 export interface PreparedRow extends LibraryRow {
   /** Title, authors and every tag, lower-cased, joined by newlines. */
@@ -18,7 +19,7 @@ export interface PreparedRow extends LibraryRow {
 }
 
 export function prepareRow(row: LibraryRow): PreparedRow {
-  const label = row.title || `Work ${row.workId}`;
+  const label = row.title || t('untitledWork', String(row.workId));
   return {
     ...row,
     label,

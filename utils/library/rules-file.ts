@@ -1,5 +1,6 @@
 /** A file of rules alone (Rules → Export / Import), checked rule by rule with the rules engine's own validator. */
 import { checkRuleInput, type RuleInput } from '../db/rule-checks';
+import { t } from '../i18n';
 import type { Rule } from '../rules/types';
 
 export const RULES_FILE_FORMAT = 'shelfmark-rules';
@@ -21,28 +22,28 @@ export function parseRulesFile(text: string): RulesFileResult {
   try {
     value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
-    return { ok: false, problems: [`This isn’t a JSON file (${error instanceof Error ? error.message : String(error)}).`] };
+    return { ok: false, problems: [t('rulesFileNotJson', error instanceof Error ? error.message : String(error))] };
   }
   const v = value as { format?: unknown; formatVersion?: unknown; rules?: unknown; data?: { rules?: unknown } } | unknown[];
   let list: unknown;
   if (Array.isArray(v)) list = v;
   else if (v && typeof v === 'object' && v.format === RULES_FILE_FORMAT) {
-    if (v.formatVersion !== RULES_FILE_VERSION) return { ok: false, problems: [`This rules file is format version ${String(v.formatVersion)}; this Shelfmark reads version ${RULES_FILE_VERSION}.`] };
+    if (v.formatVersion !== RULES_FILE_VERSION) return { ok: false, problems: [t('rulesFileVersion', String(v.formatVersion), String(RULES_FILE_VERSION))] };
     list = v.rules;
   } else if (v && typeof v === 'object' && v.format === 'shelfmark-backup') list = v.data?.rules;
-  if (!Array.isArray(list)) return { ok: false, problems: ['This file holds no Shelfmark rules.'] };
+  if (!Array.isArray(list)) return { ok: false, problems: [t('rulesFileNoRules')] };
   const rules: RuleInput[] = [];
   const problems: string[] = [];
   const ids = new Set<string>();
   list.forEach((item, i) => {
     if (item === null || typeof item !== 'object' || Array.isArray(item)) {
-      problems.push(`Rule ${i + 1}: not a rule.`);
+      problems.push(t('rulesFileNotARule', String(i + 1)));
       return;
     }
     const { createdAt: _c, updatedAt: _u, ...input } = item as Record<string, unknown>;
     const problem = checkRuleInput(input, `rule ${i + 1}`);
     if (problem) problems.push(problem.charAt(0).toUpperCase() + problem.slice(1));
-    else if (ids.has(input.id as string)) problems.push(`Rule ${i + 1}: the id ${JSON.stringify(input.id)} is used twice.`);
+    else if (ids.has(input.id as string)) problems.push(t('rulesFileDuplicateId', String(i + 1), JSON.stringify(input.id)));
     else {
       ids.add(input.id as string);
       rules.push(input as unknown as RuleInput);

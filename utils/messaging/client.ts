@@ -1,5 +1,6 @@
 /** Sending requests to the background, for content scripts and extension pages. */
 import { browser } from 'wxt/browser';
+import { t } from '../i18n';
 import type { Reply, ReplyValue, RequestOf, RequestType } from './protocol';
 
 export type SendRequest = <T extends RequestType>(request: RequestOf<T>) => Promise<Reply<T>>;
@@ -7,7 +8,7 @@ export type SendRequest = <T extends RequestType>(request: RequestOf<T>) => Prom
 export const sendRequest: SendRequest = async (request) => {
   const reply: unknown = await browser.runtime.sendMessage(request);
   if (typeof reply !== 'object' || reply === null || !('ok' in reply)) {
-    return { ok: false, error: 'the background did not answer' };
+    return { ok: false, error: t('backgroundNoAnswer') };
   }
   return reply as Reply<typeof request.type>;
 };

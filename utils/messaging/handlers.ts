@@ -16,6 +16,7 @@ import { answerWorkStates } from '../db/reading-requests';
 import { assertTracking } from '../db/tracking-mode';
 import { suggestTags } from '../db/tag-suggestions';
 import { libraryHandlers } from '../db/library-handlers';
+import { t } from '../i18n';
 import type { PageReports } from './page-reports';
 import type { ReplyValue, RequestOf, RequestType } from './protocol';
 
@@ -83,12 +84,13 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
           throw new Error('Replacing all data needs the reader to confirm it (confirmReplace: true).');
         }
         const file = await deps.transfers.get(transferId);
-        if (!file) throw new Error('The file to import is gone; choose it again.');
+        if (!file) throw new Error(t('importFileGone'));
         // Refused from its size alone, before reading it.
         const tooBig = checkBackupSize(file.size, deps.maxImportBytes);
         if (tooBig) throw new Error(tooBig);
         const text = await file.text();
-        return { summary: await importBackupText(await getDb(), text, mode, writeContext(), { maxBytes: deps.maxImportBytes }) };
+        // The exact byte size was checked just above: counting the text's UTF-8 bytes again would only cost time.
+        return { summary: await importBackupText(await getDb(), text, mode, writeContext(), { maxBytes: Number.POSITIVE_INFINITY }) };
       } finally {
         await deps.transfers.remove(transferId);
         await sweepStaleTransfers(deps.transfers, now());

@@ -3,6 +3,7 @@
  * over (the other direction from protocol.ts). The content script answers
  * only the extension's own pages.
  */
+import type { ReadProblem } from '../ao3/self-check';
 import type { Blurb, PageKind } from '../ao3/types';
 import type { Classification } from '../rules/types';
 
@@ -21,6 +22,8 @@ export interface TabState {
   pausedHere: boolean;
   /** The archive's preferences hid warnings or additional tags on this page. */
   tagsHiddenByPreference: boolean;
+  /** The page's works could not be read (the archive may have changed), so the rules hid nothing; null when they could. */
+  readProblem: ReadProblem | null;
 }
 
 export function isTabRequest(value: unknown): value is TabRequest {

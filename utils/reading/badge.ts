@@ -8,6 +8,7 @@
 import type { ChapterCount } from '../ao3/types';
 import type { Millis, ReadingRecord, SavedRecord } from '../db/types';
 import type { KnownChapter } from '../db/work-state';
+import { t, tn } from '../i18n';
 import { lastActivity, readPositions } from './progress';
 
 export type BadgeKind = 'new' | 'progress' | 'finished' | 'caught-up' | 'visited';
@@ -33,7 +34,7 @@ export interface BadgeInput {
   /** Chapter ids the works store knows (from the last work page the reader opened). */
   knownChapters: readonly KnownChapter[];
   now: Millis;
-  /** BCP 47 locale for numbers and relative times; the browser's by default. */
+  /** BCP 47 locale for the "Read 3/5" figures and relative times; the browser's by default (counts in phrases follow its language). */
   locale?: string;
 }
 
@@ -53,10 +54,6 @@ export function relativeTime(then: Millis, now: Millis, locale?: string): string
   if (days < 30) return format.format(-days, 'day');
   if (days < 365) return format.format(-Math.floor(days / 30), 'month');
   return format.format(-Math.floor(days / 365), 'year');
-}
-
-function plural(n: number, one: string, many: string, locale?: string): string {
-  return `${n.toLocaleString(locale)} ${n === 1 ? one : many}`;
 }
 
 /** The id of the chapter at `position`, when anything says it. */
@@ -106,27 +103,28 @@ export function readingBadge(input: BadgeInput): Badge | null {
   const newCount = posted !== null && lastSeen !== null ? posted - lastSeen : 0;
   const activity = lastActivity(reading);
   const when = activity !== null ? relativeTime(activity, input.now, locale) : null;
-  const lastRead = when ? `last read ${when}` : null;
-  const describe = (first: string) => ['Shelfmark', first, lastRead].filter(Boolean).join(' · ');
+  const lastRead = when ? t('badgeLastReadTitle', when) : null;
+  const describe = (first: string) => [t('extName'), first, lastRead].filter(Boolean).join(' · ');
   const href = linkTo(firstUnread, input);
   const count = (n: number) => n.toLocaleString(locale);
 
   if (caughtUpThen && newCount > 0 && firstUnread !== null) {
-    const text = plural(newCount, 'new chapter', 'new chapters', locale);
-    return { kind: 'new', text, title: describe(`${text} since you read ${plural(lastSeen ?? readCount, 'chapter', 'chapters', locale)}`), href };
+    const text = tn('badgeNewChapters', newCount);
+    return { kind: 'new', text, title: describe(tn('badgeNewTitle', lastSeen ?? readCount, text)), href };
   }
   if (posted !== null && firstUnread === null && readCount > 0) {
-    if (input.complete !== false) return { kind: 'finished', text: 'Finished', title: describe(`read all ${plural(posted, 'chapter', 'chapters', locale)}`), href };
-    return { kind: 'caught-up', text: 'Up to date', title: describe(`read all ${plural(posted, 'chapter', 'chapters', locale)} posted so far`), href };
+    if (input.complete !== false) return { kind: 'finished', text: t('badgeFinished'), title: describe(tn('badgeReadAllTitle', posted)), href };
+    return { kind: 'caught-up', text: t('badgeUpToDate'), title: describe(tn('badgeReadAllSoFarTitle', posted)), href };
   }
   if (saved?.status === 'finished' && readCount === 0 && newCount <= 0) {
-    return { kind: 'finished', text: 'Finished', title: describe('marked as finished'), href };
+    return { kind: 'finished', text: t('badgeFinished'), title: describe(t('badgeMarkedFinishedTitle')), href };
   }
   if (readCount > 0) {
-    const of = posted !== null ? `${count(readCount)}/${count(posted)}` : count(readCount);
-    return { kind: 'progress', text: `Read ${of}`, title: describe(`read ${count(readCount)} of ${posted !== null ? plural(posted, 'chapter', 'chapters', locale) : 'the chapters'}`), href };
+    const text = posted !== null ? t('badgeReadOf', count(readCount), count(posted)) : t('badgeRead', count(readCount));
+    const title = posted !== null ? tn('badgeReadOfTitle', posted, count(readCount)) : t('badgeReadOfUnknownTitle', count(readCount));
+    return { kind: 'progress', text, title: describe(title), href };
   }
   if (reading.visitCount === 0 && activity === null) return null;
-  const text = when ? `Last read ${when}` : 'Opened before';
-  return { kind: 'visited', text, title: describe(`opened ${plural(reading.visitCount, 'time', 'times', locale)}, no chapter finished yet`), href };
+  const text = when ? t('badgeLastRead', when) : t('badgeOpenedBefore');
+  return { kind: 'visited', text, title: describe(tn('badgeOpenedTitle', reading.visitCount)), href };
 }

@@ -8,6 +8,7 @@
  */
 import type { PageRecord } from '../ao3/types';
 import type { HistoryEntry, HistoryImportSummary } from '../db/history-import';
+import { t } from '../i18n';
 import { historyEntries, readingsPageUrl } from './history-entries';
 
 export const WALK_INTERVAL_MS = 3000;
@@ -133,23 +134,23 @@ export class HistoryWalk {
         try {
           fetched = await this.deps.fetchPage(url);
         } catch (error) {
-          await this.update({ status: 'stopped', lastFetchAt: this.deps.now(), error: `Page ${n} could not be loaded (${error instanceof Error ? error.message : String(error)}).` });
+          await this.update({ status: 'stopped', lastFetchAt: this.deps.now(), error: t('walkLoadError', String(n), error instanceof Error ? error.message : String(error)) });
           return;
         }
         const lastFetchAt = this.deps.now();
         if (fetched.status === 429) {
-          const wait = fetched.retryAfter ? ` (it asks to wait ${fetched.retryAfter} seconds)` : '';
-          await this.update({ status: 'stopped', lastFetchAt, error: `The archive asked Shelfmark to slow down (429 Too Many Requests) at page ${n}${wait}. Resume in a few minutes; the import continues from page ${n}.` });
+          const error = fetched.retryAfter ? t('walkTooManyRequestsWait', String(n), fetched.retryAfter) : t('walkTooManyRequests', String(n));
+          await this.update({ status: 'stopped', lastFetchAt, error });
           return;
         }
         if (fetched.status < 200 || fetched.status >= 300) {
-          await this.update({ status: 'stopped', lastFetchAt, error: `Page ${n} could not be loaded (HTTP ${fetched.status}). Resume to try page ${n} again.` });
+          await this.update({ status: 'stopped', lastFetchAt, error: t('walkHttpError', String(n), String(fetched.status)) });
           return;
         }
         record = this.deps.parse(fetched.html, url);
         this.state = { ...this.state, lastFetchAt };
         if (record.kind !== 'listing' || record.listingKind !== 'readings' || !record.loggedIn) {
-          await this.update({ status: 'stopped', error: `Page ${n} is not your History — are you still logged in to the archive? Resume to try page ${n} again.` });
+          await this.update({ status: 'stopped', error: t('walkNotHistory', String(n)) });
           return;
         }
       }
@@ -158,7 +159,7 @@ export class HistoryWalk {
       try {
         summary = await this.deps.importEntries(entries);
       } catch (error) {
-        await this.update({ status: 'stopped', error: `Page ${n} could not be saved: ${error instanceof Error ? error.message : String(error)}.` });
+        await this.update({ status: 'stopped', error: t('walkSaveError', String(n), error instanceof Error ? error.message : String(error)) });
         return;
       }
       const lastPage = record.pagination?.last ?? this.state.lastPage ?? n;

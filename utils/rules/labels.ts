@@ -1,19 +1,22 @@
 /** The reasons readers see: a rule's own label, or one generated from what it matches. */
 
+import { t, tn, type MessageKey } from '../i18n';
 import { decodeArchiveEscapes } from './normalize';
 import { KUDOS_RATIO_MIN_HITS, formatNumber, formatPercent } from './traits';
 import type { Range, Rule, RuleMatch, TagSlot, Trait } from './types';
 
-const SLOT_NAMES: Record<TagSlot, string> = {
-  any: 'Tag',
-  fandom: 'Fandom',
-  relationship: 'Relationship',
-  character: 'Character',
-  freeform: 'Tag',
-  warning: 'Warning',
-  rating: 'Rating',
-  category: 'Category',
+const SLOT_NAMES: Record<TagSlot, MessageKey> = {
+  any: 'slotTag',
+  fandom: 'slotFandom',
+  relationship: 'slotRelationship',
+  character: 'slotCharacter',
+  freeform: 'slotTag',
+  warning: 'slotWarning',
+  rating: 'slotRating',
+  category: 'slotCategory',
 };
+
+const labelled = (label: MessageKey, value: string): string => t('labelAndValue', t(label), value);
 
 export function ruleLabel(rule: Rule): string {
   return rule.label ?? describeMatch(rule.match);
@@ -24,14 +27,14 @@ export function describeMatch(match: RuleMatch): string {
   switch (match.kind) {
     case 'tag': {
       const text = match.mode === 'regex' ? `/${match.text}/` : decodeArchiveEscapes(match.text).trim();
-      return `${SLOT_NAMES[match.slot]}: ${text}`;
+      return labelled(SLOT_NAMES[match.slot], text);
     }
     case 'author':
-      return `Author: ${match.login ?? `user #${match.userId}`}`;
+      return labelled('ruleAuthor', match.login ?? t('ruleUserNumber', String(match.userId)));
     case 'work':
-      return match.title ? `Work: ${match.title}` : `Work #${match.workId}`;
+      return match.title ? labelled('ruleWork', match.title) : t('ruleWorkNumber', String(match.workId));
     case 'series':
-      return match.title ? `Series: ${match.title}` : `Series #${match.seriesId}`;
+      return match.title ? labelled('ruleSeries', match.title) : t('ruleSeriesNumber', String(match.seriesId));
     case 'trait':
       return describeTrait(match.trait);
   }
@@ -40,28 +43,28 @@ export function describeMatch(match: RuleMatch): string {
 function describeTrait(trait: Trait): string {
   switch (trait.type) {
     case 'language':
-      return `Language: ${trait.language}`;
+      return labelled('traitLanguage', trait.language);
     case 'words':
-      return `Words: ${describeRange(trait)}`;
+      return labelled('traitWords', describeRange(trait));
     case 'chapters':
-      return `Chapters: ${describeRange(trait)}`;
+      return labelled('traitChapters', describeRange(trait));
     case 'complete':
-      return trait.complete ? 'Complete' : 'Work in progress';
+      return t(trait.complete ? 'traitComplete' : 'traitWorkInProgress');
     case 'crossover':
-      return `Crossover: more than ${formatNumber(trait.moreThan)} ${trait.moreThan === 1 ? 'fandom' : 'fandoms'}`;
+      return tn('traitCrossover', trait.moreThan);
     case 'rating':
-      return `Rating: ${trait.rating}`;
+      return labelled('slotRating', trait.rating);
     case 'notUpdatedSince':
-      return `Not updated since ${trait.date}`;
+      return t('traitNotUpdatedSince', trait.date);
     case 'titleOrSummary':
-      return `Title or summary: “${trait.phrase}”`;
+      return t('traitTitleOrSummary', trait.phrase);
     case 'kudosRatioBelow':
-      return `Kudos below ${formatPercent(trait.ratio)} of hits (${formatNumber(KUDOS_RATIO_MIN_HITS)}+ hits)`;
+      return t('traitKudosRatio', formatPercent(trait.ratio), formatNumber(KUDOS_RATIO_MIN_HITS));
   }
 }
 
 function describeRange({ min, max }: Range): string {
-  if (min !== undefined && max !== undefined) return `${formatNumber(min)}–${formatNumber(max)}`;
-  if (min !== undefined) return `at least ${formatNumber(min)}`;
-  return `at most ${formatNumber(max ?? 0)}`;
+  if (min !== undefined && max !== undefined) return t('rangeBetween', formatNumber(min), formatNumber(max));
+  if (min !== undefined) return t('rangeAtLeast', formatNumber(min));
+  return t('rangeAtMost', formatNumber(max ?? 0));
 }

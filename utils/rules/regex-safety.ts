@@ -24,6 +24,8 @@
  *    (`a?a?…a?aa…a`).
  */
 
+import { t } from '../i18n';
+
 export const MAX_REGEX_LENGTH = 200;
 export const REGEX_INPUT_LIMIT = 200;
 const BACKTRACK_BUDGET = 1e7;
@@ -32,12 +34,12 @@ export type RegexCheck = { ok: true; regex: RegExp } | { ok: false; error: strin
 
 /** Compiles a reader's pattern (`iu` flags) if it is valid and safe. */
 export function compileSafeRegex(source: string): RegexCheck {
-  if (source.length > MAX_REGEX_LENGTH) return { ok: false, error: `is longer than ${MAX_REGEX_LENGTH} characters` };
+  if (source.length > MAX_REGEX_LENGTH) return { ok: false, error: t('patternTooLong', String(MAX_REGEX_LENGTH)) };
   let regex: RegExp;
   try {
     regex = new RegExp(source, 'iu');
   } catch (error) {
-    return { ok: false, error: `is not a valid regular expression (${(error as Error).message})` };
+    return { ok: false, error: t('regexInvalid', (error as Error).message) };
   }
   const cost = estimateBacktracking(source);
   if (typeof cost === 'string') return { ok: false, error: cost };
@@ -57,9 +59,7 @@ function estimateBacktracking(source: string): string | null {
   try {
     const ways = reader.readAlternation();
     if (ways * REGEX_INPUT_LIMIT <= BACKTRACK_BUDGET) return null;
-    return reader.repeatsBranchingPart
-      ? 'repeats a part that can match in more than one way, like (a+)+ or (a|aa)*, which can hang the page'
-      : 'could take too long to match: use fewer repeats (*, +, ?, {n,m}); a regex already matches anywhere in the tag, so a leading or trailing .* is not needed';
+    return t(reader.repeatsBranchingPart ? 'regexBranchingRepeat' : 'regexTooSlow');
   } catch (error) {
     if (error instanceof UnsafePattern) return error.message;
     throw error;
@@ -112,11 +112,11 @@ class PatternCostReader {
     if (this.peek() !== '?') return;
     const opening = this.source.slice(this.position, this.position + 3);
     if (opening.startsWith('?=') || opening.startsWith('?!') || opening === '?<=' || opening === '?<!') {
-      throw new UnsafePattern('uses lookahead or lookbehind ((?=…), (?!…), (?<=…), (?<!…)), which is not supported');
+      throw new UnsafePattern(t('regexLookaround'));
     }
     if (opening.startsWith('?:')) this.position += 2;
     else if (opening.startsWith('?<')) this.position = this.source.indexOf('>', this.position) + 1;
-    else throw new UnsafePattern('uses a group syntax other than (…), (?:…) and (?<name>…), which is not supported');
+    else throw new UnsafePattern(t('regexGroupSyntax'));
   }
 
   private skipClass(): void {
@@ -130,7 +130,7 @@ class PatternCostReader {
   private skipEscape(): void {
     const char = this.source.charAt(this.position++);
     if (/[1-9]/.test(char) || char === 'k') {
-      throw new UnsafePattern('uses a backreference (\\1, \\k<name>), which is not supported');
+      throw new UnsafePattern(t('regexBackreference'));
     }
     if ((char === 'p' || char === 'P' || char === 'u') && this.peek() === '{') {
       this.position = this.source.indexOf('}', this.position) + 1;

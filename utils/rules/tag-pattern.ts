@@ -3,6 +3,7 @@
  * regular expression — checked and turned into its comparable form.
  */
 
+import { t } from '../i18n';
 import { normalizeTagText } from './normalize';
 import { compileSafeRegex } from './regex-safety';
 import type { TagMatchMode } from './types';
@@ -25,19 +26,19 @@ export type TagPatternResult = { ok: true; pattern: TagPattern } | { ok: false; 
  */
 export function compileTagPattern(mode: TagMatchMode, text: string): TagPatternResult {
   if (mode === 'regex') {
-    if (text.trim() === '') return { ok: false, error: 'is empty' };
+    if (text.trim() === '') return { ok: false, error: t('patternEmpty') };
     // Tags are NFKC-normalised before matching, so the pattern's literal characters are too.
     const check = compileSafeRegex(text.normalize('NFKC'));
     return check.ok ? { ok: true, pattern: { mode, regex: check.regex } } : check;
   }
-  if (text.length > MAX_TAG_TEXT_LENGTH) return { ok: false, error: `is longer than ${MAX_TAG_TEXT_LENGTH} characters` };
+  if (text.length > MAX_TAG_TEXT_LENGTH) return { ok: false, error: t('patternTooLong', String(MAX_TAG_TEXT_LENGTH)) };
   const normalized = normalizeTagText(text);
-  if (normalized === '') return { ok: false, error: 'is empty' };
+  if (normalized === '') return { ok: false, error: t('patternEmpty') };
   if (!normalized.includes('*')) return { ok: true, pattern: { mode: 'exact', text: normalized } };
   if (mode === 'exact') {
-    return { ok: false, error: 'contains *, which archive tags never do (choose a wildcard pattern to use * as a wildcard)' };
+    return { ok: false, error: t('patternStarInExactTag') };
   }
-  if (normalized.replace(/\*/g, '').trim() === '') return { ok: false, error: 'needs some text besides *' };
+  if (normalized.replace(/\*/g, '').trim() === '') return { ok: false, error: t('patternOnlyStars') };
   return { ok: true, pattern: { mode: 'wildcard', wildcard: parseWildcard(normalized.replace(/\*+/g, '*')) } };
 }
 
@@ -45,7 +46,7 @@ export function compileTagPattern(mode: TagMatchMode, text: string): TagPatternR
 export function validatePattern(mode: TagMatchMode, text: string): { ok: true } | { ok: false; error: string } {
   const result = compileTagPattern(mode, text);
   if (result.ok) return { ok: true };
-  return { ok: false, error: `The ${mode === 'regex' ? 'regular expression' : 'tag'} ${result.error}.` };
+  return { ok: false, error: t(mode === 'regex' ? 'patternRegexProblem' : 'patternTagProblem', result.error) };
 }
 
 /** Scope fandoms or exception tags: exact text or wildcards, matched against normalised tags. */

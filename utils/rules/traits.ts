@@ -3,6 +3,7 @@
  * A trait never matches a value the record doesn't show (null stays unknown).
  */
 
+import { t, tn } from '../i18n';
 import { normalizeFreeText } from './normalize';
 import type { MatchSubject } from './subject';
 import type { Range, Trait } from './types';
@@ -52,36 +53,36 @@ export function compileTrait(trait: Trait): TraitTest {
     }
     case 'words':
       return ({ subject }) =>
-        subject.words !== null && inRange(subject.words, trait) ? `${formatNumber(subject.words)} words` : null;
+        subject.words !== null && inRange(subject.words, trait) ? tn('traitWordsMatched', subject.words) : null;
     case 'chapters':
       return ({ subject }) =>
         subject.chaptersPosted !== null && inRange(subject.chaptersPosted, trait)
-          ? `${formatNumber(subject.chaptersPosted)} ${subject.chaptersPosted === 1 ? 'chapter' : 'chapters'}`
+          ? tn('traitChaptersMatched', subject.chaptersPosted)
           : null;
     case 'complete':
       return ({ subject }) =>
-        subject.complete === trait.complete ? (subject.complete ? 'Complete' : 'In progress') : null;
+        subject.complete === trait.complete ? t(subject.complete ? 'traitComplete' : 'traitInProgress') : null;
     case 'crossover':
-      return ({ subject: { tags } }) => (tags.fandom.length > trait.moreThan ? `${tags.fandom.length} fandoms` : null);
+      return ({ subject: { tags } }) => (tags.fandom.length > trait.moreThan ? tn('traitFandomsMatched', tags.fandom.length) : null);
     case 'rating':
       return ({ subject }) => (subject.tags.rating.includes(trait.rating) ? trait.rating : null);
     case 'notUpdatedSince':
       return ({ subject }) =>
         subject.updated !== null && /^\d{4}-\d{2}-\d{2}/.test(subject.updated) && subject.updated < trait.date
-          ? `Updated ${subject.updated.slice(0, 10)}`
+          ? t('traitUpdatedMatched', subject.updated.slice(0, 10))
           : null;
     case 'titleOrSummary': {
       const phrase = wholePhrase(normalizeFreeText(trait.phrase));
       return (context) => {
-        if (phrase.test(context.title)) return `“${trait.phrase}” in the title`;
-        if (phrase.test(context.summary)) return `“${trait.phrase}” in the summary`;
+        if (phrase.test(context.title)) return t('traitPhraseInTitle', trait.phrase);
+        if (phrase.test(context.summary)) return t('traitPhraseInSummary', trait.phrase);
         return null;
       };
     }
     case 'kudosRatioBelow':
       return ({ subject: { kudos, hits } }) => {
         if (kudos === null || hits === null || hits < KUDOS_RATIO_MIN_HITS || kudos / hits >= trait.ratio) return null;
-        return `${formatNumber(kudos)} kudos / ${formatNumber(hits)} hits (${formatPercent(kudos / hits)})`;
+        return t('traitKudosRatioMatched', formatNumber(kudos), formatNumber(hits), formatPercent(kudos / hits));
       };
   }
 }

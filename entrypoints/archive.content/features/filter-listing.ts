@@ -10,6 +10,7 @@ import type { Blurb } from '../../../utils/ao3/types';
 import type { Matcher } from '../../../utils/rules/compile';
 import type { HiddenWorksStyle } from '../../../utils/rules/listing-config';
 import type { Classification, MatchReason } from '../../../utils/rules/types';
+import { t, tn } from '../../../utils/i18n';
 import { h } from '../dom';
 
 export interface ListedBlurb {
@@ -42,23 +43,23 @@ function chip(reason: MatchReason, extraClass = ''): HTMLElement {
   const text = reason.label;
   return h('span', {
     class: `shelfmark-chip ${extraClass}`.trim(),
-    attrs: { title: reason.detail && reason.detail !== text ? `${text} — ${reason.detail}` : text },
+    attrs: { title: reason.detail && reason.detail !== text ? t('reasonWithDetail', text, reason.detail) : text },
   }, text);
 }
 
 function setRevealed(element: HTMLElement, button: HTMLButtonElement, revealed: boolean): void {
   element.classList.toggle(REVEALED, revealed);
-  button.textContent = revealed ? 'Hide' : 'Show';
+  button.textContent = t(revealed ? 'listingHide' : 'listingShow');
   button.setAttribute('aria-expanded', String(revealed));
 }
 
 function placeholder(element: HTMLElement, reasons: MatchReason[]): HTMLElement {
-  const button = h('button', { class: 'shelfmark-button shelfmark-show', attrs: { type: 'button', 'aria-expanded': 'false' } }, 'Show');
+  const button = h('button', { class: 'shelfmark-button shelfmark-show', attrs: { type: 'button', 'aria-expanded': 'false' } }, t('listingShow'));
   button.addEventListener('click', () => setRevealed(element, button, !element.classList.contains(REVEALED)));
   return h(
     'div',
     { class: 'shelfmark-placeholder', attrs: { role: 'note' } },
-    h('span', { class: 'shelfmark-placeholder-label' }, 'Hidden by Shelfmark:'),
+    h('span', { class: 'shelfmark-placeholder-label' }, t('listingHiddenBy')),
     ...reasons.map((reason) => chip(reason)),
     button,
   );
@@ -102,12 +103,27 @@ function decorate(element: HTMLElement, result: Classification, style: HiddenWor
   return false;
 }
 
+export interface FilterOptions {
+  alwaysShow: ReadonlySet<number>;
+  hiddenWorks: HiddenWorksStyle;
+}
+
+/**
+ * The listing's blurbs and what the rules made of each. Blurbs can join one
+ * by one while the page is parsed (`add`); `settle` then takes the page's
+ * final list and draws the summary, and `classify` runs a whole new pass.
+ */
 export class ListingFilter {
   private summary: HTMLElement | null = null;
   /** The blurbs a pass decorated: only those need undoing before the next pass. */
   private readonly decorated = new Set<HTMLElement>();
+  private blurbs: ListedBlurb[];
+  /** Per blurb, in page order. */
+  private results: Classification[] = [];
 
-  constructor(private readonly blurbs: ListedBlurb[]) {}
+  constructor(blurbs: readonly ListedBlurb[] = []) {
+    this.blurbs = [...blurbs];
+  }
 
   records(): ListedBlurb['record'][] {
     return this.blurbs.map((b) => b.record);
@@ -119,28 +135,60 @@ export class ListingFilter {
     if (entry) entry.record = record;
   }
 
-  /** Classifies every blurb and decorates it; with `matcher` null (paused), takes every decoration back. */
-  classify(matcher: Matcher | null, options: { alwaysShow: ReadonlySet<number>; hiddenWorks: HiddenWorksStyle }): ListingOutcome {
-    const outcome: ListingOutcome = { total: this.blurbs.length, hidden: 0, highlighted: 0, results: [] };
-    const classifyOptions = { alwaysShow: options.alwaysShow };
-    for (const { element, record } of this.blurbs) {
-      if (this.decorated.delete(element)) undecorate(element);
-      let result = NOT_CLASSIFIED;
-      if (matcher) {
-        // One odd blurb must not stop the others: its error leaves it shown.
-        try {
-          result = matcher.classify(record, classifyOptions);
-          if (decorate(element, result, options.hiddenWorks)) this.decorated.add(element);
-        } catch {
-          undecorate(element);
-          result = NOT_CLASSIFIED;
-        }
-      }
-      if (result.verdict === 'hide') outcome.hidden++;
-      else if (result.verdict === 'highlight') outcome.highlighted++;
-      outcome.results.push(result);
+  /** Classifies and decorates blurbs that follow the ones already here; the summary waits for `settle`. */
+  add(blurbs: readonly ListedBlurb[], matcher: Matcher | null, options: FilterOptions): void {
+    for (const blurb of blurbs) {
+      this.blurbs.push(blurb);
+      this.results.push(this.classifyOne(blurb, matcher, options));
     }
-    this.showSummary(outcome, options.hiddenWorks);
+  }
+
+  /**
+   * The page's final blurbs: those not added yet are classified, and the
+   * summary drawn. Should the page have changed under the added ones (a
+   * script moved or removed blurbs), every blurb is classified anew.
+   */
+  settle(blurbs: readonly ListedBlurb[], matcher: Matcher | null, options: FilterOptions): ListingOutcome {
+    const known = this.blurbs;
+    const unchanged = known.length <= blurbs.length && known.every((b, i) => b.element === blurbs[i]!.element);
+    if (!unchanged) {
+      for (const element of this.decorated) undecorate(element);
+      this.decorated.clear();
+      this.blurbs = [...blurbs];
+      return this.classify(matcher, options);
+    }
+    this.blurbs = blurbs.slice(0, known.length);
+    this.add(blurbs.slice(known.length), matcher, options);
+    return this.finish(options.hiddenWorks);
+  }
+
+  /** Classifies every blurb and decorates it; with `matcher` null (paused), takes every decoration back. */
+  classify(matcher: Matcher | null, options: FilterOptions): ListingOutcome {
+    this.results = this.blurbs.map((blurb) => this.classifyOne(blurb, matcher, options));
+    return this.finish(options.hiddenWorks);
+  }
+
+  private classifyOne({ element, record }: ListedBlurb, matcher: Matcher | null, options: FilterOptions): Classification {
+    if (this.decorated.delete(element)) undecorate(element);
+    if (!matcher) return NOT_CLASSIFIED;
+    // One odd blurb must not stop the others: its error leaves it shown.
+    try {
+      const result = matcher.classify(record, options);
+      if (decorate(element, result, options.hiddenWorks)) this.decorated.add(element);
+      return result;
+    } catch {
+      undecorate(element);
+      return NOT_CLASSIFIED;
+    }
+  }
+
+  private finish(style: HiddenWorksStyle): ListingOutcome {
+    const outcome: ListingOutcome = { total: this.blurbs.length, hidden: 0, highlighted: 0, results: this.results.slice() };
+    for (const { verdict } of this.results) {
+      if (verdict === 'hide') outcome.hidden++;
+      else if (verdict === 'highlight') outcome.highlighted++;
+    }
+    this.showSummary(outcome, style);
     return outcome;
   }
 
@@ -152,7 +200,7 @@ export class ListingFilter {
     if (outcome.hidden === 0 || !first?.parentElement) return;
 
     const hiddenElements = [...this.decorated].filter((el) => el.classList.contains(HIDDEN) || el.classList.contains(REMOVED));
-    const toggle = h('button', { class: 'shelfmark-button', attrs: { type: 'button', 'aria-pressed': 'false' } }, 'Show all');
+    const toggle = h('button', { class: 'shelfmark-button', attrs: { type: 'button', 'aria-pressed': 'false' } }, t('listingShowAll'));
     toggle.addEventListener('click', () => {
       const showing = toggle.getAttribute('aria-pressed') !== 'true';
       for (const el of hiddenElements) {
@@ -161,13 +209,12 @@ export class ListingFilter {
         if (button) setRevealed(el, button, showing);
       }
       toggle.setAttribute('aria-pressed', String(showing));
-      toggle.textContent = showing ? 'Hide again' : 'Show all';
+      toggle.textContent = t(showing ? 'listingHideAgain' : 'listingShowAll');
     });
-    const noun = outcome.total === 1 ? 'work' : 'works';
     this.summary = h(
       'p',
       { class: 'shelfmark-summary', attrs: { role: 'status' } },
-      h('span', {}, `${count(outcome.hidden)} of ${count(outcome.total)} ${noun} hidden`),
+      h('span', {}, tn('listingHiddenSummary', outcome.total, count(outcome.hidden))),
       h('span', { attrs: { 'aria-hidden': 'true' } }, '·'),
       toggle,
     );

@@ -5,6 +5,7 @@
  * additional tags" links, so the archive itself loads them, and the blurbs
  * are read and classified again as their tags arrive.
  */
+import { t } from '../../../utils/i18n';
 import { h } from '../dom';
 
 const PLACEHOLDER_LINKS = 'li[id$="_category_warnings"] a, li[id$="_category_freeforms"] a';
@@ -14,14 +15,14 @@ export function showHiddenTagsNotice(blurbs: readonly HTMLElement[], onTagsLoade
   const first = blurbs[0];
   if (withPlaceholders.length === 0 || !first?.parentElement) return;
 
-  const button = h('button', { class: 'shelfmark-button', attrs: { type: 'button' } }, 'Show hidden tags');
+  const button = h('button', { class: 'shelfmark-button', attrs: { type: 'button' } }, t('hiddenTagsShow'));
   const notice = h(
     'div',
     { class: 'shelfmark-notice shelfmark-hidden-tags-notice', attrs: { role: 'note' } },
     h(
       'span',
       { class: 'shelfmark-notice-text' },
-      'Your archive preferences hide warnings or additional tags on this page, so Shelfmark’s rules can’t see them.',
+      t('hiddenTagsNotice'),
     ),
     button,
   );

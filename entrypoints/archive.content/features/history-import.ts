@@ -15,6 +15,7 @@ import { browser } from 'wxt/browser';
 import { readPage } from '../../../utils/ao3/page';
 import type { PageRecord } from '../../../utils/ao3/types';
 import type { HistoryEntry, HistoryImportSummary } from '../../../utils/db/history-import';
+import { t, tn } from '../../../utils/i18n';
 import { request } from '../../../utils/messaging/client';
 import { historyEntries, isOwnReadings, readingsViewKey } from '../../../utils/reading/history-entries';
 import { freshWalk, HistoryWalk, restoredWalk, type FetchedPage, type WalkState } from '../../../utils/reading/history-walk';
@@ -52,12 +53,11 @@ function parse(html: string, url: string): PageRecord {
 const sendEntries = async (entries: HistoryEntry[]): Promise<HistoryImportSummary> =>
   (await request({ type: 'history/import', entries })).summary;
 
-const count = (n: number, one: string, many: string) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
 
 export class HistoryImportPanel {
   private readonly view: string;
   private readonly entries: HistoryEntry[];
-  private readonly panel = h('div', { class: 'shelfmark-notice shelfmark-history-import', attrs: { role: 'region', 'aria-label': 'Shelfmark import' } });
+  private readonly panel = h('div', { class: 'shelfmark-notice shelfmark-history-import', attrs: { role: 'region', 'aria-label': t('importRegion') } });
   private readonly message = h('span', { class: 'shelfmark-notice-text', attrs: { role: 'status', 'aria-live': 'polite' } });
   private readonly progress = h('progress', { class: 'shelfmark-progress', attrs: { max: '1', value: '0' } });
   private readonly importPage = h('button', { class: 'shelfmark-button shelfmark-import-page', attrs: { type: 'button' } });
@@ -69,7 +69,7 @@ export class HistoryImportPanel {
     this.entries = historyEntries(page);
     const current = page.pagination?.current ?? 1;
     this.walk = this.newWalk(freshWalk(this.view, page.pagination?.last ?? current));
-    this.importPage.textContent = `Import these ${count(this.entries.length, 'work', 'works')}`;
+    this.importPage.textContent = tn('importThese', this.entries.length);
     this.importPage.disabled = this.entries.length === 0;
     this.importPage.addEventListener('click', () => void this.importThisPage());
     this.walkButton.addEventListener('click', () => this.toggleWalk());
@@ -99,7 +99,7 @@ export class HistoryImportPanel {
     const anchor = list ?? document.querySelector('#main h2.heading');
     if (!anchor) return;
     this.panel.append(
-      h('span', { class: 'shelfmark-reading-label' }, 'Shelfmark:'),
+      h('span', { class: 'shelfmark-reading-label' }, t('shelfmarkLabel')),
       this.importPage,
       this.walkButton,
       this.progress,
@@ -121,10 +121,10 @@ export class HistoryImportPanel {
     this.importPage.disabled = true;
     try {
       const summary = await sendEntries(this.entries);
-      const saved = summary.savedAdded > 0 ? `; ${count(summary.savedAdded, 'work', 'works')} added to your saved list as “to read”` : '';
-      this.message.textContent = `Imported ${count(summary.works, 'work', 'works')} from this page${saved}.`;
+      const saved = summary.savedAdded > 0 ? ` ${tn('importSavedToRead', summary.savedAdded)}` : '';
+      this.message.textContent = `${tn('importedFromPage', summary.works)}${saved}`;
     } catch (error) {
-      this.message.textContent = `Shelfmark couldn't import this page: ${error instanceof Error ? error.message : String(error)}`;
+      this.message.textContent = t('importPageFailed', error instanceof Error ? error.message : String(error));
     } finally {
       this.importPage.disabled = false;
     }
@@ -133,7 +133,7 @@ export class HistoryImportPanel {
   private toggleWalk(): void {
     if (this.walk.isRunning) {
       this.walk.pause();
-      this.walkButton.textContent = 'Pausing…';
+      this.walkButton.textContent = t('importPausing');
       this.walkButton.disabled = true;
       return;
     }
@@ -143,13 +143,11 @@ export class HistoryImportPanel {
 
   private render(): void {
     const state = this.walk.state;
-    const whole = this.marked ? 'Import all of Marked for Later' : 'Import my whole History';
-    const pages = state.lastPage !== null ? ` (${count(state.lastPage, 'page', 'pages')})` : '';
     const running = this.walk.isRunning;
     this.walkButton.disabled = false;
-    if (running) this.walkButton.textContent = 'Pause';
-    else if (state.status === 'paused' || state.status === 'stopped') this.walkButton.textContent = `Resume from page ${state.nextPage.toLocaleString()}`;
-    else this.walkButton.textContent = `${state.status === 'done' ? 'Import again' : whole}${pages}`;
+    if (running) this.walkButton.textContent = t('importPause');
+    else if (state.status === 'paused' || state.status === 'stopped') this.walkButton.textContent = t('importResume', state.nextPage.toLocaleString());
+    else this.walkButton.textContent = this.walkLabel(state.status === 'done', state.lastPage);
     this.walkButton.setAttribute('aria-pressed', String(running));
 
     const total = state.lastPage ?? 0;
@@ -157,26 +155,32 @@ export class HistoryImportPanel {
     this.progress.hidden = !showProgress;
     this.progress.max = Math.max(1, total);
     this.progress.value = Math.min(state.pagesDone, total);
-    this.progress.setAttribute('aria-label', `${state.pagesDone} of ${total} pages imported`);
+    this.progress.setAttribute('aria-label', tn('importProgressLabel', total, state.pagesDone.toLocaleString()));
 
-    const done = `${count(state.pagesDone, 'page', 'pages')} of ${total.toLocaleString()}, ${count(state.worksImported, 'work', 'works')} imported`;
-    const savedNote = state.savedAdded > 0 ? `, ${state.savedAdded.toLocaleString()} added as “to read”` : '';
+    const done = `${tn('importPagesOf', state.pagesDone, total.toLocaleString())}, ${tn('importWorksImported', state.worksImported)}`;
+    const doneAndSaved = state.savedAdded > 0 ? `${done}, ${tn('importSavedAdded', state.savedAdded)}` : done;
     switch (state.status) {
       case 'running':
-        this.message.textContent = `Importing page ${state.nextPage.toLocaleString()} of ${total.toLocaleString()}… (${done}${savedNote}; one page every 3 seconds)`;
+        this.message.textContent = t('importRunning', state.nextPage.toLocaleString(), total.toLocaleString(), doneAndSaved);
         break;
       case 'paused':
-        this.message.textContent = `Paused: ${done}${savedNote}.`;
+        this.message.textContent = t('importPaused', doneAndSaved);
         break;
       case 'stopped':
-        this.message.textContent = `Stopped: ${state.error ?? 'something went wrong'} (${done} so far.)`;
+        this.message.textContent = t('importStopped', state.error ?? t('importSomethingWrong'), done);
         break;
       case 'done':
-        this.message.textContent = `Done: ${done}${savedNote}.`;
+        this.message.textContent = t('importFinished', doneAndSaved);
         break;
       default:
-        if (!this.message.textContent) this.message.textContent = this.marked ? 'Add these works to your saved list as “to read”.' : 'Bring your archive History into Shelfmark.';
+        if (!this.message.textContent) this.message.textContent = t(this.marked ? 'importMarkedHint' : 'importHistoryHint');
     }
+  }
+
+  /** "Import my whole History (12 pages)", "Import again", … */
+  private walkLabel(again: boolean, pages: number | null): string {
+    if (pages === null) return t(again ? 'importAgain' : this.marked ? 'importAllMarked' : 'importWholeHistory');
+    return tn(again ? 'importAgainPages' : this.marked ? 'importAllMarkedPages' : 'importWholeHistoryPages', pages);
   }
 }
 

@@ -1,12 +1,14 @@
 /**
- * Keeps a listing classified: the first pass at DOMContentLoaded, then again
- * whenever the rules or settings change (from the popup, the options page or
- * a quick action in another tab) or the reader pauses this page.
+ * Keeps a listing classified: blurb by blurb as the page is parsed, the rest
+ * at DOMContentLoaded, then again whenever the rules or settings change (from
+ * the popup, the options page or a quick action in another tab) or the reader
+ * pauses this page.
  */
 import { readBlurb } from '../../../utils/ao3/page';
+import type { Matcher } from '../../../utils/rules/compile';
 import type { ListingConfig } from '../../../utils/rules/listing-config';
 import { RulesMatcher } from '../rules-matcher';
-import { ListingFilter, type ListedBlurb, type ListingOutcome } from './filter-listing';
+import { ListingFilter, type FilterOptions, type ListedBlurb, type ListingOutcome } from './filter-listing';
 
 /** "Pause on this page" lasts for the tab's session on this address, like the archive's own sessionStorage. */
 const pauseKey = () => `shelfmark:paused:${location.pathname}${location.search}`;
@@ -19,31 +21,55 @@ function readPausedHere(): boolean {
   }
 }
 
+function filterOptions(config: ListingConfig): FilterOptions {
+  return { alwaysShow: new Set(config.alwaysShow), hiddenWorks: config.hiddenWorks };
+}
+
+const NOT_YET: ListingOutcome = { total: 0, hidden: 0, highlighted: 0, results: [] };
+
 export class ListingRules {
-  private readonly filter: ListingFilter;
+  private readonly filter = new ListingFilter();
   private readonly matcher = new RulesMatcher();
   private config: ListingConfig;
+  private options: FilterOptions;
   private pausedHere = readPausedHere();
-  outcome: ListingOutcome;
+  private onChange: (outcome: ListingOutcome) => void = () => {};
+  /** The last pass's outcome; empty until `settle`. */
+  outcome: ListingOutcome = NOT_YET;
 
-  constructor(
-    blurbs: ListedBlurb[],
-    config: ListingConfig,
-    private readonly onChange: (outcome: ListingOutcome) => void = () => {},
-  ) {
-    this.filter = new ListingFilter(blurbs);
+  constructor(config: ListingConfig) {
     this.config = config;
-    this.outcome = this.classify();
+    this.options = filterOptions(config);
   }
 
   get paused(): boolean {
     return this.pausedHere;
   }
 
+  /** Classifies blurbs as the parser completes them, in page order. */
+  add(blurbs: readonly ListedBlurb[]): void {
+    this.filter.add(blurbs, this.activeMatcher(), this.options);
+  }
+
+  /**
+   * The page is parsed: classifies its blurbs not added yet and draws the
+   * summary. Every later pass is reported to `onChange`.
+   */
+  settle(blurbs: readonly ListedBlurb[], onChange: (outcome: ListingOutcome) => void): ListingOutcome {
+    this.onChange = onChange;
+    this.outcome = this.filter.settle(blurbs, this.activeMatcher(), this.options);
+    return this.outcome;
+  }
+
+  /** Takes back whatever `add` drew: the page turned out not to be one to classify. */
+  withdraw(): void {
+    this.filter.classify(null, this.options);
+  }
+
   setConfig(config: ListingConfig): void {
     this.config = config;
-    this.outcome = this.classify();
-    this.onChange(this.outcome);
+    this.options = filterOptions(config);
+    this.reclassify();
   }
 
   setPausedHere(paused: boolean): void {
@@ -54,8 +80,7 @@ export class ListingRules {
     } catch {
       // Storage refused (privacy settings): the pause still holds until the page is left.
     }
-    this.outcome = this.classify();
-    this.onChange(this.outcome);
+    this.reclassify();
   }
 
   records(): ListedBlurb['record'][] {
@@ -65,14 +90,15 @@ export class ListingRules {
   /** Reads one blurb again (its tags changed) and classifies the page anew. */
   reread(element: HTMLElement): void {
     this.filter.replaceRecord(element, readBlurb(element));
-    this.outcome = this.classify();
-    this.onChange(this.outcome);
+    this.reclassify();
   }
 
-  private classify(): ListingOutcome {
-    return this.filter.classify(this.pausedHere ? null : this.matcher.for(this.config), {
-      alwaysShow: new Set(this.config.alwaysShow),
-      hiddenWorks: this.config.hiddenWorks,
-    });
+  private activeMatcher(): Matcher | null {
+    return this.pausedHere ? null : this.matcher.for(this.config);
+  }
+
+  private reclassify(): void {
+    this.outcome = this.filter.classify(this.activeMatcher(), this.options);
+    this.onChange(this.outcome);
   }
 }

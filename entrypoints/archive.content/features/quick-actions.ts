@@ -11,6 +11,7 @@ import type { Blurb, TagType, WorkPage } from '../../../utils/ao3/types';
 import { sendRequest } from '../../../utils/messaging/client';
 import type { RuleInput } from '../../../utils/db/rule-checks';
 import type { RuleMatch } from '../../../utils/rules/types';
+import { t } from '../../../utils/i18n';
 import { describeMatch } from '../../../utils/rules/labels';
 import { h } from '../dom';
 import { showToast } from '../toast';
@@ -63,26 +64,26 @@ function actionsFor(link: Element, context: QuickActionContext): QuickAction[] {
     const slot = slotOf(link);
     if (slot && text) {
       const match: RuleMatch = { kind: 'tag', slot, text, mode: 'exact' };
-      actions.push({ label: `Hide works tagged “${text}”`, rule: hideMatch(match) });
-      actions.push({ label: `Highlight works tagged “${text}”`, rule: { action: 'highlight', color: '#f2c94c', match } });
+      actions.push({ label: t('quickHideTag', text), rule: hideMatch(match) });
+      actions.push({ label: t('quickHighlightTag', text), rule: { action: 'highlight', color: '#f2c94c', match } });
     }
   } else {
     const login = loginOf(link);
-    if (login) actions.push({ label: `Hide works by ${login}`, rule: hideMatch({ kind: 'author', login }) });
+    if (login) actions.push({ label: t('quickHideAuthor', login), rule: hideMatch({ kind: 'author', login }) });
   }
 
   const blurb = link.closest('li.blurb');
   const record = blurb ? context.recordFor(blurb) : context.workPage;
   const readable = record && !('type' in record && (record.type === 'error' || record.type === 'mystery'));
   if (readable && 'workId' in record && record.workId !== null) {
-    actions.push({ label: 'Hide this work', rule: hideMatch({ kind: 'work', workId: record.workId, title: record.title }) });
+    actions.push({ label: t('quickHideWork'), rule: hideMatch({ kind: 'work', workId: record.workId, title: record.title }) });
   }
   if (readable && 'seriesId' in record && record.seriesId !== null) {
-    actions.push({ label: 'Hide this series', rule: hideMatch({ kind: 'series', seriesId: record.seriesId, title: record.title }) });
+    actions.push({ label: t('quickHideThisSeries'), rule: hideMatch({ kind: 'series', seriesId: record.seriesId, title: record.title }) });
   }
   if (readable && 'series' in record) {
     for (const series of record.series) {
-      actions.push({ label: `Hide the series “${series.title}”`, rule: hideMatch({ kind: 'series', seriesId: series.id, title: series.title }) });
+      actions.push({ label: t('quickHideSeries', series.title), rule: hideMatch({ kind: 'series', seriesId: series.id, title: series.title }) });
     }
   }
   return actions;
@@ -92,26 +93,51 @@ function newRuleId(): string {
   return `quick-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 }
 
-async function saveRule(action: QuickAction): Promise<void> {
+const isShown = (el: Element | null | undefined): el is HTMLElement => el instanceof HTMLElement && el.isConnected && el.checkVisibility();
+
+/** Keyboard focus back near the link an action started from: the link, or its hidden blurb's Show button. */
+function focusNear(link: Element): void {
+  const target = [link, link.closest('li.blurb')?.querySelector('.shelfmark-placeholder .shelfmark-show')].find(isShown);
+  target?.focus();
+}
+
+/** After Undo the rules apply again a moment later: focus the link once its blurb shows, unless focus went elsewhere. */
+function refocusWhenShown(link: Element, timeoutMs = 2000): void {
+  const deadline = performance.now() + timeoutMs;
+  const attempt = () => {
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    if (!lost) return;
+    if (isShown(link)) link.focus();
+    else if (performance.now() < deadline) requestAnimationFrame(attempt);
+  };
+  attempt();
+}
+
+async function saveRule(action: QuickAction, link: Element): Promise<void> {
   const rule: RuleInput = { ...action.rule, id: newRuleId(), enabled: true };
   const saved = await sendRequest({ type: 'rules/put', rule });
   if (!saved.ok) {
-    showToast(`Shelfmark couldn't save that rule: ${saved.error}`);
+    showToast(t('quickRuleFailed', saved.error));
     return;
   }
-  showToast(`${action.rule.action === 'hide' ? 'Hiding' : 'Highlighting'}: ${describeMatch(action.rule.match)}`, {
-    label: 'Undo',
+  showToast(t(action.rule.action === 'hide' ? 'quickHiding' : 'quickHighlighting', describeMatch(action.rule.match)), {
+    label: t('buttonUndo'),
     async run() {
       const undone = await sendRequest({ type: 'rules/delete', id: rule.id });
-      showToast(undone.ok ? 'Rule removed.' : `Shelfmark couldn't undo: ${undone.error}`);
+      showToast(undone.ok ? t('quickRuleRemoved') : t('undoFailedToast', undone.error));
+      if (undone.ok) refocusWhenShown(link);
     },
+  }, {
+    // A hide rule hides the blurb holding the focused button: focus goes to Undo rather than to nowhere.
+    focusAction: action.rule.action === 'hide',
+    onEscape: () => focusNear(link),
   });
 }
 
 class QuickActionMenu {
   private readonly button = h('button', {
     class: 'shelfmark-quick-action',
-    attrs: { type: 'button', 'aria-haspopup': 'menu', 'aria-expanded': 'false', title: 'Shelfmark actions' },
+    attrs: { type: 'button', 'aria-haspopup': 'menu', 'aria-expanded': 'false', title: t('quickActions') },
   }, '⋯');
   private menu: HTMLElement | null = null;
   private link: Element | null = null;
@@ -125,7 +151,7 @@ class QuickActionMenu {
   attachTo(link: Element): void {
     if (this.link === link || this.menu) return;
     this.link = link;
-    this.button.setAttribute('aria-label', `Shelfmark actions for ${(link.textContent ?? '').trim()}`);
+    this.button.setAttribute('aria-label', t('quickActionsFor', (link.textContent ?? '').trim()));
     link.after(this.button);
   }
 
@@ -139,13 +165,14 @@ class QuickActionMenu {
         attrs: { type: 'button', role: 'menuitem', tabindex: '-1' },
         on: {
           click: () => {
+            const link = this.link;
             this.close(true);
-            void saveRule(action);
+            if (link) void saveRule(action, link);
           },
         },
       }, action.label)),
     );
-    const menu = h('ul', { class: 'shelfmark-menu', attrs: { role: 'menu', 'aria-label': 'Shelfmark' } }, ...items);
+    const menu = h('ul', { class: 'shelfmark-menu', attrs: { role: 'menu', 'aria-label': t('extName') } }, ...items);
     menu.addEventListener('keydown', (event) => this.onMenuKey(event));
     const rect = this.button.getBoundingClientRect();
     menu.style.left = `${Math.round(rect.left + window.scrollX)}px`;

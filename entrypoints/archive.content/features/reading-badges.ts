@@ -23,10 +23,11 @@ function workOf(record: Blurb) {
   return null;
 }
 
+/** The link is named by its text ("Read 3/5", as seen and spoken); the longer title describes it. */
 function badgeElement(badge: Badge): HTMLAnchorElement {
   return h('a', {
     class: `${BADGE_CLASS} ${BADGE_CLASS}-${badge.kind}`,
-    attrs: { href: badge.href, title: badge.title, 'aria-label': badge.title },
+    attrs: { href: badge.href, title: badge.title },
   }, badge.text);
 }
 

@@ -12,6 +12,7 @@
 import type { ChapterIndexPage } from '../../../utils/ao3/types';
 import type { ChapterKey, ReadingRecord } from '../../../utils/db/types';
 import { sameChapter } from '../../../utils/db/reading';
+import { t, tn } from '../../../utils/i18n';
 import { chapterMarks, percent, resumePoint, type ResumePoint } from '../../../utils/reading/progress';
 import { h } from '../dom';
 import type { ReadingSession } from './reading-session';
@@ -24,11 +25,11 @@ const READ_MARK = '✓';
 const NEXT_MARK = '➜';
 
 function chapterLabel(chapter: ChapterKey, oneShot: boolean): string {
-  return oneShot ? '' : `Chapter ${chapter.position.toLocaleString()}`;
+  return oneShot ? '' : t('chapterNumber', chapter.position.toLocaleString());
 }
 
 export class ReadingControls {
-  private readonly bar = h('div', { class: 'shelfmark-reading-bar', attrs: { role: 'region', 'aria-label': 'Shelfmark reading' } });
+  private readonly bar = h('div', { class: 'shelfmark-reading-bar', attrs: { role: 'region', 'aria-label': t('readingRegion') } });
   private readonly headingButtons = new Map<HTMLButtonElement, ChapterKey>();
   private readonly resume: ResumePoint | null;
 
@@ -84,14 +85,14 @@ export class ReadingControls {
   }
 
   private resumeLink(point: ResumePoint): HTMLAnchorElement {
-    const where = this.oneShot ? percent(point.scroll) : `${chapterLabel(point.chapter, false)}, ${percent(point.scroll)}`;
+    const label = this.oneShot ? t('resumeAt', percent(point.scroll)) : t('resumeChapterAt', chapterLabel(point.chapter, false), percent(point.scroll));
     const onPage = this.sectionFor(point.chapter) !== undefined;
     const workPath = `/works/${this.session.workId}`;
     const href =
       onPage ? RESUME_HASH
       : point.chapter.id !== null ? `${workPath}/chapters/${point.chapter.id}${RESUME_HASH}`
       : `${workPath}?view_full_work=true${RESUME_HASH}`;
-    const link = h('a', { class: 'shelfmark-resume', attrs: { href } }, `Resume: ${where}`);
+    const link = h('a', { class: 'shelfmark-resume', attrs: { href } }, label);
     if (onPage) {
       link.addEventListener('click', (event) => {
         event.preventDefault();
@@ -103,11 +104,11 @@ export class ReadingControls {
 
   private statusText(reading: ReadingRecord | null, chapters: ChapterKey[]): string {
     const read = chapters.filter((c) => this.session.isRead(c)).length;
-    if (this.oneShot) return read > 0 ? 'Read' : reading?.visitCount ? 'Not read to the end yet' : 'Not read yet';
+    if (this.oneShot) return t(read > 0 ? 'readingOneShotRead' : reading?.visitCount ? 'readingOneShotStarted' : 'readingOneShotNotRead');
     const total = this.session.work.chapters?.posted ?? chapters.length;
-    if (read === 0) return 'No chapters read yet';
-    if (read >= total) return `Read all ${total.toLocaleString()} chapters`;
-    return `Read ${read.toLocaleString()} of ${total.toLocaleString()} chapters`;
+    if (read === 0) return t('readingNoChapters');
+    if (read >= total) return tn('readingAllChapters', total);
+    return tn('readingSomeChapters', total, read.toLocaleString());
   }
 
   render(): void {
@@ -117,7 +118,7 @@ export class ReadingControls {
     const workToggle = h('button', {
       class: 'shelfmark-button shelfmark-work-toggle',
       attrs: { type: 'button', 'aria-pressed': String(allRead) },
-    }, allRead ? (this.oneShot ? 'Mark unread' : 'Mark work unread') : this.oneShot ? 'Mark as read' : 'Mark work read');
+    }, t(allRead ? (this.oneShot ? 'markUnread' : 'markWorkUnread') : this.oneShot ? 'markAsRead' : 'markWorkRead'));
     workToggle.addEventListener('click', () => {
       const read = !chapters.every((c) => session.isRead(c));
       // Unread: every chapter the record holds as read, including any the page doesn't list.
@@ -126,19 +127,19 @@ export class ReadingControls {
     });
 
     const parts: Array<Node> = [
-      h('span', { class: 'shelfmark-reading-label' }, 'Shelfmark:'),
+      h('span', { class: 'shelfmark-reading-label' }, t('shelfmarkLabel')),
       h('span', { class: 'shelfmark-reading-status', attrs: { role: 'status' } }, this.statusText(session.reading, chapters)),
     ];
     if (this.resume) parts.push(this.resumeLink(this.resume));
-    if (!session.recording) parts.push(h('span', { class: 'shelfmark-reading-paused' }, '(not recording here)'));
+    if (!session.recording) parts.push(h('span', { class: 'shelfmark-reading-paused' }, t('notRecordingHere')));
     parts.push(workToggle);
     this.bar.replaceChildren(...parts);
 
     for (const [button, key] of this.headingButtons) {
       const read = session.isRead(key);
-      button.textContent = read ? `${READ_MARK} Read` : 'Mark read';
+      button.textContent = read ? `${READ_MARK} ${t('markedRead')}` : t('markRead');
       button.setAttribute('aria-pressed', String(read));
-      button.setAttribute('aria-label', `${chapterLabel(key, false)} ${read ? 'read (mark unread)' : 'not read (mark read)'}`);
+      button.setAttribute('aria-label', t(read ? 'chapterReadToggle' : 'chapterUnreadToggle', chapterLabel(key, false)));
       button.classList.toggle('shelfmark-is-read', read);
     }
     markChapterSelect(session.reading);
@@ -174,10 +175,10 @@ export function markChapterIndex(index: ChapterIndexPage, reading: ReadingRecord
     if (!chapter) continue;
     if (read.has(chapter)) {
       li.classList.add('shelfmark-chapter-read');
-      li.append(h('span', { class: 'shelfmark-chapter-mark shelfmark-chip', attrs: { title: 'Read (Shelfmark)' } }, `${READ_MARK} Read`));
+      li.append(h('span', { class: 'shelfmark-chapter-mark shelfmark-chip', attrs: { title: t('chapterReadTitle') } }, `${READ_MARK} ${t('markedRead')}`));
     } else if (chapter === nextUnread) {
       li.classList.add('shelfmark-chapter-next');
-      li.append(h('span', { class: 'shelfmark-chapter-mark shelfmark-chip', attrs: { title: 'The first chapter you have not read (Shelfmark)' } }, 'Next unread'));
+      li.append(h('span', { class: 'shelfmark-chapter-mark shelfmark-chip', attrs: { title: t('chapterNextTitle') } }, t('chapterNextUnread')));
     }
   }
 }

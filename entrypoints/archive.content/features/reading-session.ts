@@ -8,6 +8,7 @@
 import type { WorkPage } from '../../../utils/ao3/types';
 import type { TrackingMode } from '../../../utils/db/tracking-mode';
 import type { ChapterKey, ReadingRecord, SavedRecord, WorkFacts } from '../../../utils/db/types';
+import { t } from '../../../utils/i18n';
 import { sendRequest } from '../../../utils/messaging/client';
 import { isRead } from '../../../utils/reading/progress';
 import { showToast } from '../toast';
@@ -62,7 +63,7 @@ export class ReadingSession {
     const reply = await sendRequest({ type: 'reading/mark-chapters', workId: this.workId, chapters, read });
     if (!reply.ok) {
       if (automatic) this.refused(reply.error);
-      else showToast(`Shelfmark couldn't save that: ${reply.error}`);
+      else showToast(t('saveThatFailed', reply.error));
       return false;
     }
     this.reading = reply.value.reading;
@@ -85,16 +86,16 @@ export class ReadingSession {
     const last = this.lastChapter();
     if (!last || !this.isRead(last)) return;
     this.finishOffered = true;
-    showToast(`You've read the last chapter of “${this.work.title}”. Mark it as finished?`, {
-      label: 'Mark as finished',
+    showToast(t('finishOffer', this.work.title), {
+      label: t('finishMark'),
       run: async () => {
         const reply = await sendRequest({ type: 'saved/set', workId: this.workId, status: 'finished' });
         if (reply.ok) {
           this.saved = reply.value.saved;
           this.changed();
-          showToast('Marked as finished.');
+          showToast(t('finishDone'));
         } else {
-          showToast(`Shelfmark couldn't save that: ${reply.error}`);
+          showToast(t('saveThatFailed', reply.error));
         }
       },
     });

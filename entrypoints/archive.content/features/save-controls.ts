@@ -11,7 +11,8 @@
 import type { Blurb, WorkPage } from '../../../utils/ao3/types';
 import { snapshotFromBlurb, snapshotFromWorkPage } from '../../../utils/db/work-snapshot';
 import { SAVED_STATUSES, type SavedRecord, type SavedStatus, type WorkFacts } from '../../../utils/db/types';
-import { STATUS_LABELS, STATUS_MARKS } from '../../../utils/library/display';
+import { t } from '../../../utils/i18n';
+import { STATUS_MARKS, statusLabel } from '../../../utils/library/display';
 import { sendRequest } from '../../../utils/messaging/client';
 import { h } from '../dom';
 import { showToast } from '../toast';
@@ -44,7 +45,7 @@ async function save(target: SaveTarget, status: SavedStatus, note?: string): Pro
     ...(target.facts ? { work: target.facts } : {}),
   }).catch((error: unknown) => ({ ok: false as const, error: String(error) }));
   if (!reply.ok) {
-    showToast(`Shelfmark couldn't save this work: ${reply.error}`);
+    showToast(t('saveFailed', reply.error));
     return false;
   }
   setSavedState(target.workId, reply.value.saved);
@@ -55,16 +56,16 @@ async function remove(target: SaveTarget): Promise<void> {
   const previous = savedState.get(target.workId) ?? null;
   const reply = await sendRequest({ type: 'saved/remove', workId: target.workId }).catch((error: unknown) => ({ ok: false as const, error: String(error) }));
   if (!reply.ok) {
-    showToast(`Shelfmark couldn't remove this work: ${reply.error}`);
+    showToast(t('removeFailed', reply.error));
     return;
   }
   setSavedState(target.workId, null);
-  showToast(`Removed “${target.title}” from your saved works.`, previous ? {
-    label: 'Undo',
+  showToast(t('libraryRemoved', target.title), previous ? {
+    label: t('buttonUndo'),
     async run() {
       const undone = await sendRequest({ type: 'saved/restore', records: [previous], removeIds: [] });
       if (undone.ok) setSavedState(target.workId, previous);
-      else showToast(`Shelfmark couldn't undo: ${undone.error}`);
+      else showToast(t('undoFailedToast', undone.error));
     },
   } : undefined);
 }
@@ -86,14 +87,14 @@ class SavePanel {
       input.addEventListener('change', () => {
         if (input.checked) void save(this.target, status);
       });
-      return h('label', { class: 'shelfmark-save-option' }, input, STATUS_LABELS[status]);
+      return h('label', { class: 'shelfmark-save-option' }, input, statusLabel(status));
     });
     const note = h('input', {
       class: 'shelfmark-save-note',
-      attrs: { type: 'text', maxlength: String(NOTE_MAX), placeholder: 'A short note', 'aria-label': 'Note' },
+      attrs: { type: 'text', maxlength: String(NOTE_MAX), placeholder: t('saveNotePlaceholder'), 'aria-label': t('saveNote') },
     });
     note.value = record?.note ?? '';
-    const saveNote = h('button', { class: 'shelfmark-button', attrs: { type: 'submit' } }, 'Save note');
+    const saveNote = h('button', { class: 'shelfmark-button', attrs: { type: 'submit' } }, t('saveNoteButton'));
     const form = h('form', { class: 'shelfmark-save-note-row' }, note, saveNote);
     form.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -101,28 +102,40 @@ class SavePanel {
       void save(this.target, status, note.value.trim()).then((ok) => ok && this.close(true));
     });
     const children: HTMLElement[] = [
-      h('fieldset', { class: 'shelfmark-save-statuses' }, h('legend', {}, 'Status'), ...radios),
+      h('fieldset', { class: 'shelfmark-save-statuses' }, h('legend', {}, t('saveStatus')), ...radios),
       form,
     ];
     if (record) {
-      const removeButton = h('button', { class: 'shelfmark-button shelfmark-save-remove', attrs: { type: 'button' } }, 'Remove from saved');
+      const removeButton = h('button', { class: 'shelfmark-button shelfmark-save-remove', attrs: { type: 'button' } }, t('libraryRemoveFromSaved'));
       removeButton.addEventListener('click', () => {
         this.close(true);
         void remove(this.target);
       });
       children.push(removeButton);
     }
-    this.element = h('div', { class: 'shelfmark-save-panel', attrs: { role: 'dialog', 'aria-label': `Save “${target.title}”` } }, ...children);
+    this.element = h('div', { class: 'shelfmark-save-panel', attrs: { role: 'dialog', 'aria-label': t('savePanelFor', target.title) } }, ...children);
     this.element.addEventListener('keydown', (event) => {
       if (event.key === 'Escape') {
         event.preventDefault();
         event.stopPropagation();
         this.close(true);
+      } else if (event.key === 'Tab' && this.leavesPanel(event.shiftKey)) {
+        // The panel sits at the end of the page: leaving it goes back to its button (Shift+Tab), or on from there.
+        this.close(true);
+        if (event.shiftKey) event.preventDefault();
       }
     });
     const rect = anchor.getBoundingClientRect();
     this.element.style.left = `${Math.round(Math.min(rect.left, window.innerWidth - 300) + window.scrollX)}px`;
     this.element.style.top = `${Math.round(rect.bottom + window.scrollY + 2)}px`;
+  }
+
+  /** Whether Tab (or Shift+Tab) from the focused control would leave the panel; a radio group is one tab stop. */
+  private leavesPanel(backwards: boolean): boolean {
+    const radios = Array.from(this.element.querySelectorAll<HTMLInputElement>('input[type="radio"]'));
+    const radioStop = radios.find((radio) => radio.checked) ?? radios[0];
+    const stops = Array.from(this.element.querySelectorAll<HTMLElement>('input, button')).filter((el) => !radios.includes(el as HTMLInputElement) || el === radioStop);
+    return document.activeElement === (backwards ? stops[0] : stops[stops.length - 1]);
   }
 
   open(): void {
@@ -160,11 +173,11 @@ export class SaveControl {
     this.main = h('button', { class: 'shelfmark-save-main', attrs: { type: 'button' } });
     this.more = h('button', {
       class: 'shelfmark-save-more',
-      attrs: { type: 'button', 'aria-haspopup': 'dialog', 'aria-expanded': 'false', 'aria-label': `Save options for “${target.title}”`, title: 'Status and note' },
+      attrs: { type: 'button', 'aria-haspopup': 'dialog', 'aria-expanded': 'false', 'aria-label': t('saveOptionsFor', target.title), title: t('saveOptionsTitle') },
     }, '▾');
     this.main.addEventListener('click', () => {
       if (savedState.get(target.workId)) this.openPanel(this.main);
-      else void save(target, 'to-read').then((ok) => ok && showToast(`Saved “${target.title}” to read later.`));
+      else void save(target, 'to-read').then((ok) => ok && showToast(t('savedToReadLater', target.title)));
     });
     this.more.addEventListener('click', () => this.openPanel(this.more));
     this.element = h(tag, { class: 'shelfmark-save' }, this.main, this.more);
@@ -191,13 +204,14 @@ export class SaveControl {
       ...(record
         ? [
             h('span', { class: 'shelfmark-save-mark', attrs: { 'aria-hidden': 'true' } }, STATUS_MARKS[record.status]),
-            h('span', { class: 'shelfmark-save-status' }, STATUS_LABELS[record.status]),
-            h('span', { class: 'shelfmark-save-generic' }, 'Saved'),
+            h('span', { class: 'shelfmark-save-status' }, statusLabel(record.status)),
+            h('span', { class: 'shelfmark-save-generic' }, t('saveSaved')),
           ]
-        : [h('span', {}, 'Save')]),
+        : [h('span', {}, t('saveSave'))]),
     );
-    this.main.setAttribute('aria-label', record ? `Saved: ${STATUS_LABELS[record.status]} — change “${this.target.title}”` : `Save “${this.target.title}” to read later`);
-    this.main.title = record ? `Saved: ${STATUS_LABELS[record.status]}${record.note ? ` — ${record.note}` : ''}` : 'Save to read later';
+    this.main.setAttribute('aria-label', record ? t('saveSavedLabel', statusLabel(record.status), this.target.title) : t('saveToReadLaterLabel', this.target.title));
+    if (!record) this.main.title = t('saveToReadLater');
+    else this.main.title = record.note ? t('saveSavedNoteTitle', statusLabel(record.status), record.note) : t('saveSavedTitle', statusLabel(record.status));
     if (record) this.main.setAttribute('aria-haspopup', 'dialog');
     else this.main.removeAttribute('aria-haspopup');
   }
@@ -205,7 +219,7 @@ export class SaveControl {
 
 function targetOfBlurb(record: Blurb): SaveTarget | null {
   if (record.workId === null) return null;
-  const title = 'title' in record && typeof record.title === 'string' && record.title ? record.title : `Work ${record.workId}`;
+  const title = 'title' in record && typeof record.title === 'string' && record.title ? record.title : t('untitledWork', String(record.workId));
   const facts = record.type === 'work' || (record.type === 'bookmark' && record.item === 'work') ? snapshotFromBlurb(record) : null;
   return { workId: record.workId, title, facts };
 }
@@ -228,7 +242,7 @@ export function drawSaveControls(context: SaveControlsContext): SaveControl | nu
   }
   const work = context.workPage;
   if (!work || work.workId === null) return null;
-  const target: SaveTarget = { workId: work.workId, title: work.title || `Work ${work.workId}`, facts: snapshotFromWorkPage(work) };
+  const target: SaveTarget = { workId: work.workId, title: work.title || t('untitledWork', String(work.workId)), facts: snapshotFromWorkPage(work) };
   const actions = document.querySelector('#main ul.work.navigation.actions');
   const control = new SaveControl(target, actions ? 'li' : 'span');
   if (actions) actions.prepend(control.element);
@@ -246,6 +260,6 @@ export function enableSaveShortcut(control: SaveControl): void {
     if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey || event.code !== 'KeyS' || isTyping(event.target)) return;
     event.preventDefault();
     if (savedState.get(control.target.workId)) control.openPanel();
-    else void save(control.target, 'to-read').then((ok) => ok && showToast(`Saved “${control.target.title}” to read later.`));
+    else void save(control.target, 'to-read').then((ok) => ok && showToast(t('savedToReadLater', control.target.title)));
   });
 }

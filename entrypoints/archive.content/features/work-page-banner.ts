@@ -4,6 +4,7 @@
  * the work, so nothing is hidden; the banner can be dismissed for the session.
  */
 import type { WorkPage } from '../../../utils/ao3/types';
+import { t } from '../../../utils/i18n';
 import type { Matcher } from '../../../utils/rules/compile';
 import type { MatchReason } from '../../../utils/rules/types';
 import { h } from '../dom';
@@ -29,7 +30,7 @@ function rememberDismissed(work: WorkPage): void {
 /** "You hide works with Warning: Major Character Death" — each rule's own label when it has one. */
 export function bannerText(reasons: MatchReason[]): string {
   const labels = [...new Set(reasons.map((r) => r.label))];
-  return `You hide works with ${labels.join('; ')}. This one is shown because you opened it.`;
+  return t('bannerHidden', labels.join('; '));
 }
 
 export class WorkPageBanner {
@@ -44,7 +45,7 @@ export class WorkPageBanner {
     const { hiddenBy } = matcher.classify(this.work);
     if (hiddenBy.length === 0) return;
 
-    const dismiss = h('button', { class: 'shelfmark-button', attrs: { type: 'button' } }, 'Dismiss');
+    const dismiss = h('button', { class: 'shelfmark-button', attrs: { type: 'button' } }, t('buttonDismiss'));
     dismiss.addEventListener('click', () => {
       rememberDismissed(this.work);
       this.banner?.remove();

@@ -76,6 +76,43 @@ describe.skipIf(realPagesMissing())('ListingFilter on a real listing', () => {
     expect(doc.querySelector('#work_77862241 .shelfmark-placeholder')).toBeNull();
   });
 
+  it('classifies blurb by blurb as they are parsed, and draws the summary once settled', () => {
+    const matcher = compileRules([rule({ id: 'a', match: { kind: 'author', login: 'EdosianOrchids901' } })]);
+    const inOnePass = new ListingFilter(blurbs);
+    const onePass = inOnePass.classify(matcher, options);
+    const expected = hidden();
+    inOnePass.classify(null, options);
+
+    const filter = new ListingFilter();
+    filter.add(blurbs.slice(0, 5), matcher, options);
+    filter.add(blurbs.slice(5, 12), matcher, options);
+    expect(hidden().length).toBeGreaterThan(0);
+    expect(doc.querySelector('.shelfmark-summary')).toBeNull();
+    const outcome = filter.settle(blurbs, matcher, options);
+    expect(hidden()).toEqual(expected);
+    const summary = ({ total, hidden, highlighted, results }: typeof outcome) => ({
+      total,
+      hidden,
+      highlighted,
+      reasons: results.map((r) => [r.verdict, ...r.hiddenBy.map((reason) => reason.label)]),
+    });
+    expect(summary(outcome)).toEqual(summary(onePass));
+    expect(doc.querySelector('.shelfmark-summary')?.textContent).toContain('7 of 21 works hidden');
+  });
+
+  it('classifies every blurb anew when the page changed under the ones added while parsing', () => {
+    const matcher = compileRules([rule({ id: 'a', match: { kind: 'trait', trait: { type: 'rating', rating: 'Explicit' } } })]);
+    const filter = new ListingFilter();
+    filter.add(blurbs, matcher, options);
+    expect(hidden()).toEqual(['work_77855171', 'work_73393176', 'work_77618571']);
+    // A script took the first Explicit work off the page before DOMContentLoaded.
+    const remaining = blurbs.filter((b) => b.element.id !== 'work_77855171');
+    const outcome = filter.settle(remaining, matcher, options);
+    expect(outcome).toMatchObject({ total: 20, hidden: 2 });
+    expect(hidden()).toEqual(['work_73393176', 'work_77618571']);
+    expect(outcome.results.filter((r) => r.verdict === 'hide').length).toBe(2);
+  });
+
   it('leaves a blurb shown when classifying it throws, and the others classified', () => {
     const filter = new ListingFilter(blurbs);
     const real = compileRules([rule({ id: 'a', match: { kind: 'trait', trait: { type: 'rating', rating: 'Explicit' } } })]);

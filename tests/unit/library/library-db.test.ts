@@ -5,6 +5,7 @@ import { importRules } from '../../../utils/db/library-rules';
 import { setSaved } from '../../../utils/db/saved';
 import { markChapters, recordVisit, storeWorkSnapshots } from '../../../utils/db/tracking';
 import { readBackupData } from '../../../utils/db/data-transfer';
+import { factsOf } from '../../../utils/db/stored-work';
 import { listRules, putRule } from '../../../utils/db/rules';
 import type { RuleInput } from '../../../utils/db/rule-checks';
 import { DAY, freshDb, manyWorks, T0, work } from '../db/fixtures';
@@ -93,13 +94,18 @@ describe('bulk changes to the saved list', () => {
     await setSaved(db, { workId: 42, status: 'finished' }, T0);
     const result = await importSaved(db, [{ workId: work().workId, title: 'ignored' }, { workId: 42, title: 'x' }, { workId: 77, title: 'From a spreadsheet' }, { workId: 77, title: 'again' }], T0 + DAY);
     expect(result).toEqual({ addedIds: [work().workId, 77], alreadySaved: 1 });
-    expect((await db.get('works', work().workId))?.title).toBe('The Long Way Round');
-    expect((await db.get('works', 77))?.title).toBe('From a spreadsheet');
+    expect(factsOf(await db.get('works', work().workId))?.title).toBe('The Long Way Round');
+    expect(factsOf(await db.get('works', 77))?.title).toBe('From a spreadsheet');
     expect((await db.get('saved', 42))?.status).toBe('finished');
     expect((await db.get('saved', 77))?.status).toBe('to-read');
     // A real page later replaces the stub's unknowns.
     await storeWorkSnapshots(db, [work({ workId: 77, title: 'The Real Title' })], T0 + 2 * DAY);
     expect((await listLibrary(db)).find((r) => r.workId === 77)).toMatchObject({ title: 'The Real Title', words: 12_345 });
+    // A work read but never seen gets the stub too, beside its reading.
+    await markChapters(db, 88, [{ id: null, position: 1 }], true, T0);
+    await importSaved(db, [{ workId: 88, title: 'Read Before' }], T0 + DAY);
+    expect(await db.get('works', 88)).toMatchObject({ title: 'Read Before', reading: { chapters: [{ position: 1, readAt: T0 }] } });
+    expect((await listLibrary(db)).find((r) => r.workId === 88)).toMatchObject({ title: 'Read Before', read: 1, status: 'to-read' });
   });
 });
 

@@ -94,7 +94,7 @@ describe('handling', () => {
       expect(await bg.send(message, privateTab)).toEqual({ ok: false, error: 'private window' });
     }
     const db = await bg.db();
-    expect([await db.count('works'), await db.count('reading'), await db.count('visits'), await db.count('saved')]).toEqual([0, 0, 0, 0]);
+    expect([await db.count('works'), await db.count('visits'), await db.count('saved')]).toEqual([0, 0, 0]);
     // Reading state is still answered there.
     expect(await bg.send({ type: 'works/state', workIds: [1] }, privateTab)).toMatchObject({ ok: true });
 

@@ -1,6 +1,7 @@
 /** The reading requests through the background's message handling, over a fake database. */
 import { describe, expect, it } from 'vitest';
 import { archiveDateMillis, type HistoryEntry } from '../../../utils/db/history-import';
+import { factsOf } from '../../../utils/db/stored-work';
 import { DAY, T0, work } from '../db/fixtures';
 import { archiveTab, testBackground } from '../messaging/background';
 
@@ -55,7 +56,7 @@ describe('works/state', () => {
     // The merge runs just after the reply.
     await new Promise((resolve) => setTimeout(resolve, 20));
     const db = await bg.db();
-    const stored = await db.get('works', work().workId);
+    const stored = factsOf(await db.get('works', work().workId));
     expect(stored?.chapterCount).toEqual({ posted: 4, expected: 5 });
     expect(stored?.chapters).toHaveLength(3);
     expect(stored?.lastSeen).toBe(T0 + DAY);
@@ -68,11 +69,11 @@ describe('works/state', () => {
     const newer = work({ chapters: [], words: 99_999, updatedAt: work().updatedAt! + 1000 });
     await bg.send({ type: 'works/state', workIds: [work().workId], snapshot: [newer] }, archiveTab(4, true));
     await new Promise((resolve) => setTimeout(resolve, 20));
-    expect((await (await bg.db()).get('works', work().workId))?.words).toBe(work().words);
+    expect(factsOf(await (await bg.db()).get('works', work().workId))?.words).toBe(work().words);
     await bg.send({ type: 'settings/set', values: { trackingPaused: true } });
     await bg.send({ type: 'works/state', workIds: [work().workId], snapshot: [newer] }, tab);
     await new Promise((resolve) => setTimeout(resolve, 20));
-    expect((await (await bg.db()).get('works', work().workId))?.words).toBe(work().words);
+    expect(factsOf(await (await bg.db()).get('works', work().workId))?.words).toBe(work().words);
   });
 
   it('checks the snapshots it is sent', async () => {
@@ -89,7 +90,9 @@ describe('tracking paused', () => {
     expect(await bg.send({ type: 'reading/position', workId: 1, chapter: { id: 1, position: 1 }, scroll: 0.5 }, tab)).toEqual({ ok: false, error: 'tracking paused' });
     expect(await bg.send({ type: 'reading/mark-chapters', workId: 1, chapters: [{ id: 1, position: 1 }], read: true }, tab)).toMatchObject({ ok: true });
     const db = await bg.db();
-    expect([await db.count('works'), await db.count('visits')]).toEqual([0, 0]);
+    expect(await db.count('visits')).toBe(0);
+    // The mark alone was kept: no facts, no visit counted, no position.
+    expect(await db.get('works', 1)).toEqual({ workId: 1, reading: expect.objectContaining({ visitCount: 0, chapters: [expect.objectContaining({ readAt: T0, scroll: null })] }) });
   });
 });
 
@@ -100,15 +103,16 @@ describe('history/import', () => {
     const first = await bg.send({ type: 'history/import', entries }, tab);
     expect(first).toEqual({ ok: true, value: { summary: { works: 3, readingUpdated: 3, savedAdded: 1 } } });
     const db = await bg.db();
-    expect(await db.get('reading', 1)).toMatchObject({ visitCount: 4, lastVisit: archiveDateMillis('2024-04-20'), firstVisit: archiveDateMillis('2024-04-20') });
-    expect(await db.get('reading', 3)).toMatchObject({ visitCount: 2, lastVisit: null });
+    const readingOf = async (workId: number) => (await db.get('works', workId))?.reading;
+    expect(await readingOf(1)).toMatchObject({ visitCount: 4, lastVisit: archiveDateMillis('2024-04-20'), firstVisit: archiveDateMillis('2024-04-20') });
+    expect(await readingOf(3)).toMatchObject({ visitCount: 2, lastVisit: null });
     expect(await db.get('saved', 2)).toMatchObject({ status: 'to-read' });
     expect(await db.get('works', 1)).toMatchObject({ title: work().title });
-    const before = await db.getAll('reading');
+    const before = await db.getAll('works');
 
     const second = await bg.send({ type: 'history/import', entries }, tab);
     expect(second).toEqual({ ok: true, value: { summary: { works: 3, readingUpdated: 0, savedAdded: 0 } } });
-    expect(await db.getAll('reading')).toEqual(before);
+    expect(await db.getAll('works')).toEqual(before);
     expect(await db.count('visits')).toBe(0);
   });
 
@@ -119,18 +123,19 @@ describe('history/import', () => {
     await bg.send({ type: 'saved/set', workId: 1, status: 'finished' }, tab);
     await bg.send({ type: 'history/import', entries: [entry(1, { visits: 4, markedForLater: true })] }, tab);
     const db = await bg.db();
-    expect(await db.get('reading', 1)).toMatchObject({ visitCount: 6, lastVisit: Date.UTC(2024, 5, 1), firstVisit: archiveDateMillis('2024-04-20') });
+    const readingOf = async (workId: number) => (await db.get('works', workId))?.reading;
+    expect(await readingOf(1)).toMatchObject({ visitCount: 6, lastVisit: Date.UTC(2024, 5, 1), firstVisit: archiveDateMillis('2024-04-20') });
     expect((await db.get('saved', 1))?.status).toBe('finished');
     // More visits on the archive than Shelfmark saw: the larger count.
     await bg.send({ type: 'history/import', entries: [entry(1, { visits: 9 })] }, tab);
-    expect((await db.get('reading', 1))?.visitCount).toBe(9);
+    expect((await readingOf(1))?.visitCount).toBe(9);
   });
 
   it('folds a work listed twice, and is refused from private windows', async () => {
     const bg = testBackground();
     const reply = await bg.send({ type: 'history/import', entries: [entry(1, { visits: 2, lastVisited: '2024-01-01' }), entry(1, { visits: 5, lastVisited: '2023-01-01' })] }, tab);
     expect(reply).toMatchObject({ ok: true, value: { summary: { works: 1 } } });
-    expect(await (await bg.db()).get('reading', 1)).toMatchObject({ visitCount: 5, lastVisit: archiveDateMillis('2024-01-01') });
+    expect((await (await bg.db()).get('works', 1))?.reading).toMatchObject({ visitCount: 5, lastVisit: archiveDateMillis('2024-01-01') });
     expect(await bg.send({ type: 'history/import', entries: [entry(2)] }, archiveTab(5, true))).toEqual({ ok: false, error: 'private window' });
     expect(await bg.send({ type: 'history/import', entries: [{ ...entry(2), lastVisited: '20 Apr 2024' }] }, tab)).toMatchObject({ ok: false, error: expect.stringMatching(/lastVisited/) });
   });

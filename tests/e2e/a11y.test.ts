@@ -1,0 +1,110 @@
+/**
+ * axe-core over everything Shelfmark draws, in real Chromium, light and dark:
+ * the popup over a real listing (its page results and rule list, then its
+ * rule editor), every tab of the options page with a lived-in library, and
+ * the placeholders, badges, save controls and menus the content script puts
+ * on a listing (those only: the archive's own markup isn't ours). No serious
+ * or critical violation may remain.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { realPagesMissing } from '../helpers/real-pages';
+import { seriousViolations } from './axe';
+import { launchExtension, type ExtensionSession } from './harness';
+import { importSample, SAMPLE_LISTING } from './sample-library';
+
+const SCHEMES = ['light', 'dark'] as const;
+const TIMEOUT = { timeout: 10_000 };
+const OPTION_TABS = ['Library', 'History', 'Rules', 'Data', 'Settings'] as const;
+
+/** Elements the content script adds to a listing (or styles, for the highlight's contrast). */
+const INJECTED = ['.shelfmark-summary', '.shelfmark-placeholder', '.shelfmark-badge', '.shelfmark-save', '.shelfmark-chip', '.shelfmark-quick-action', '.shelfmark-menu', '.shelfmark-save-panel', '.shelfmark-toast'];
+
+async function presentSelectors(page: Page, selectors: readonly string[]): Promise<string[]> {
+  return page.evaluate((all) => all.filter((s) => document.querySelector(s) !== null), [...selectors]);
+}
+
+describe.skipIf(realPagesMissing())('accessibility (axe-core)', () => {
+  let session: ExtensionSession;
+  let listing: Page;
+  let popup: Page;
+  let options: Page;
+
+  beforeAll(async () => {
+    session = await launchExtension();
+    options = await session.extensionPage('options.html');
+    await options.setViewportSize({ width: 1280, height: 800 });
+    await importSample(options);
+
+    const url = await session.serveRealPage(SAMPLE_LISTING);
+    listing = await session.context.newPage();
+    await listing.setViewportSize({ width: 1280, height: 800 });
+    await listing.goto(url);
+    await listing.waitForFunction(() => !document.documentElement.classList.contains('shelfmark-pending'));
+    const worker = await session.serviceWorker();
+    const tabId = await worker.evaluate(async (wanted) => (await chrome.tabs.query({})).find((tab) => tab.url === wanted)?.id ?? null, url);
+    expect(tabId).not.toBeNull();
+    popup = await session.context.newPage();
+    await popup.setViewportSize({ width: 400, height: 600 });
+    await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tab=${tabId}`);
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  for (const scheme of SCHEMES) {
+    describe(`${scheme} scheme`, () => {
+      beforeAll(async () => {
+        for (const page of [listing, popup, options]) await page.emulateMedia({ colorScheme: scheme });
+      });
+
+      it('the popup, with the page results and the rule list', async () => {
+        await expect.poll(() => popup.getByRole('region', { name: 'This page' }).textContent(), TIMEOUT).toContain('hidden');
+        await expect.poll(() => popup.locator('.sm-rule').count(), TIMEOUT).toBe(4);
+        // The page's results, unfolded.
+        const details = popup.getByRole('region', { name: 'This page' }).locator('details').first();
+        if ((await details.count()) > 0 && !(await details.evaluate((el) => (el as HTMLDetailsElement).open))) await details.locator('summary').click();
+        expect(await seriousViolations(popup)).toEqual([]);
+      });
+
+      it('the popup’s rule editor', async () => {
+        await popup.getByRole('button', { name: 'Add rule' }).click();
+        await expect.poll(() => popup.locator('.sm-preview').textContent(), TIMEOUT).toMatch(/on this page/);
+        expect(await seriousViolations(popup)).toEqual([]);
+        await popup.getByRole('button', { name: 'Cancel' }).click();
+      });
+
+      for (const tab of OPTION_TABS) {
+        it(`the options page: ${tab}`, async () => {
+          await options.getByRole('tab', { name: tab }).click();
+          await expect.poll(() => options.getByRole('tab', { name: tab }).getAttribute('aria-selected'), TIMEOUT).toBe('true');
+          if (tab === 'Library') await expect.poll(() => options.locator('.sm-table-body [role="row"]').count(), TIMEOUT).toBe(6);
+          if (tab === 'History') await expect.poll(() => options.locator('.sm-history-entry').count(), TIMEOUT).toBeGreaterThan(0);
+          expect(await seriousViolations(options)).toEqual([]);
+        });
+      }
+
+      it('what Shelfmark adds to a listing: placeholders, highlight, badges, save controls, menus', async () => {
+        await expect.poll(() => listing.locator('li.blurb.shelfmark-hidden').count(), TIMEOUT).toBeGreaterThan(0);
+        await expect(listing.locator('.shelfmark-badge').count()).resolves.toBeGreaterThan(0);
+        // The quick-action menu, opened from the keyboard on a tag link.
+        await listing.locator('li.blurb:not(.shelfmark-hidden) li.freeforms a.tag').first().focus();
+        await listing.keyboard.press('Tab');
+        await listing.keyboard.press('Enter');
+        await expect.poll(() => listing.getByRole('menu').count(), TIMEOUT).toBe(1);
+        const include = await presentSelectors(listing, INJECTED);
+        expect(include).toEqual(expect.arrayContaining(['.shelfmark-placeholder', '.shelfmark-badge', '.shelfmark-save', '.shelfmark-menu']));
+        expect(await seriousViolations(listing, { include: include.map((s) => [s]) })).toEqual([]);
+        await listing.keyboard.press('Escape');
+
+        // The save panel, and the highlighted blurbs' contrast (the archive's text on our colour).
+        await listing.locator('.shelfmark-save-more').first().focus();
+        await listing.keyboard.press('Enter');
+        await expect.poll(() => listing.getByRole('dialog').count(), TIMEOUT).toBe(1);
+        expect(await seriousViolations(listing, { include: [['.shelfmark-save-panel']] })).toEqual([]);
+        await listing.keyboard.press('Escape');
+        expect(await seriousViolations(listing, { include: [['li.blurb.shelfmark-highlighted']] }, { runOnly: ['color-contrast'] })).toEqual([]);
+      });
+    });
+  }
+});

@@ -1,0 +1,40 @@
+/**
+ * Every text a reader sees comes from the extension's messages
+ * (public/_locales/<language>/messages.json) through the browser's own i18n,
+ * so a translator adds a language without touching code. The keys are typed
+ * from the English file: a key it lacks is a type error.
+ */
+import { browser } from 'wxt/browser';
+import type english from '../public/_locales/en/messages.json';
+
+export type MessageKey = keyof typeof english;
+
+/**
+ * The keys that have plural variants, one per CLDR category of the language
+ * (`worksHidden_one`, `worksHidden_few`…, always `worksHidden_other`): `worksHidden`.
+ */
+export type PluralKey = MessageKey extends infer K ? (K extends `${infer Base}_other` ? Base : never) : never;
+
+/** The message `key`, with `$1`… in it replaced by `substitutions` in order. */
+export function t(key: MessageKey, ...substitutions: string[]): string {
+  return browser.i18n.getMessage(key, substitutions);
+}
+
+let pluralRules: Intl.PluralRules | undefined;
+let countFormat: Intl.NumberFormat | undefined;
+
+/**
+ * The variant of the message `key` that fits `count` in the browser's language
+ * ("1 work hidden", "5 works hidden"): `$1` is the count, formatted, and
+ * `substitutions` follow as `$2`…. A translation that lacks the category its
+ * language needs falls back to `_other`.
+ */
+export function tn(key: PluralKey, count: number, ...substitutions: string[]): string {
+  pluralRules ??= new Intl.PluralRules(browser.i18n.getUILanguage());
+  countFormat ??= new Intl.NumberFormat(browser.i18n.getUILanguage());
+  const all = [countFormat.format(count), ...substitutions];
+  const category = pluralRules.select(count);
+  // English has only _one and _other; a translation adds the variants its language needs (_few, _many…).
+  const text = category === 'other' ? '' : browser.i18n.getMessage(`${key}_${category}` as MessageKey, all);
+  return text || browser.i18n.getMessage(`${key}_other`, all);
+}
