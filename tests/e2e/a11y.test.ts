@@ -41,12 +41,7 @@ describe.skipIf(realPagesMissing())('accessibility (axe-core)', () => {
     await listing.setViewportSize({ width: 1280, height: 800 });
     await listing.goto(url);
     await listing.waitForFunction(() => !document.documentElement.classList.contains('shelfmark-pending'));
-    const worker = await session.serviceWorker();
-    const tabId = await worker.evaluate(async (wanted) => (await chrome.tabs.query({})).find((tab) => tab.url === wanted)?.id ?? null, url);
-    expect(tabId).not.toBeNull();
-    popup = await session.context.newPage();
-    await popup.setViewportSize({ width: 400, height: 600 });
-    await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tab=${tabId}`);
+    popup = await session.popupFor(url);
   });
   afterAll(async () => {
     await session?.close();

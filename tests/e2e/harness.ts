@@ -26,6 +26,11 @@ export interface ExtensionSession {
   serviceWorker(): Promise<Worker>;
   /** Opens `chrome-extension://ID/<path>`, e.g. `popup.html`. */
   extensionPage(path: string): Promise<Page>;
+  /**
+   * Opens the popup as it shows over the open tab at `tabUrl`, at the size of a
+   * toolbar popup unless `setup` (run before it loads) sets its own viewport or colour scheme.
+   */
+  popupFor(tabUrl: string, setup?: (popup: Page) => Promise<void>): Promise<Page>;
   /** Serves a page of the shared real set at its manifest URL; returns that URL. */
   serveRealPage(file: string): Promise<string>;
   /** Serves `html` at `url` (an archive URL). */
@@ -69,6 +74,16 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/${path.replace(/^\//, '')}`);
       return page;
+    },
+    async popupFor(tabUrl: string, setup?: (popup: Page) => Promise<void>) {
+      const worker = context.serviceWorkers().find(isOurs) ?? (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 30_000 }));
+      const tabId = await worker.evaluate(async (wanted) => (await chrome.tabs.query({})).find((tab) => tab.url === wanted)?.id ?? null, tabUrl);
+      if (tabId === null) throw new Error(`No open tab at ${tabUrl}`);
+      const popup = await context.newPage();
+      await popup.setViewportSize({ width: 400, height: 600 });
+      await setup?.(popup);
+      await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+      return popup;
     },
     async serveRealPage(file: string) {
       const { url } = realPage(file);

@@ -159,11 +159,7 @@ describe.skipIf(realPagesMissing())('keyboard only', () => {
       await deleteAllRules();
       const url = await session.serveRealPage(LISTING);
       listing = await openListing(session, url);
-      const worker = await session.serviceWorker();
-      const tabId = await worker.evaluate(async (wanted) => (await chrome.tabs.query({})).find((tab) => tab.url === wanted)?.id ?? null, url);
-      popup = await session.context.newPage();
-      await popup.setViewportSize({ width: 400, height: 600 });
-      await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tab=${tabId}`);
+      popup = await session.popupFor(url);
       await popup.getByRole('button', { name: 'Add rule' }).waitFor();
     });
     beforeEach(async () => {

@@ -34,15 +34,7 @@ describe.skipIf(realPagesMissing())('the popup over a real listing', () => {
     listing = await session.context.newPage();
     await listing.goto(url);
     await listing.waitForFunction(() => !document.documentElement.classList.contains('shelfmark-pending'));
-    const worker = await session.serviceWorker();
-    const tabId = await worker.evaluate(async (wanted) => {
-      const tabs = await chrome.tabs.query({});
-      return tabs.find((tab) => tab.url === wanted)?.id ?? null;
-    }, url);
-    expect(tabId).not.toBeNull();
-    popup = await session.context.newPage();
-    await popup.setViewportSize({ width: 400, height: 600 });
-    await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tab=${tabId}`);
+    popup = await session.popupFor(url);
   });
   afterAll(async () => {
     await session?.close();

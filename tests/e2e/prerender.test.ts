@@ -23,6 +23,7 @@ import { chromiumArgs, chromiumPath } from '../../scripts/lib/chromium';
 import { realPage, realPageHtml, realPagesMissing } from '../helpers/real-pages';
 import { CHROME_BUILD } from './harness';
 import { startHttpsArchive, type HttpsArchive } from './https-archive';
+import { until } from './until';
 
 const CHAPTER_ONE = 'chapter-17793689-41980418.html';
 const WORK = 17793689;
@@ -52,16 +53,6 @@ async function readingOf(control: Page): Promise<ReadingRecord | null> {
     { ok: true; value: { states: WorkState[] } } | { ok: false; error: string };
   if (!reply.ok) throw new Error(`works/state: ${reply.error}`);
   return reply.value.states[0]!.reading;
-}
-
-async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 /**

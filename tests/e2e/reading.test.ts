@@ -12,6 +12,7 @@ import type { WorkState } from '../../utils/db/work-state';
 import { realPage, realPageHtml, realPagesMissing } from '../helpers/real-pages';
 import { launchExtension, type ExtensionSession } from './harness';
 import { requestFromPage } from './extension-messages';
+import { until } from './until';
 
 const CHAPTER = 'chapter-37214506-92848687.html';
 const WORK = 37214506;
@@ -22,16 +23,6 @@ const ONE_SHOT = 'work-323217-oneshot.html';
 async function stateOf(control: Page, workId: number): Promise<WorkState> {
   const { states } = await requestFromPage(control, { type: 'works/state', workIds: [workId] });
   return states[0]!;
-}
-
-async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 async function open(session: ExtensionSession, url: string): Promise<Page> {

@@ -26,7 +26,8 @@ const SHOTS_DIR = resolve(HERE, '../../docs/screenshots');
 const ARCHIVE_LOOK = join(HERE, 'archive-look.css');
 const WIDTH = 1280;
 const HEIGHT = 800;
-const POPUP = { width: 400, height: 600 };
+/** The popup's width in the composite: the width `popupFor` gives it. */
+const POPUP = { width: 400 };
 const TIMEOUT = { timeout: 10_000 };
 
 /** Keeps a screenshot: written when asked (UPDATE_SCREENSHOTS=1) or when there is none yet. */
@@ -124,12 +125,7 @@ describe.skipIf(realPagesMissing())('store screenshots', () => {
   });
 
   it('the popup over that listing', async () => {
-    const worker = await session.serviceWorker();
-    const tabId = await worker.evaluate(async (wanted) => (await chrome.tabs.query({})).find((tab) => tab.url === wanted)?.id ?? null, listingUrl);
-    const popup = await session.context.newPage();
-    await popup.setViewportSize(POPUP);
-    await popup.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
-    await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tab=${tabId}`);
+    const popup = await session.popupFor(listingUrl, (page) => page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' }));
     const section = popup.getByRole('region', { name: 'This page' });
     await expect.poll(() => section.locator('.sm-count-hidden').textContent(), TIMEOUT).toMatch(/^\d+ hidden$/);
     await expect.poll(() => popup.locator('.sm-rule').count(), TIMEOUT).toBe(4);

@@ -46,10 +46,7 @@ describe.skipIf(realPagesMissing())('the self-check on a mangled real listing', 
     const listing = await session.context.newPage();
     await listing.goto(url);
     await listing.waitForFunction(() => !document.documentElement.classList.contains('shelfmark-pending'), null, TIMEOUT);
-    const worker = await session.serviceWorker();
-    const tabId = await worker.evaluate(async (wanted) => (await chrome.tabs.query({})).find((tab) => tab.url === wanted)?.id ?? null, url);
-    const popup = await session.context.newPage();
-    await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tab=${tabId}`);
+    const popup = await session.popupFor(url);
     return { listing, popup };
   }
 
