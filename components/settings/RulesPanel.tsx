@@ -8,6 +8,7 @@ import { request } from '../../utils/messaging/client';
 import { ruleToInput } from '../../components/rules/form';
 import { RuleEditor } from '../../components/rules/RuleEditor';
 import { RuleList } from '../../components/rules/RuleList';
+import { ruleToggleSelector, useReturnFocus } from '../../components/rules/return-focus';
 import { suggestTags as suggestTagsFor } from '../rules/store-suggestions';
 import type { RuleInput } from '../../utils/db/rule-checks';
 import { parseRulesFile, rulesFileText } from '../../utils/library/rules-file';
@@ -40,6 +41,12 @@ export function RulesPanel({ alwaysShow }: { alwaysShow: readonly number[] | und
   const [pending, setPending] = useState<Pending | null>(null);
   const [problems, setProblems] = useState<string[]>([]);
   const [replaceConfirmed, setReplaceConfirmed] = useState(false);
+  // Focus where the reader was after the editor closes or an Undo brings a rule back.
+  const focusLater = useReturnFocus(editing === null, rules);
+  const openEditor = (rule?: Rule) => {
+    focusLater(rule ? ruleToggleSelector(rule.id) : `#${CSS.escape(`${uid}-add`)}`);
+    setEditing(rule ? { rule } : {});
+  };
 
   const refresh = async () => {
     try {
@@ -132,8 +139,9 @@ export function RulesPanel({ alwaysShow }: { alwaysShow: readonly number[] | und
           alwaysShow={alwaysShow}
           suggestTags={suggestTags}
           onSave={async (input) => {
-            await request({ type: 'rules/put', rule: input });
+            const { rule: saved } = await request({ type: 'rules/put', rule: input });
             await refresh();
+            focusLater(ruleToggleSelector(saved.id));
             setEditing(null);
           }}
           onCancel={() => setEditing(null)}
@@ -158,7 +166,7 @@ export function RulesPanel({ alwaysShow }: { alwaysShow: readonly number[] | und
           </select>
         </div>
         <div class="sm-actions">
-          <button type="button" class="sm-button sm-primary" onClick={() => setEditing({})}>
+          <button type="button" id={`${uid}-add`} class="sm-button sm-primary" onClick={() => openEditor()}>
             {t('rulesAdd')}
           </button>
           <button type="button" class="sm-button" disabled={!rules || rules.length === 0} onClick={() => rules && downloadFile(new Blob([rulesFileText(rules, Date.now())], { type: 'application/json' }), `shelfmark-rules-${new Date().toISOString().slice(0, 10)}.json`)}>
@@ -180,6 +188,7 @@ export function RulesPanel({ alwaysShow }: { alwaysShow: readonly number[] | und
               void change(t('rulesRestoreFailed'), async () => {
                 await request({ type: 'rules/put', rule: ruleToInput(rule) });
                 await refresh();
+                focusLater(ruleToggleSelector(rule.id));
               });
             }}
             onDismiss={() => setDeleted(null)}
@@ -254,7 +263,7 @@ export function RulesPanel({ alwaysShow }: { alwaysShow: readonly number[] | und
                   setRules((current) => current?.map((r) => (r.id === saved.id ? saved : r)) ?? null);
                 })
               }
-              onEdit={(rule) => setEditing({ rule })}
+              onEdit={openEditor}
               onDelete={(rule) =>
                 void change(t('rulesDeleteFailed'), async () => {
                   await request({ type: 'rules/delete', id: rule.id });

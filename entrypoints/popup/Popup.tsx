@@ -10,6 +10,7 @@ import { RuleEditor } from '../../components/rules/RuleEditor';
 import { RuleList } from '../../components/rules/RuleList';
 import { ruleToInput } from '../../components/rules/form';
 import { inIdOrder, moveId } from '../../components/rules/order';
+import { ruleToggleSelector, useReturnFocus } from '../../components/rules/return-focus';
 import { pageTags, type TagSuggestion } from '../../components/rules/suggest';
 import { suggestTags as suggestTagsFor } from '../../components/rules/store-suggestions';
 import { UndoBar } from '../../components/ui/UndoBar';
@@ -33,12 +34,12 @@ export function Popup() {
   const [settings, setSettingsState] = useState<Settings | null>(null);
   const [tab, setTab] = useState<TabLoad>({ status: 'loading' });
   const [view, setView] = useState<View>({ name: 'list' });
+  // Focus where the reader was after the editor closes or an Undo brings a rule back.
+  const focusLater = useReturnFocus(view.name === 'list', rules);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
   const [pausing, setPausing] = useState(false);
   const tabId = useRef<number | null>(null);
-  /** Where focus goes when the editor closes. */
-  const returnFocus = useRef<string | null>(null);
 
   const showError = (what: string, error: unknown) => setNotice({ kind: 'error', text: t('failedBecause', what, errorText(error)) });
 
@@ -132,32 +133,23 @@ export function Popup() {
       setNotice(null);
       await putRule(ruleToInput(rule));
       await refreshRules();
-      returnFocus.current = `[data-rule-id="${CSS.escape(rule.id)}"] .sm-rule-toggle`;
+      focusLater(ruleToggleSelector(rule.id));
     });
 
   const onSave = async (input: RuleInput) => {
     const saved = await putRule(input);
     await refreshRules();
-    returnFocus.current = `[data-rule-id="${CSS.escape(saved.id)}"] .sm-rule-toggle`;
+    focusLater(ruleToggleSelector(saved.id));
     setNotice(null);
     setView({ name: 'list' });
   };
 
   const openEditor = (rule?: Rule) => {
-    returnFocus.current = rule ? `[data-rule-id="${CSS.escape(rule.id)}"] .sm-rule-toggle` : '#sm-add-rule';
+    focusLater(rule ? ruleToggleSelector(rule.id) : '#sm-add-rule');
     setNotice(null);
     setView(rule ? { name: 'edit', rule } : { name: 'edit' });
   };
 
-  // Focus where the reader was after the editor closes or an undo brings a rule back.
-  useEffect(() => {
-    if (view.name !== 'list' || !returnFocus.current) return;
-    const target = document.querySelector<HTMLElement>(returnFocus.current);
-    if (target) {
-      target.focus();
-      returnFocus.current = null;
-    }
-  }, [view, rules]);
 
   const onPauseHere = async (paused: boolean) => {
     if (tab.status !== 'ready') return;

@@ -3,7 +3,8 @@
  * only Tab, Shift+Tab, Enter, Space, Escape, arrows and Alt+Shift+S. Saving
  * from a listing blurb and from a work page; "hide works with this tag" from
  * the quick-action menu, then Undo; and rule editing in the popup — add,
- * edit, turn off, delete and Undo. Every control reached shows its focus.
+ * edit, turn off, delete and Undo, and focus returning after the options page's editor closes. Every
+ * control reached shows its focus.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -222,6 +223,25 @@ describe.skipIf(realPagesMissing())('keyboard only', () => {
       await popup.keyboard.press('Enter');
       await expect.poll(async () => (await requestFromPage(control, { type: 'rules/list' })).rules.length, TIMEOUT).toBe(1);
       await expect.poll(() => focused(popup), TIMEOUT).toMatchObject({ label: `Enabled: ${RULE}` });
+    });
+
+    it('in the options page too, closing the editor puts focus back on what opened it', async () => {
+      const options = await session.extensionPage('options.html#rules');
+      await tabTo(options, { selector: 'button', name: `Edit: ${RULE}` });
+      await options.keyboard.press('Enter');
+      await expect.poll(() => options.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value), TIMEOUT).toBe('highlight');
+      await tabTo(options, { selector: 'button', text: 'Cancel' });
+      await options.keyboard.press('Enter');
+      await expect.poll(() => focused(options), TIMEOUT).toMatchObject({ label: `Enabled: ${RULE}` });
+
+      await tabTo(options, { selector: 'button', text: 'Add rule' });
+      await options.keyboard.press('Enter');
+      await expect.poll(() => options.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value), TIMEOUT).toBe('hide');
+      await tabTo(options, { selector: 'button', text: 'Cancel' });
+      await options.keyboard.press('Enter');
+      await expect.poll(() => focused(options), TIMEOUT).toMatchObject({ tag: 'button', text: 'Add rule' });
+      expect(await focusVisible(options)).toBe(true);
+      await options.close();
     });
   });
 });
