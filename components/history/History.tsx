@@ -47,7 +47,6 @@ export function History({ rows }: HistoryProps) {
   const [undo, setUndo] = useState<Undo | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [confirmAll, setConfirmAll] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
   const generation = useRef(0);
 
   const byId = useMemo(() => new Map((rows ?? []).map((r) => [r.workId, r])), [rows]);
@@ -125,12 +124,11 @@ export function History({ rows }: HistoryProps) {
     setConfirmAll(false);
     setError(null);
     try {
-      const { count } = await request({ type: 'visits/delete', target: { kind: 'all', confirm: true } });
-      setUndo(null);
+      const { removed, count } = await request({ type: 'visits/delete', target: { kind: 'all', confirm: true } });
+      setUndo(removed.length > 0 ? { message: tn('historyDeletedAll', count), entries: removed } : null);
       setEntries([]);
       setNext(null);
       setError(null);
-      setNotice(tn('historyDeletedAll', count));
     } catch (e) {
       setError(t('historyDeleteAllFailed', errorText(e)));
     }
@@ -163,11 +161,6 @@ export function History({ rows }: HistoryProps) {
       )}
       <div class="sm-notices-inline">
         {undo && <UndoBar message={undo.message} onAction={() => void onUndo(undo)} onDismiss={() => setUndo(null)} />}
-        {notice && !undo && (
-          <p class="sm-ok-banner" role="status">
-            {notice}
-          </p>
-        )}
         {error && (
           <div class="sm-error-banner" role="alert">
             <span>{error}</span>

@@ -204,6 +204,11 @@ describe.skipIf(realPagesMissing())('the options page', () => {
     await options.getByRole('button', { name: 'Delete all history…' }).click();
     await options.getByRole('button', { name: 'Delete everything' }).click();
     await expect.poll(() => options.getByText('No visits yet.', { exact: false }).isVisible(), TIMEOUT).toBe(true);
+    // Even the whole history comes back with Undo.
+    await expect(options.getByRole('status').filter({ hasText: 'your whole history' }).isVisible()).resolves.toBe(true);
+    await options.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => entries.count(), TIMEOUT).toBe(3);
+    await expect(entries.first().textContent()).resolves.toContain('D imported work 3');
   });
 
   it('saves from a work page with Alt+Shift+S', async () => {

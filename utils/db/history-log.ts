@@ -55,10 +55,11 @@ export async function deleteVisits(db: ShelfmarkDb, target: VisitDeletion): Prom
   return inTransaction(db, ['visits'], 'readwrite', async (tx) => {
     const store = tx.objectStore('visits');
     if (target.kind === 'all') {
+      // Everything removed goes back to the caller, so deleting the whole history can be undone too.
       const buckets = await store.getAll();
-      const count = buckets.reduce((n, b) => n + b.entries.length, 0);
+      const removed = buckets.flatMap((bucket) => bucket.entries.map((entry) => ({ ...plain(entry), seq: bucket.seq })));
       await store.clear();
-      return { removed: [], count };
+      return { removed, count: removed.length };
     }
     const removed: LoggedVisit[] = [];
     const changed: VisitBucket[] = [];

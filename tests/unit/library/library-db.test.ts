@@ -160,6 +160,19 @@ describe('the visits log for History', () => {
     await recordVisit(db, works[0]!, null, T0 + 10 * DAY);
     expect((await listVisits(db, null, 10)).entries).toHaveLength(1);
   });
+
+  it('hands back everything it deleted, so Undo restores the whole history, even after a new visit', async () => {
+    const { db, works } = await logged(130);
+    const before = (await readBackupData(db)).visits;
+    const { removed, count } = await deleteVisits(db, { kind: 'all', confirm: true });
+    expect(count).toBe(130);
+    expect(removed).toHaveLength(130);
+    await recordVisit(db, works[0]!, null, T0 + 10 * DAY);
+    await restoreVisits(db, removed);
+    const after = (await readBackupData(db)).visits;
+    expect(after).toHaveLength(131);
+    expect(after.filter((v) => v.at !== T0 + 10 * DAY)).toEqual(before);
+  });
 });
 
 describe('importing rules alone', () => {
