@@ -14,6 +14,7 @@ import { statusLabel } from '../../utils/library/display';
 import { downloadFile, errorText, formatBytes, formatDateTime, formatNumber } from '../ui/format';
 import { FileButton } from '../ui/FileButton';
 import { UndoBar } from '../ui/UndoBar';
+import { ErrorBanner } from '../ui/ErrorBanner';
 
 type Progress = { label: string; fraction: number | null } | null;
 
@@ -187,14 +188,7 @@ export function DataPanel({ reloadLibrary }: { reloadLibrary(): Promise<void> })
     <div class="sm-data">
       <div class="sm-notices-inline">
         {notice && <p class="sm-ok-banner" role="status">{notice}</p>}
-        {error && (
-          <div class="sm-error-banner" role="alert">
-            <span>{error}</span>
-            <button type="button" class="sm-icon-button" aria-label={t('buttonDismiss')} title={t('buttonDismiss')} onClick={() => setError(null)}>
-              ×
-            </button>
-          </div>
-        )}
+        <ErrorBanner error={error} onDismiss={() => setError(null)} />
       </div>
 
       <section class="sm-card" aria-labelledby={`${uid}-export`}>

@@ -11,6 +11,7 @@ import type { LibraryRow } from '../../utils/db/library';
 import { t, tn } from '../../utils/i18n';
 import { errorText, formatDay, formatNumber, formatTime } from '../ui/format';
 import { UndoBar } from '../ui/UndoBar';
+import { ErrorBanner } from '../ui/ErrorBanner';
 
 const PAGE = 300;
 
@@ -161,14 +162,7 @@ export function History({ rows }: HistoryProps) {
       )}
       <div class="sm-notices-inline">
         {undo && <UndoBar message={undo.message} onAction={() => void onUndo(undo)} onDismiss={() => setUndo(null)} />}
-        {error && (
-          <div class="sm-error-banner" role="alert">
-            <span>{error}</span>
-            <button type="button" class="sm-icon-button" aria-label={t('buttonDismiss')} title={t('buttonDismiss')} onClick={() => setError(null)}>
-              ×
-            </button>
-          </div>
-        )}
+        <ErrorBanner error={error} onDismiss={() => setError(null)} />
       </div>
       {entries === null ? (
         <p class="sm-muted" aria-busy="true">

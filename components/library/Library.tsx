@@ -30,6 +30,7 @@ import {
 import { downloadFile, errorText, formatArchiveDate, formatDate, formatNumber } from '../ui/format';
 import { UndoBar } from '../ui/UndoBar';
 import { LibraryTable } from './LibraryTable';
+import { ErrorBanner } from '../ui/ErrorBanner';
 
 export interface LibraryProps {
   /** null while loading. */
@@ -284,14 +285,7 @@ export function Library({ rows, updateRows }: LibraryProps) {
 
       <div class="sm-notices-inline">
         {undo && <UndoBar message={undo.message} onAction={() => void onUndo(undo)} onDismiss={() => setUndo(null)} />}
-        {error && (
-          <div class="sm-error-banner" role="alert">
-            <span>{error}</span>
-            <button type="button" class="sm-icon-button" aria-label={t('buttonDismiss')} title={t('buttonDismiss')} onClick={() => setError(null)}>
-              ×
-            </button>
-          </div>
-        )}
+        <ErrorBanner error={error} onDismiss={() => setError(null)} />
       </div>
 
       <LibraryTable

@@ -18,6 +18,7 @@ import { t, tn, type MessageKey } from '../../utils/i18n';
 import { downloadFile, errorText } from '../ui/format';
 import { FileButton } from '../ui/FileButton';
 import { UndoBar } from '../ui/UndoBar';
+import { ErrorBanner } from '../ui/ErrorBanner';
 
 type Grouping = 'none' | 'kind' | 'action';
 
@@ -195,14 +196,7 @@ export function RulesPanel({ alwaysShow }: { alwaysShow: readonly number[] | und
           />
         )}
         {notice && <p class="sm-ok-banner" role="status">{notice}</p>}
-        {error && (
-          <div class="sm-error-banner" role="alert">
-            <span>{error}</span>
-            <button type="button" class="sm-icon-button" aria-label={t('buttonDismiss')} title={t('buttonDismiss')} onClick={() => setError(null)}>
-              ×
-            </button>
-          </div>
-        )}
+        <ErrorBanner error={error} onDismiss={() => setError(null)} />
         {problems.length > 0 && (
           <div class="sm-error-banner sm-problems" role="alert">
             <div>

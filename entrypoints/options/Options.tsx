@@ -17,6 +17,7 @@ import type { Settings } from '../../utils/db/settings';
 import { loadLibrary } from '../../components/library/load';
 import { request } from '../../utils/messaging/client';
 import { t } from '../../utils/i18n';
+import { ErrorBanner } from '../../components/ui/ErrorBanner';
 
 const TABS = [
   { id: 'library', label: 'tabLibrary' },
@@ -119,14 +120,7 @@ export function Options() {
           ))}
         </div>
       </header>
-      {error && (
-        <div class="sm-error-banner sm-options-error" role="alert">
-          <span>{error}</span>
-          <button type="button" class="sm-icon-button" aria-label={t('buttonDismiss')} title={t('buttonDismiss')} onClick={() => setError(null)}>
-            ×
-          </button>
-        </div>
-      )}
+      <ErrorBanner error={error} onDismiss={() => setError(null)} class="sm-options-error" />
       <main class="sm-options-main">
         <div id={`sm-panel-${tab}`} role="tabpanel" aria-labelledby={`sm-tab-${tab}`} class="sm-panel">
         {tab === 'library' && <Library rows={rows} updateRows={(update) => setRows((current) => (current ? update(current) : current))} />}

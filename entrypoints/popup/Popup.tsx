@@ -13,6 +13,7 @@ import { inIdOrder, moveId } from '../../components/rules/order';
 import { ruleToggleSelector, useReturnFocus } from '../../components/rules/return-focus';
 import { pageTags, type TagSuggestion } from '../../components/rules/suggest';
 import { suggestTags as suggestTagsFor } from '../../components/rules/store-suggestions';
+import { ErrorBanner } from '../../components/ui/ErrorBanner';
 import { UndoBar } from '../../components/ui/UndoBar';
 import type { RuleInput } from '../../utils/db/rule-checks';
 import type { Settings } from '../../utils/db/settings';
@@ -251,14 +252,7 @@ export function Popup() {
             autoFocus
           />
         )}
-        {notice?.kind === 'error' && (
-          <div class="sm-error-banner" role="alert">
-            <span>{notice.text}</span>
-            <button type="button" class="sm-icon-button" aria-label={t('buttonDismiss')} title={t('buttonDismiss')} onClick={() => setNotice(null)}>
-              ×
-            </button>
-          </div>
-        )}
+        <ErrorBanner error={notice?.kind === 'error' ? notice.text : null} onDismiss={() => setNotice(null)} />
       </div>
     </div>
   );

@@ -31,6 +31,8 @@ export interface ExtensionSession {
    * toolbar popup unless `setup` (run before it loads) sets its own viewport or colour scheme.
    */
   popupFor(tabUrl: string, setup?: (popup: Page) => Promise<void>): Promise<Page>;
+  /** Opens an archive page in a new tab and waits until Shelfmark has shown it (its blurbs classified or the fail-safe done). */
+  openArchivePage(url: string): Promise<Page>;
   /** Serves a page of the shared real set at its manifest URL; returns that URL. */
   serveRealPage(file: string): Promise<string>;
   /** Serves `html` at `url` (an archive URL). */
@@ -84,6 +86,12 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       await setup?.(popup);
       await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
       return popup;
+    },
+    async openArchivePage(url: string) {
+      const page = await context.newPage();
+      await page.goto(url);
+      await page.waitForFunction(() => !document.documentElement.classList.contains('shelfmark-pending'));
+      return page;
     },
     async serveRealPage(file: string) {
       const { url } = realPage(file);

@@ -19,13 +19,6 @@ const TIMEOUT = { timeout: 10_000 };
 
 const hiddenCount = (page: Page) => page.evaluate(() => document.querySelectorAll('li.blurb.shelfmark-hidden').length);
 
-async function openListing(session: ExtensionSession, url: string): Promise<Page> {
-  const page = await session.context.newPage();
-  await page.goto(url);
-  await page.waitForFunction(() => !document.documentElement.classList.contains('shelfmark-pending'));
-  return page;
-}
-
 describe.skipIf(realPagesMissing())('keyboard only', () => {
   let session: ExtensionSession;
   let control: Page;
@@ -47,7 +40,7 @@ describe.skipIf(realPagesMissing())('keyboard only', () => {
     beforeEach(deleteAllRules);
 
     it('saves a work from a listing blurb, then changes its status in the panel and closes it', async () => {
-      const page = await openListing(session, await session.serveRealPage(LISTING));
+      const page = await session.openArchivePage(await session.serveRealPage(LISTING));
       await tabTo(page, '#work_77862241 .shelfmark-save-main');
       expect(await focusVisible(page)).toBe(true);
       await page.keyboard.press('Enter');
@@ -105,7 +98,7 @@ describe.skipIf(realPagesMissing())('keyboard only', () => {
     });
 
     it('hides works with a tag from the quick-action menu, and Undo brings them back', async () => {
-      const page = await openListing(session, await session.serveRealPage(LISTING));
+      const page = await session.openArchivePage(await session.serveRealPage(LISTING));
       await tabTo(page, { selector: '#work_77373556 li.freeforms a.tag', text: 'Platonic Cuddling' });
       expect(await focusVisible(page)).toBe(true);
       await page.keyboard.press('Tab');
@@ -131,7 +124,7 @@ describe.skipIf(realPagesMissing())('keyboard only', () => {
     });
 
     it('Escape on the toast keeps the rule and puts focus on the hidden work’s Show button', async () => {
-      const page = await openListing(session, await session.serveRealPage(LISTING));
+      const page = await session.openArchivePage(await session.serveRealPage(LISTING));
       await tabTo(page, '#work_77598646 a[rel="author"]');
       await page.keyboard.press('Tab');
       await page.keyboard.press('Enter');
@@ -159,7 +152,7 @@ describe.skipIf(realPagesMissing())('keyboard only', () => {
     beforeAll(async () => {
       await deleteAllRules();
       const url = await session.serveRealPage(LISTING);
-      listing = await openListing(session, url);
+      listing = await session.openArchivePage(url);
       popup = await session.popupFor(url);
       await popup.getByRole('button', { name: 'Add rule' }).waitFor();
     });

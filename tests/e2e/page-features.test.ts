@@ -14,13 +14,6 @@ import { requestFromPage } from './extension-messages';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, '../fixtures/ao3', name), 'utf8');
 
-async function openListing(session: ExtensionSession, url: string): Promise<Page> {
-  const page = await session.context.newPage();
-  await page.goto(url);
-  await page.waitForFunction(() => !document.documentElement.classList.contains('shelfmark-pending'));
-  return page;
-}
-
 const hiddenIds = (page: Page) => page.$$eval('li.blurb.shelfmark-hidden', (els) => els.map((el) => el.id).sort());
 
 describe.skipIf(realPagesMissing())('page features', () => {
@@ -41,7 +34,7 @@ describe.skipIf(realPagesMissing())('page features', () => {
   });
 
   it('hides works with a tag from the quick action menu, and Undo brings them back', async () => {
-    const page = await openListing(session, await session.serveRealPage('listing-tag-sherlock-holmes.html'));
+    const page = await session.openArchivePage(await session.serveRealPage('listing-tag-sherlock-holmes.html'));
     expect(await hiddenIds(page)).toEqual([]);
 
     await page.hover('#work_77373556 li.freeforms a.tag:text-is("Platonic Cuddling")');
@@ -61,7 +54,7 @@ describe.skipIf(realPagesMissing())('page features', () => {
   });
 
   it('is reachable by keyboard: Tab from a link to its actions, arrows in the menu', async () => {
-    const page = await openListing(session, await session.serveRealPage('listing-tag-sherlock-holmes.html'));
+    const page = await session.openArchivePage(await session.serveRealPage('listing-tag-sherlock-holmes.html'));
     await page.focus('#work_77598646 a[rel="author"]');
     await page.keyboard.press('Tab');
     await expect(page.evaluate(() => document.activeElement?.className)).resolves.toBe('shelfmark-quick-action');
@@ -112,7 +105,7 @@ describe.skipIf(realPagesMissing())('page features', () => {
     });
     const url = 'https://archiveofourown.org/works/9001';
     await session.servePage(url, fixture('adult-interstitial.html'));
-    const page = await openListing(session, url);
+    const page = await session.openArchivePage(url);
     expect(await hiddenIds(page)).toEqual(['work_9001']);
     await page.close();
   });
@@ -124,7 +117,7 @@ describe.skipIf(realPagesMissing())('page features', () => {
     });
     const url = 'https://archiveofourown.org/tags/Example%20Fandom/works';
     await session.servePage(url, fixture('hidden-tags.html'));
-    const page = await openListing(session, url);
+    const page = await session.openArchivePage(url);
     const notices = page.locator('.shelfmark-hidden-tags-notice');
     await expect(notices.count()).resolves.toBe(1);
     await expect(notices.textContent()).resolves.toContain('preferences hide warnings or additional tags');

@@ -25,13 +25,6 @@ async function stateOf(control: Page, workId: number): Promise<WorkState> {
   return states[0]!;
 }
 
-async function open(session: ExtensionSession, url: string): Promise<Page> {
-  const page = await session.context.newPage();
-  await page.goto(url);
-  await page.waitForFunction(() => !document.documentElement.classList.contains('shelfmark-pending'));
-  return page;
-}
-
 describe.skipIf(realPagesMissing())('reading tracking on real pages', () => {
   let session: ExtensionSession;
   let control: Page;
@@ -46,7 +39,7 @@ describe.skipIf(realPagesMissing())('reading tracking on real pages', () => {
 
   it('records the visit, marks the chapter read at the end of its text, and the listing shows the badge', async () => {
     const url = await session.serveRealPage(CHAPTER);
-    const page = await open(session, url);
+    const page = await session.openArchivePage(url);
     await until(() => stateOf(control, WORK), (s) => s.reading?.visitCount === 1, 'the visit');
     expect((await stateOf(control, WORK)).reading?.chapters.filter((c) => c.readAt !== null)).toEqual([]);
     await expect(page.locator('.shelfmark-reading-status').textContent()).resolves.toBe('No chapters read yet');
@@ -67,7 +60,7 @@ describe.skipIf(realPagesMissing())('reading tracking on real pages', () => {
     expect(options.map((o) => o?.slice(0, 4))).toEqual(['✓ 1.', '➜ 2.', '3. C']);
     await page.close();
 
-    const listing = await open(session, await session.serveRealPage(SERIES));
+    const listing = await session.openArchivePage(await session.serveRealPage(SERIES));
     const badge = listing.locator(`#work_${WORK} .shelfmark-badge`);
     await expect(badge.textContent()).resolves.toBe('Read 1/20');
     // The first unread chapter's id came from the chapter select the reader saw.
@@ -80,13 +73,13 @@ describe.skipIf(realPagesMissing())('reading tracking on real pages', () => {
   });
 
   it('"Mark work read", then a listing with more chapters posted than read shows "N new"', async () => {
-    const page = await open(session, realPage(CHAPTER).url);
+    const page = await session.openArchivePage(realPage(CHAPTER).url);
     await page.locator('.shelfmark-work-toggle').click();
     await until(() => stateOf(control, WORK), (s) => s.reading?.chapters.filter((c) => c.readAt !== null).length === 20, 'every chapter read');
     await expect(page.locator('.shelfmark-work-toggle').textContent()).resolves.toBe('Mark work unread');
     await page.close();
 
-    const listing = await open(session, await session.serveRealPage(SERIES));
+    const listing = await session.openArchivePage(await session.serveRealPage(SERIES));
     await expect(listing.locator(`#work_${WORK} .shelfmark-badge`).textContent()).resolves.toBe('Up to date');
     await listing.close();
 
@@ -95,7 +88,7 @@ describe.skipIf(realPagesMissing())('reading tracking on real pages', () => {
     const html = realPageHtml(SERIES).replace(/(<dd class="chapters">)(<a[^>]*>)?20(<\/a>)?\/\?/, '$1<a href="/works/37214506/chapters/99999999">22</a>/?');
     expect(html).toContain('>22</a>/?');
     await session.servePage(url, html);
-    const updated = await open(session, url);
+    const updated = await session.openArchivePage(url);
     const badge = updated.locator(`#work_${WORK} .shelfmark-badge`);
     await expect(badge.textContent()).resolves.toBe('2 new chapters');
     await expect(badge.getAttribute('href')).resolves.toBe(`/works/${WORK}/navigate`);
@@ -104,7 +97,7 @@ describe.skipIf(realPagesMissing())('reading tracking on real pages', () => {
 
   it('saves the reading position as the reader scrolls; Resume scrolls back to it', async () => {
     const url = await session.serveRealPage(LONG_CHAPTER);
-    const page = await open(session, url);
+    const page = await session.openArchivePage(url);
     // To about 60% of the chapter's text.
     await page.evaluate(() => {
       const text = document.querySelector('#chapters div.userstuff') as HTMLElement;
@@ -116,7 +109,7 @@ describe.skipIf(realPagesMissing())('reading tracking on real pages', () => {
     expect(saved.reading!.chapters[0]!.scroll!).toBeCloseTo(0.6, 1);
     await page.close();
 
-    const again = await open(session, url);
+    const again = await session.openArchivePage(url);
     const resume = again.locator('.shelfmark-resume');
     await expect(resume.textContent()).resolves.toBe('Resume: Chapter 1, 60%');
     expect(await again.evaluate(() => window.scrollY)).toBeLessThan(50);
@@ -137,14 +130,14 @@ describe.skipIf(realPagesMissing())('reading tracking on real pages', () => {
   });
 
   it('"Next Chapter" marks the chapter read; on the whole-work page each chapter counts separately', async () => {
-    const chapter = await open(session, await session.serveRealPage(LONG_CHAPTER));
+    const chapter = await session.openArchivePage(await session.serveRealPage(LONG_CHAPTER));
     // The next chapter's page isn't served: the click is what counts, not where it leads.
     await chapter.locator('li.chapter.next a').first().click();
     const state = await until(() => stateOf(control, 17793689), (s) => s.reading?.chapters.some((c) => c.readAt !== null) === true, 'chapter 1 read');
     expect(state.reading?.chapters.filter((c) => c.readAt !== null).map((c) => c.id)).toEqual([41980418]);
     await chapter.close();
 
-    const full = await open(session, await session.serveRealPage('work-view-full-work.html'));
+    const full = await session.openArchivePage(await session.serveRealPage('work-view-full-work.html'));
     await until(() => stateOf(control, 77009551), (s) => s.reading?.visitCount === 1, 'the visit');
     await full.evaluate(() => document.querySelector('#chapter-1 div.userstuff')!.scrollIntoView({ block: 'end' }));
     await until(() => stateOf(control, 77009551), (s) => s.reading?.chapters.some((c) => c.readAt !== null) === true, 'chapter 1 read');
@@ -163,7 +156,7 @@ describe.skipIf(realPagesMissing())('reading tracking on real pages', () => {
   it('marks read chapters on the chapter index, the next unread highlighted', async () => {
     const { url } = realPage('navigate-43703871.html');
     await requestFromPage(control, { type: 'reading/mark-chapters', workId: 43703871, chapters: [{ id: 109896639, position: 1 }, { id: 109943109, position: 2 }], read: true });
-    const page = await open(session, await session.serveRealPage('navigate-43703871.html'));
+    const page = await session.openArchivePage(await session.serveRealPage('navigate-43703871.html'));
     expect(url).toContain('/navigate');
     await page.waitForSelector('li.shelfmark-chapter-next');
     const marks = await page.$$eval('ol.chapter.index > li', (lis) => lis.slice(0, 4).map((li) => li.className));
@@ -173,7 +166,7 @@ describe.skipIf(realPagesMissing())('reading tracking on real pages', () => {
 
   it('a saved "to read" work becomes "reading"; reading its last chapter offers "Mark as finished?"', async () => {
     await requestFromPage(control, { type: 'saved/set', workId: 323217, status: 'to-read' });
-    const page = await open(session, await session.serveRealPage(ONE_SHOT));
+    const page = await session.openArchivePage(await session.serveRealPage(ONE_SHOT));
     await until(() => stateOf(control, 323217), (s) => s.saved?.status === 'reading', 'the status "reading"');
     await page.evaluate(() => document.querySelector('#chapters > div.userstuff')!.scrollIntoView({ block: 'end' }));
     const toast = page.locator('.shelfmark-toast');
@@ -187,7 +180,7 @@ describe.skipIf(realPagesMissing())('reading tracking on real pages', () => {
 
   it('login pages and 404s record nothing', async () => {
     for (const [file, workId] of [['restricted-15461226-login.html', 15461226], ['deleted-41237499-404.html', 41237499]] as const) {
-      const page = await open(session, await session.serveRealPage(file));
+      const page = await session.openArchivePage(await session.serveRealPage(file));
       await page.waitForTimeout(300);
       expect(await page.locator('.shelfmark-reading-bar').count()).toBe(0);
       expect((await stateOf(control, workId)).reading).toBeNull();
@@ -198,7 +191,7 @@ describe.skipIf(realPagesMissing())('reading tracking on real pages', () => {
   it('records nothing while tracking is paused', async () => {
     await requestFromPage(control, { type: 'settings/set', values: { trackingPaused: true } });
     try {
-      const page = await open(session, await session.serveRealPage('work-923647-oneshot.html'));
+      const page = await session.openArchivePage(await session.serveRealPage('work-923647-oneshot.html'));
       await expect(page.locator('.shelfmark-reading-paused').textContent()).resolves.toBe('(not recording here)');
       await page.evaluate(() => document.querySelector('#chapters > div.userstuff')!.scrollIntoView({ block: 'end' }));
       await page.waitForTimeout(2500);
