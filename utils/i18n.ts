@@ -38,3 +38,24 @@ export function tn(key: PluralKey, count: number, ...substitutions: string[]): s
   const text = category === 'other' ? '' : browser.i18n.getMessage(`${key}_${category}` as MessageKey, all);
   return text || browser.i18n.getMessage(`${key}_other`, all);
 }
+
+const primaryLanguage = (tag: string): string => tag.split(/[-_]/, 1)[0]!.toLowerCase();
+
+/**
+ * The language the extension's pages are shown in, for `<html lang>`: the
+ * browser's UI language ("en-GB", "pt-BR") when Shelfmark's messages are in
+ * that language, else the language of the messages the browser fell back to
+ * (English while there is no translation), so a screen reader never reads
+ * English text in a French voice.
+ */
+export function pageLanguage(): string {
+  const ui = browser.i18n.getUILanguage();
+  const messages = browser.i18n.getMessage('messagesLanguage');
+  if (!messages || primaryLanguage(messages) === primaryLanguage(ui)) return ui;
+  return messages;
+}
+
+/** Declares the page's language on its root element (the HTML files say `en`); call at startup. */
+export function applyPageLanguage(root: { lang: string } = document.documentElement): void {
+  root.lang = pageLanguage();
+}

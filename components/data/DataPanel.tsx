@@ -1,13 +1,14 @@
 /**
  * Data: export and import of everything (the backup file), with progress;
  * the automatic backups and their restore; the space used; and a reading
- * list from a spreadsheet (CSV of titles and work URLs) saved as "to read".
+ * list from a spreadsheet (CSV of titles and work URLs) saved as "to read";
+ * and, set apart, deleting everything (EraseSection).
  */
 import { useEffect, useId, useState } from 'preact/hooks';
 import { request, sendRequest } from '../../utils/messaging/client';
 import { exportBackup, importBackupFile } from '../../utils/backup/client';
 import type { ImportSummary } from '../../utils/backup/restore';
-import type { BackupMeta, StoreCounts } from '../../utils/db/types';
+import type { BackupMeta } from '../../utils/db/types';
 import { planCsvImport, type CsvImportPlan } from '../../utils/library/csv';
 import { t, tn, type MessageKey } from '../../utils/i18n';
 import { statusLabel } from '../../utils/library/display';
@@ -15,24 +16,15 @@ import { downloadFile, errorText, formatBytes, formatDateTime, formatNumber } fr
 import { FileButton } from '../ui/FileButton';
 import { UndoBar } from '../ui/UndoBar';
 import { ErrorBanner } from '../ui/ErrorBanner';
-
-type Progress = { label: string; fraction: number | null } | null;
+import { countsText } from './counts-text';
+import { EraseSection } from './EraseSection';
+import { ProgressLine, type Progress } from './ProgressLine';
 
 const REASONS: Record<BackupMeta['reason'], MessageKey> = {
   daily: 'backupReasonDaily',
   'before-restore': 'backupReasonBeforeRestore',
   'before-import': 'backupReasonBeforeImport',
 };
-
-function countsText(counts: StoreCounts): string {
-  return [
-    tn('countWorks', counts.works),
-    tn('countWorksRead', counts.reading),
-    tn('countVisits', counts.visits),
-    tn('countSavedWorks', counts.saved),
-    tn('rulesCount', counts.rules),
-  ].join(', ');
-}
 
 /** The file's text, reporting how much has been read (large backups take a moment). */
 async function readWithProgress(file: Blob, onProgress: (fraction: number) => void): Promise<string> {
@@ -51,21 +43,12 @@ async function readWithProgress(file: Blob, onProgress: (fraction: number) => vo
   return parts.join('');
 }
 
-function ProgressLine({ progress }: { progress: Progress }) {
-  if (!progress) return null;
-  return (
-    <div class="sm-progress" role="status">
-      <span>{progress.label}</span>
-      {progress.fraction === null ? (
-        <progress aria-label={progress.label} />
-      ) : (
-        <progress aria-label={progress.label} max={1} value={progress.fraction} />
-      )}
-    </div>
-  );
+export interface DataPanelProps {
+  /** The data changed (an import, a restore, a deletion): the page reads what it shows again. */
+  reloadData(): Promise<void>;
 }
 
-export function DataPanel({ reloadLibrary }: { reloadLibrary(): Promise<void> }) {
+export function DataPanel({ reloadData }: DataPanelProps) {
   const uid = useId();
   const [exportProgress, setExportProgress] = useState<Progress>(null);
   const [importProgress, setImportProgress] = useState<Progress>(null);
@@ -137,7 +120,7 @@ export function DataPanel({ reloadLibrary }: { reloadLibrary(): Promise<void> })
         });
         setSummary(result);
         setConfirmReplace(false);
-        await reloadLibrary();
+        await reloadData();
         await refresh();
       } finally {
         setImportProgress(null);
@@ -152,7 +135,7 @@ export function DataPanel({ reloadLibrary }: { reloadLibrary(): Promise<void> })
         const result = await request({ type: 'backups/restore', id: backup.id, confirm: true });
         setSummary(result.summary);
         setNotice(done);
-        await reloadLibrary();
+        await reloadData();
         await refresh();
       } finally {
         setImportProgress(null);
@@ -174,14 +157,14 @@ export function DataPanel({ reloadLibrary }: { reloadLibrary(): Promise<void> })
         ids: result.addedIds,
         message: [tn('csvSaved', result.addedIds.length, statusLabel('to-read')), result.alreadySaved ? tn('csvAlreadySaved', result.alreadySaved) : ''].filter(Boolean).join(' '),
       });
-      await reloadLibrary();
+      await reloadData();
     });
 
   const undoCsv = (ids: number[]) =>
     run(t('csvUndoFailed'), async () => {
       setCsvUndo(null);
       await request({ type: 'saved/bulk', workIds: ids, status: null });
-      await reloadLibrary();
+      await reloadData();
     });
 
   return (
@@ -360,6 +343,15 @@ export function DataPanel({ reloadLibrary }: { reloadLibrary(): Promise<void> })
                 : t('dataSpaceUsed', formatBytes(usage.usage))}
         </p>
       </section>
+
+      <EraseSection
+        busy={busy}
+        setBusy={setBusy}
+        afterChange={async () => {
+          await reloadData();
+          await refresh();
+        }}
+      />
     </div>
   );
 }

@@ -49,19 +49,30 @@ export function Options() {
     }
   }, []);
 
+  const reloadSettings = useCallback(
+    () =>
+      request({ type: 'settings/get' }).then(
+        ({ settings }) => {
+          setSettings(settings);
+          applyTheme(settings.theme);
+        },
+        (e: unknown) => setError(t('settingsLoadFailed', errorText(e))),
+      ),
+    [],
+  );
+
+  /** After an import, a restore or a deletion: the library and the settings (the theme among them) as they are now. */
+  const reloadData = useCallback(async () => {
+    await Promise.all([reloadLibrary(), reloadSettings()]);
+  }, [reloadLibrary, reloadSettings]);
+
   useEffect(() => {
     void reloadLibrary();
-    request({ type: 'settings/get' }).then(
-      ({ settings }) => {
-        setSettings(settings);
-        applyTheme(settings.theme);
-      },
-      (e: unknown) => setError(t('settingsLoadFailed', errorText(e))),
-    );
+    void reloadSettings();
     const onHash = () => setTab(tabFromHash());
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
-  }, [reloadLibrary]);
+  }, [reloadLibrary, reloadSettings]);
 
   useEffect(() => {
     document.title = t('optionsTitle', t(TABS.find((entry) => entry.id === tab)!.label));
@@ -126,7 +137,7 @@ export function Options() {
         {tab === 'library' && <Library rows={rows} updateRows={(update) => setRows((current) => (current ? update(current) : current))} />}
         {tab === 'history' && <History rows={rows} />}
         {tab === 'rules' && <RulesPanel alwaysShow={settings?.alwaysShow} />}
-        {tab === 'data' && <DataPanel reloadLibrary={reloadLibrary} />}
+        {tab === 'data' && <DataPanel reloadData={reloadData} />}
         {tab === 'settings' && <SettingsPanel settings={settings} onChange={(values) => void saveSettings(values)} />}
         </div>
       </main>

@@ -1,7 +1,8 @@
 /**
  * axe-core over everything Shelfmark draws, in real Chromium, light and dark:
  * the popup over a real listing (its page results and rule list, then its
- * rule editor), every tab of the options page with a lived-in library, and
+ * rule editor), every tab of the options page with a lived-in library (and
+ * the question before deleting all data), and
  * the placeholders, badges, save controls and menus the content script puts
  * on a listing (those only: the archive's own markup isn't ours). No serious
  * or critical violation may remain.
@@ -78,6 +79,15 @@ describe.skipIf(realPagesMissing())('accessibility (axe-core)', () => {
           expect(await seriousViolations(options)).toEqual([]);
         });
       }
+
+      it('the options page: the question before deleting all data', async () => {
+        await options.getByRole('tab', { name: 'Data' }).click();
+        await options.getByRole('button', { name: 'Delete all my data…' }).click();
+        const question = options.getByRole('alertdialog', { name: 'Delete all your data?' });
+        await expect.poll(() => question.isVisible(), TIMEOUT).toBe(true);
+        expect(await seriousViolations(options)).toEqual([]);
+        await question.getByRole('button', { name: 'Cancel' }).click();
+      });
 
       it('what Shelfmark adds to a listing: placeholders, highlight, badges, save controls, menus', async () => {
         await expect.poll(() => listing.locator('li.blurb.shelfmark-hidden').count(), TIMEOUT).toBeGreaterThan(0);

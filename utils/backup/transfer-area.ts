@@ -52,3 +52,8 @@ export async function sweepStaleTransfers(area: TransferArea, now: number): Prom
   const stale = (await area.ids()).filter((id) => now - Number(id.split('-', 1)[0]) > STALE_AFTER_MS);
   await Promise.all(stale.map((id) => area.remove(id)));
 }
+
+/** Removes every transfer, however recent: "Delete all my data" leaves no backup file behind. */
+export async function clearTransfers(area: TransferArea): Promise<void> {
+  await Promise.all((await area.ids()).map((id) => area.remove(id)));
+}

@@ -94,6 +94,7 @@ const REQUEST_FIELDS: RequestChecks = {
   'page/get-report': object({ tabId: int({ min: 0 }) }),
   ...LIBRARY_REQUEST_CHECKS,
   'tags/suggest': object<SuggestQuery>({ prefix: str({ max: 200 }), slot: oneOf('any', ...TAG_TYPES), limit: int({ min: 1, max: 50 }) }, ['slot', 'limit']),
+  'data/wipe': object<Protocol['data/wipe']['request']>({ confirm: ((v, path) => (v === true ? null : `${path}: deleting all data needs confirm: true`)) as Check<true> }),
 };
 
 function isRequestType(type: unknown): type is RequestType {
@@ -143,6 +144,7 @@ const REPLY_CHECKS: { [T in RequestType]: Check<ReplyValue<T>> } = {
   'page/get-report': object({ report: nullable(checkPageReport) }),
   ...LIBRARY_REPLY_CHECKS,
   'tags/suggest': object({ tags: array(tagSuggestion, { max: 50 }) }),
+  'data/wipe': none,
 };
 
 export function checkReply<T extends RequestType>(type: T, value: unknown): string | null {

@@ -4,7 +4,8 @@ import { exportBackupText } from '../backup/export';
 import { backupFileName } from '../backup/format';
 import { listSnapshots } from '../backup/snapshots';
 import { checkBackupSize } from '../backup/parse';
-import { newTransferId, sweepStaleTransfers, type TransferArea } from '../backup/transfer-area';
+import { clearTransfers, newTransferId, sweepStaleTransfers, type TransferArea } from '../backup/transfer-area';
+import type { DailySnapshots } from '../backup/snapshots';
 import { deleteRule, listRules, putRule, reorderRules } from '../db/rules';
 import { removeSaved, setSaved } from '../db/saved';
 import type { ShelfmarkDb } from '../db/schema';
@@ -16,7 +17,9 @@ import { answerWorkStates } from '../db/reading-requests';
 import { assertTracking } from '../db/tracking-mode';
 import { suggestTags } from '../db/tag-suggestions';
 import { libraryHandlers } from '../db/library-handlers';
+import { wipeDatabase } from '../db/wipe';
 import { t } from '../i18n';
+import type { LocalArea } from './listing-mirror';
 import type { PageReports } from './page-reports';
 import type { ReplyValue, RequestOf, RequestType } from './protocol';
 
@@ -28,6 +31,10 @@ export interface BackgroundDeps {
   transfers: TransferArea;
   /** The largest backup file accepted, in bytes. */
   maxImportBytes: number;
+  /** Taken after replying, on the first message of each day. */
+  dailySnapshots?: DailySnapshots;
+  /** Where content scripts read the rules from; rewritten before replying to a request that changed them. */
+  listingMirror: LocalArea;
 }
 
 export interface RequestContext {
@@ -106,5 +113,14 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     'page/get-report': async ({ tabId }) => ({ report: await deps.pageReports.get(tabId) }),
     ...libraryHandlers(getDb, now),
     'tags/suggest': async ({ type: _type, ...query }) => ({ tags: await suggestTags(await getDb(), query) }),
+    'data/wipe': async () => {
+      // A daily backup under way read the data before the wipe: it must land before it, not after.
+      await deps.dailySnapshots?.runIfDue();
+      await wipeDatabase(await getDb());
+      // The router then writes the (now empty) rules mirror again, which open archive tabs follow.
+      await deps.listingMirror.clear();
+      await clearTransfers(deps.transfers);
+      return null;
+    },
   };
 }

@@ -11,9 +11,11 @@ import { LISTING_CONFIG_KEY, type ListingConfig } from '../rules/listing-config'
 import type { RequestType } from './protocol';
 import { DISPLAY_PREFS_KEY } from '../library/display';
 
-/** The slice of `browser.storage.local` this needs. */
+/** The slice of `browser.storage.local` the background uses. */
 export interface LocalArea {
   set(items: Record<string, unknown>): Promise<void>;
+  /** Everything in it (this mirror, History-import progress) goes with "Delete all my data". */
+  clear(): Promise<void>;
 }
 
 export const MIRRORED_REQUESTS: ReadonlySet<RequestType> = new Set<RequestType>([
@@ -24,6 +26,7 @@ export const MIRRORED_REQUESTS: ReadonlySet<RequestType> = new Set<RequestType>(
   'backup/import',
   'backups/restore',
   'rules/import',
+  'data/wipe',
 ]);
 
 export async function writeListingMirror(db: ShelfmarkDb, area: LocalArea): Promise<ListingConfig> {

@@ -90,6 +90,11 @@ export interface Protocol {
   'rules/import': { request: { rules: RuleInput[]; mode: RulesImportMode; confirmReplace?: boolean }; reply: { rules: RuleRecord[] } };
   /** Tags for the rule editor's autocomplete, from the works the reader visited most recently. */
   'tags/suggest': { request: SuggestQuery; reply: { tags: TagSuggestion[] } };
+  /**
+   * "Delete all my data": every store of the database but its schema version, automatic backups
+   * included, and everything in `storage.local`. Sent only after the reader confirmed.
+   */
+  'data/wipe': { request: { confirm: true }; reply: null };
 }
 
 export type RequestType = keyof Protocol;
@@ -115,6 +120,7 @@ export const PRIVATE_WINDOW_ERROR = 'private window';
 export const EXTENSION_PAGE_REQUESTS: ReadonlySet<RequestType> = new Set<RequestType>([
   'backup/export', 'backup/import', 'backups/list', 'backups/restore',
   'library/list', 'saved/bulk', 'saved/import', 'visits/list', 'visits/delete', 'visits/restore', 'rules/import',
+  'data/wipe',
 ]);
 
 export const EXTENSION_PAGE_ERROR = "only the extension's own pages may do this";

@@ -3,11 +3,10 @@
  * extension's pages and content scripts, checks the request, applies the
  * private-window rule, runs the handler and checks its reply.
  */
-import type { DailySnapshots } from '../backup/snapshots';
 import { getSettings } from '../db/settings';
 import { checkReply, checkRequest } from './checks';
 import { type BackgroundDeps, createHandlers, type RequestContext } from './handlers';
-import { type LocalArea, MIRRORED_REQUESTS, writeListingMirror } from './listing-mirror';
+import { MIRRORED_REQUESTS, writeListingMirror } from './listing-mirror';
 import {
   type AnyRequest,
   EXTENSION_PAGE_ERROR,
@@ -21,10 +20,6 @@ import { isExtensionPage, isTrustedSender, type OwnIdentity, type SenderInfo } f
 
 export interface RouterDeps extends BackgroundDeps {
   identity: OwnIdentity;
-  /** Taken after replying, on the first message of each day. */
-  dailySnapshots?: DailySnapshots;
-  /** Where content scripts read the rules from; rewritten before replying to a request that changed them. */
-  listingMirror: LocalArea;
 }
 
 /** Returns a promise of the reply, or undefined for messages to ignore (no reply at all). */

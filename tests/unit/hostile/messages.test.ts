@@ -52,6 +52,7 @@ const VALID: { [T in RequestType]: RequestOf<T> } = {
   'visits/restore': { type: 'visits/restore', entries: [{ seq: 0, workId, chapterId: 301, position: 1, at: T0 }] },
   'rules/import': { type: 'rules/import', rules: [rule], mode: 'merge', confirmReplace: true },
   'tags/suggest': { type: 'tags/suggest', prefix: 'an', slot: 'freeform', limit: 5 },
+  'data/wipe': { type: 'data/wipe', confirm: true },
 };
 
 /** Fields a request may leave out (read from the protocol's types, not from the checks under test). */

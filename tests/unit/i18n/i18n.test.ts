@@ -1,6 +1,9 @@
-/** utils/i18n.ts: messages with their substitutions, and plural variants chosen by count. */
-import { describe, expect, it } from 'vitest';
-import { t, tn } from '../../../utils/i18n';
+/** utils/i18n.ts: messages with their substitutions, plural variants chosen by count, and the pages' language. */
+import { readFileSync } from 'node:fs';
+import { parseHTML } from 'linkedom';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { applyPageLanguage, pageLanguage, t, tn } from '../../../utils/i18n';
 
 describe('t', () => {
   it('gives the message with its placeholders filled in order', () => {
@@ -20,5 +23,42 @@ describe('tn', () => {
   it('lets a variant leave the count out', () => {
     expect(tn('editorConfirmHideAll', 1)).toBe('This rule would hide the only work on this page. Save it anyway?');
     expect(tn('editorConfirmHideAll', 2)).toBe('This rule would hide all 2 works on this page. Save it anyway?');
+  });
+});
+
+describe('the pages’ language', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+  const uiLanguage = (language: string) => vi.spyOn(browser.i18n, 'getUILanguage').mockReturnValue(language);
+
+  it('is the browser’s UI language when the messages are in it', () => {
+    uiLanguage('en-GB');
+    expect(pageLanguage()).toBe('en-GB');
+    uiLanguage('en');
+    expect(pageLanguage()).toBe('en');
+  });
+
+  it('is the messages’ own language when the browser fell back to them (no translation yet)', () => {
+    uiLanguage('fr-CA');
+    expect(pageLanguage()).toBe('en');
+  });
+
+  it('follows a translation in the UI language, region included', () => {
+    uiLanguage('pt-BR');
+    const english = browser.i18n.getMessage.bind(browser.i18n);
+    vi.spyOn(browser.i18n, 'getMessage').mockImplementation((key, substitutions) => (key === 'messagesLanguage' ? 'pt' : english(key, substitutions)));
+    expect(pageLanguage()).toBe('pt-BR');
+  });
+
+  it('is set on the popup’s and the options page’s root element, over the lang="en" of their HTML', () => {
+    uiLanguage('en-US');
+    for (const page of ['popup', 'options']) {
+      const html = readFileSync(new URL(`../../../entrypoints/${page}/index.html`, import.meta.url), 'utf8');
+      const { document } = parseHTML(html);
+      expect(document.documentElement.lang, page).toBe('en');
+      applyPageLanguage(document.documentElement);
+      expect(document.documentElement.lang, page).toBe('en-US');
+    }
   });
 });

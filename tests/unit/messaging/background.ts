@@ -59,7 +59,7 @@ export function memoryTransferArea(): TransferArea & { files: Map<string, Blob> 
 }
 
 export interface TestBackground {
-  /** What the background mirrored into `storage.local` for content scripts. */
+  /** `storage.local`: the mirror the background keeps for content scripts (content scripts keep History-import progress there too). */
   local: Map<string, unknown>;
   handle: MessageHandler;
   db: () => Promise<ShelfmarkDb>;
@@ -87,6 +87,9 @@ export function testBackground(options: { maxImportBytes?: number; dailySnapshot
     listingMirror: {
       async set(items) {
         for (const [k, v] of Object.entries(items)) local.set(k, structuredClone(v));
+      },
+      async clear() {
+        local.clear();
       },
     },
     ...(options.dailySnapshots ? { dailySnapshots: options.dailySnapshots } : {}),
