@@ -27,7 +27,7 @@ const CHARACTERS = Array.from({ length: 2_000 }, (_, i) => `Character ${i} Surna
 const FREEFORMS = ['Fluff', 'Angst', 'Hurt/Comfort', 'Slow Burn', 'Alternate Universe - Coffee Shops & Cafés', 'Found Family', 'Enemies to Lovers', 'Canon Compliant', 'Post-Canon', 'Friends to Lovers', 'Happy Ending', 'Humor', 'Romance', 'Drama', 'Whump'];
 
 /** A library like a heavy reader's: archive-sized ids, several tags of every kind, chapter lists for works read. */
-function buildLibrary(): BackupFile {
+export function buildLibrary(): BackupFile {
   const random = randomSequence(42);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const now = Date.UTC(2025, 0, 1);
@@ -158,13 +158,17 @@ async function timeExport(page: Page): Promise<{ buildMs: number; fetchMs: numbe
 /**
  * The browser's own floor for the import's writes: the same works records (each with its reading, as
  * the works store keeps them) put with the bare IndexedDB API in one transaction, into a scratch
- * database with the same index, deleted afterwards.
+ * database with the same indexes, deleted afterwards.
  */
 const BARE_PUTS = `(async (works) => {
   const db = await new Promise((resolve, reject) => {
     const open = indexedDB.open('shelfmark-bench-floor', 1);
     open.onupgradeneeded = () => {
-      open.result.createObjectStore('works', { keyPath: 'workId' }).createIndex('lastVisit', 'reading.lastVisit');
+      const works = open.result.createObjectStore('works', { keyPath: 'workId' });
+      works.createIndex('lastVisit', 'reading.lastVisit');
+      works.createIndex('savedStatus', 'saved.status');
+      works.createIndex('savedAdded', 'saved.added');
+      works.createIndex('savedChanged', 'saved.changed');
     };
     open.onsuccess = () => resolve(open.result);
     open.onerror = () => reject(open.error);

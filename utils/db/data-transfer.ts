@@ -7,9 +7,9 @@ import { mergeWorkRecords } from './merge-work';
 import { mergeReadingRecords } from './reading';
 import { DATA_STORES, type ShelfmarkDb } from './schema';
 import { forgetSettings } from './settings';
-import { factsOf, isSeen, withFacts, withoutReading, withReading } from './stored-work';
-import { inTransaction, RequestGroup } from './transaction';
-import type { BackupData, ReadingRecord, StoreCounts, StoredWork, WorkRecord } from './types';
+import { factsOf, factsOnly, isSeen, withFacts, withReading, withSaved } from './stored-work';
+import { inTransaction, putAll, RequestGroup } from './transaction';
+import type { BackupData, ReadingRecord, SavedRecord, StoreCounts, StoredWork, WorkRecord } from './types';
 import { appendVisits, flattenBuckets, visitsMissingFrom } from './visit-log';
 
 export type ImportMode = 'merge' | 'replace';
@@ -22,22 +22,18 @@ export interface WriteSummary {
   visitsAdded: number;
 }
 
-/** Everything, in one read transaction; each work's record splits into the file's `works` and `reading` entries. */
+/** Everything, in one read transaction; each work's record splits into the file's `works`, `reading` and `saved` entries. */
 export async function readBackupData(db: ShelfmarkDb): Promise<BackupData> {
-  const [entries, buckets, saved, rules, settings] = await inTransaction(db, [...DATA_STORES], 'readonly', (tx) =>
-    Promise.all([
-      tx.objectStore('works').getAll(),
-      tx.objectStore('visits').getAll(),
-      tx.objectStore('saved').getAll(),
-      tx.objectStore('rules').getAll(),
-      tx.objectStore('settings').getAll(),
-    ]),
+  const [entries, buckets, rules, settings] = await inTransaction(db, [...DATA_STORES], 'readonly', (tx) =>
+    Promise.all([tx.objectStore('works').getAll(), tx.objectStore('visits').getAll(), tx.objectStore('rules').getAll(), tx.objectStore('settings').getAll()]),
   );
   const works: WorkRecord[] = [];
   const reading: ReadingRecord[] = [];
+  const saved: SavedRecord[] = [];
   for (const entry of entries) {
     if (entry.reading) reading.push(entry.reading);
-    if (isSeen(entry)) works.push(withoutReading(entry));
+    if (entry.saved) saved.push(entry.saved);
+    if (isSeen(entry)) works.push(factsOnly(entry));
   }
   return { works, reading, visits: flattenBuckets(buckets), saved, rules, settings };
 }
@@ -71,22 +67,29 @@ function foldInto<T, K>(target: Map<K, T>, records: readonly T[], key: (record: 
 
 const newerByChanged = <T extends { changed: number }>(stored: T, incoming: T): T => (incoming.changed > stored.changed ? incoming : stored);
 
+const mergeSaved = (stored: SavedRecord, incoming: SavedRecord): SavedRecord => ({ ...newerByChanged(stored, incoming), added: Math.min(stored.added, incoming.added) });
+
 /**
- * Folds the file's works and reading records into the stored works records
+ * Folds the file's works, reading and saved records into the stored works records
  * (`entries`, changed in place); returns the ids of the records to write, each
- * written once whether its facts, its reading or both changed.
+ * written once whatever of its facts, reading and saved entry changed.
  */
-function foldWorks(entries: Map<number, StoredWork>, works: readonly WorkRecord[], reading: readonly ReadingRecord[]): Set<number> {
+function foldWorks(entries: Map<number, StoredWork>, data: Pick<BackupData, 'works' | 'reading' | 'saved'>): Set<number> {
   const touched = new Set<number>();
-  for (const incoming of works) {
+  for (const incoming of data.works) {
     const entry = entries.get(incoming.workId);
     const facts = factsOf(entry);
     entries.set(incoming.workId, withFacts(entry, facts ? mergeWorkRecords(facts, incoming) : incoming));
     touched.add(incoming.workId);
   }
-  for (const incoming of reading) {
+  for (const incoming of data.reading) {
     const entry = entries.get(incoming.workId);
     entries.set(incoming.workId, withReading(entry, entry?.reading ? mergeReadingRecords(entry.reading, incoming) : incoming));
+    touched.add(incoming.workId);
+  }
+  for (const incoming of data.saved) {
+    const entry = entries.get(incoming.workId);
+    entries.set(incoming.workId, withSaved(entry, entry?.saved ? mergeSaved(entry.saved, incoming) : incoming));
     touched.add(incoming.workId);
   }
   return touched;
@@ -94,8 +97,9 @@ function foldWorks(entries: Map<number, StoredWork>, works: readonly WorkRecord[
 
 /**
  * Writes `data` in one transaction. Merge: union, the newer record wins per
- * key (works move forward field by field, reading records combine), visits
- * de-duplicated. Replace: the data stores are emptied first.
+ * key (works move forward field by field, reading records combine, the saved
+ * entry changed last wins), visits de-duplicated. Replace: the data stores are
+ * emptied first.
  */
 export async function writeBackupData(db: ShelfmarkDb, data: BackupData, mode: ImportMode): Promise<WriteSummary> {
   try {
@@ -106,30 +110,24 @@ export async function writeBackupData(db: ShelfmarkDb, data: BackupData, mode: I
       async (tx) => {
         const works = tx.objectStore('works');
         const visits = tx.objectStore('visits');
-        const saved = tx.objectStore('saved');
         const rules = tx.objectStore('rules');
         const settings = tx.objectStore('settings');
 
         if (mode === 'replace') {
           const clears = new RequestGroup();
-          for (const store of [works, visits, saved, rules, settings]) clears.add(store.clear());
+          for (const store of [works, visits, rules, settings]) clears.add(store.clear());
           await clears.done();
         }
-        const [storedWorks, storedBuckets, storedSaved, storedRules, storedSettings] =
-          mode === 'replace'
-            ? [[], [], [], [], []]
-            : await Promise.all([works.getAll(), visits.getAll(), saved.getAll(), rules.getAll(), settings.getAll()]);
+        const [storedWorks, storedBuckets, storedRules, storedSettings] =
+          mode === 'replace' ? [[], [], [], []] : await Promise.all([works.getAll(), visits.getAll(), rules.getAll(), settings.getAll()]);
 
         const workMap = new Map(storedWorks.map((r) => [r.workId, r]));
-        const savedMap = new Map(storedSaved.map((r) => [r.workId, r]));
         const ruleMap = new Map(storedRules.map((r) => [r.id, r]));
         const settingMap = new Map(storedSettings.map((r) => [r.key, r]));
 
         const writes = new RequestGroup();
-        for (const id of foldWorks(workMap, data.works, data.reading)) writes.add(works.put(workMap.get(id)!));
-        for (const id of foldInto(savedMap, data.saved, (r) => r.workId, (a, b) => ({ ...newerByChanged(a, b), added: Math.min(a.added, b.added) }))) {
-          writes.add(saved.put(savedMap.get(id)!));
-        }
+        const touchedWorks = foldWorks(workMap, data);
+        putAll(works, Array.from(touchedWorks, (id) => workMap.get(id)!));
         for (const id of foldInto(ruleMap, data.rules, (r) => r.id, (a, b) => (b.updatedAt > a.updatedAt ? b : a))) writes.add(rules.put(ruleMap.get(id)!));
         for (const key of foldInto(settingMap, data.settings, (r) => r.key, newerByChanged)) writes.add(settings.put(settingMap.get(key)!));
 

@@ -12,9 +12,9 @@
 import { mergeWorkSnapshot } from './merge-work';
 import { emptyReading } from './reading';
 import type { ShelfmarkDb } from './schema';
-import { factsOf, withFacts, withReading } from './stored-work';
+import { factsOf, withFacts, withReading, withSaved } from './stored-work';
 import { inTransaction, RequestGroup } from './transaction';
-import type { Millis, ReadingRecord, SavedRecord, WorkFacts } from './types';
+import type { Millis, ReadingRecord, WorkFacts } from './types';
 
 /** One work of a History or Marked for Later page. */
 export interface HistoryEntry {
@@ -89,13 +89,9 @@ export async function importHistory(db: ShelfmarkDb, entries: readonly HistoryEn
   const folded = foldEntries(entries);
   const summary: HistoryImportSummary = { works: folded.length, readingUpdated: 0, savedAdded: 0 };
   if (folded.length === 0) return summary;
-  return inTransaction(db, ['works', 'saved'], 'readwrite', async (tx) => {
+  return inTransaction(db, ['works'], 'readwrite', async (tx) => {
     const works = tx.objectStore('works');
-    const saved = tx.objectStore('saved');
-    const [storedWorks, storedSaved] = await Promise.all([
-      Promise.all(folded.map((e) => works.get(e.workId))),
-      Promise.all(folded.map((e) => (e.markedForLater ? saved.get(e.workId) : undefined))),
-    ]);
+    const storedWorks = await Promise.all(folded.map((e) => works.get(e.workId)));
     const writes = new RequestGroup();
     folded.forEach((entry, i) => {
       const stored = storedWorks[i];
@@ -105,12 +101,11 @@ export async function importHistory(db: ShelfmarkDb, entries: readonly HistoryEn
         next = withReading(next, reading);
         summary.readingUpdated++;
       }
-      if (next && next !== stored) writes.add(works.put(next));
-      if (entry.markedForLater && !storedSaved[i]) {
-        const record: SavedRecord = { workId: entry.workId, status: 'to-read', added: now, changed: now, note: '' };
-        writes.add(saved.put(record));
+      if (entry.markedForLater && !stored?.saved) {
+        next = withSaved(next, { workId: entry.workId, status: 'to-read', added: now, changed: now, note: '' });
         summary.savedAdded++;
       }
+      if (next && next !== stored) writes.add(works.put(next));
     });
     await writes.done();
     return summary;

@@ -1,13 +1,13 @@
 /**
- * The library: every work the reader saved or read, as compact rows joined
- * from the works and saved stores in one read transaction, plus the
- * bulk changes the options page makes to the saved list (each one
- * transaction, returning what Undo needs).
+ * The library: every work the reader saved or read, as compact rows made
+ * from the works store (each record holds the work's reading and saved entry)
+ * in one read transaction, plus the bulk changes the options page makes to the
+ * saved list (each one transaction, returning what Undo needs).
  */
 import type { ShelfmarkDb } from './schema';
-import { factsOf, withFacts } from './stored-work';
+import { factsOf, withFacts, withoutSaved, withSaved } from './stored-work';
 import { inTransaction, RequestGroup } from './transaction';
-import type { ChapterKey, Millis, ReadingRecord, SavedRecord, SavedStatus, WorkRecord } from './types';
+import type { ChapterKey, Millis, ReadingRecord, SavedRecord, SavedStatus, StoredWork, WorkRecord } from './types';
 
 /**
  * One work of the library. Kept small (no chapter lists, no summaries) so
@@ -92,18 +92,12 @@ export function libraryRow(workId: number, work: WorkRecord | undefined, reading
 
 /** Every work saved or read, in one read transaction. */
 export async function listLibrary(db: ShelfmarkDb): Promise<LibraryRow[]> {
-  const tx = db.transaction(['works', 'saved'], 'readonly');
-  const [entries, saves] = await Promise.all([tx.objectStore('works').getAll(), tx.objectStore('saved').getAll()]);
-  await tx.done;
-  const savedById = new Map(saves.map((s) => [s.workId, s]));
+  const entries = await db.getAll('works');
   const rows: LibraryRow[] = [];
   for (const entry of entries) {
-    const saved = savedById.get(entry.workId);
     // A work only seen (saved once, then removed from the list) is not in the library.
-    if (entry.reading || saved) rows.push(libraryRow(entry.workId, factsOf(entry), entry.reading, saved));
-    savedById.delete(entry.workId);
+    if (entry.reading || entry.saved) rows.push(libraryRow(entry.workId, factsOf(entry), entry.reading, entry.saved));
   }
-  for (const saved of savedById.values()) rows.push(libraryRow(saved.workId, undefined, undefined, saved));
   return rows;
 }
 
@@ -113,30 +107,51 @@ export async function listLibrary(db: ShelfmarkDb): Promise<LibraryRow[]> {
  */
 export async function bulkSetSaved(db: ShelfmarkDb, workIds: readonly number[], status: SavedStatus | null, now: Millis): Promise<SavedRecord[]> {
   const ids = [...new Set(workIds)];
-  return inTransaction(db, ['saved'], 'readwrite', async (tx) => {
-    const store = tx.objectStore('saved');
-    const current = await Promise.all(ids.map((id) => store.get(id)));
+  return inTransaction(db, ['works'], 'readwrite', async (tx) => {
+    const store = tx.objectStore('works');
+    const entries = await Promise.all(ids.map((id) => store.get(id)));
     const writes = new RequestGroup();
     ids.forEach((workId, i) => {
-      const record = current[i];
+      const entry = entries[i];
+      const record = entry?.saved;
       if (status === null) {
-        if (record) writes.add(store.delete(workId));
+        if (entry && record) {
+          const next = withoutSaved(entry);
+          if (next) writes.add(store.put(next));
+          else writes.add(store.delete(workId));
+        }
       } else if (record?.status !== status) {
-        writes.add(store.put({ workId, status, added: record?.added ?? now, changed: now, note: record?.note ?? '' }));
+        writes.add(store.put(withSaved(entry, { workId, status, added: record?.added ?? now, changed: now, note: record?.note ?? '' })));
       }
     });
     await writes.done();
-    return current.filter((r): r is SavedRecord => r !== undefined);
+    return entries.flatMap((entry) => (entry?.saved ? [entry.saved] : []));
   });
 }
 
 /** Undo of a bulk change: these records back as they were, these works off the saved list. */
 export async function restoreSaved(db: ShelfmarkDb, records: readonly SavedRecord[], removeIds: readonly number[]): Promise<number> {
-  return inTransaction(db, ['saved'], 'readwrite', async (tx) => {
-    const store = tx.objectStore('saved');
+  return inTransaction(db, ['works'], 'readwrite', async (tx) => {
+    const store = tx.objectStore('works');
+    const [removing, restoring] = await Promise.all([
+      Promise.all(removeIds.map((id) => store.get(id))),
+      Promise.all(records.map((record) => store.get(record.workId))),
+    ]);
+    // Put in one map first: a work both removed and restored ends restored, whatever the order given.
+    const next = new Map<number, StoredWork | null>();
+    removeIds.forEach((id, i) => {
+      const entry = removing[i];
+      if (entry) next.set(id, withoutSaved(entry));
+    });
+    records.forEach((record, i) => {
+      const entry = next.get(record.workId) ?? restoring[i];
+      next.set(record.workId, withSaved(entry, record));
+    });
     const writes = new RequestGroup();
-    for (const id of removeIds) writes.add(store.delete(id));
-    for (const record of records) writes.add(store.put(record));
+    for (const [workId, entry] of next) {
+      if (entry) writes.add(store.put(entry));
+      else writes.add(store.delete(workId));
+    }
     await writes.done();
     return records.length + removeIds.length;
   });
@@ -179,21 +194,17 @@ export async function importSaved(db: ShelfmarkDb, items: readonly SavedImportIt
   const firstOfEach = new Map<number, SavedImportItem>();
   for (const item of items) if (!firstOfEach.has(item.workId)) firstOfEach.set(item.workId, item);
   const unique = [...firstOfEach.values()];
-  return inTransaction(db, ['saved', 'works'], 'readwrite', async (tx) => {
-    const saved = tx.objectStore('saved');
-    const works = tx.objectStore('works');
-    const [savedKeys, storedWorks] = await Promise.all([
-      Promise.all(unique.map((item) => saved.getKey(item.workId))),
-      Promise.all(unique.map((item) => works.get(item.workId))),
-    ]);
+  return inTransaction(db, ['works'], 'readwrite', async (tx) => {
+    const store = tx.objectStore('works');
+    const entries = await Promise.all(unique.map((item) => store.get(item.workId)));
     const writes = new RequestGroup();
     const addedIds: number[] = [];
     unique.forEach((item, i) => {
-      if (savedKeys[i] !== undefined) return;
+      const stored = entries[i];
+      if (stored?.saved) return;
       addedIds.push(item.workId);
-      writes.add(saved.put({ workId: item.workId, status: 'to-read', added: now, changed: now, note: '' }));
-      const stored = storedWorks[i];
-      if (!factsOf(stored)) writes.add(works.put(withFacts(stored, stubWork(item, now))));
+      const entry = factsOf(stored) ? stored : withFacts(stored, stubWork(item, now));
+      writes.add(store.put(withSaved(entry, { workId: item.workId, status: 'to-read', added: now, changed: now, note: '' })));
     });
     await writes.done();
     return { addedIds, alreadySaved: unique.length - addedIds.length };

@@ -1,8 +1,8 @@
-/** The save-for-later list. */
+/** The save-for-later list: each work's entry kept in its works record (StoredWork's `saved`). */
 import { mergeWorkSnapshot } from './merge-work';
 import type { ShelfmarkDb } from './schema';
-import { factsOf, withFacts } from './stored-work';
-import { inTransaction, RequestGroup } from './transaction';
+import { factsOf, withFacts, withoutSaved, withSaved } from './stored-work';
+import { inTransaction } from './transaction';
 import type { Millis, SavedRecord, SavedStatus, WorkFacts } from './types';
 
 export interface SaveRequest {
@@ -15,13 +15,10 @@ export interface SaveRequest {
 }
 
 export async function setSaved(db: ShelfmarkDb, request: SaveRequest, now: Millis): Promise<SavedRecord> {
-  return inTransaction(db, ['saved', 'works'], 'readwrite', async (tx) => {
-    const saved = tx.objectStore('saved');
+  return inTransaction(db, ['works'], 'readwrite', async (tx) => {
     const works = tx.objectStore('works');
-    const [current, storedWork] = await Promise.all([
-      saved.get(request.workId),
-      request.work ? works.get(request.workId) : Promise.resolve(undefined),
-    ]);
+    const stored = await works.get(request.workId);
+    const current = stored?.saved;
     const record: SavedRecord = {
       workId: request.workId,
       status: request.status,
@@ -29,18 +26,19 @@ export async function setSaved(db: ShelfmarkDb, request: SaveRequest, now: Milli
       changed: now,
       note: request.note ?? current?.note ?? '',
     };
-    const writes = new RequestGroup();
-    writes.add(saved.put(record));
-    if (request.work) writes.add(works.put(withFacts(storedWork, mergeWorkSnapshot(factsOf(storedWork), request.work, now))));
-    await writes.done();
+    const entry = request.work ? withFacts(stored, mergeWorkSnapshot(factsOf(stored), request.work, now)) : stored;
+    await works.put(withSaved(entry, record));
     return record;
   });
 }
 
 export async function removeSaved(db: ShelfmarkDb, workId: number): Promise<boolean> {
-  return inTransaction(db, ['saved'], 'readwrite', async (tx) => {
-    const existed = (await tx.objectStore('saved').getKey(workId)) !== undefined;
-    if (existed) await tx.objectStore('saved').delete(workId);
-    return existed;
+  return inTransaction(db, ['works'], 'readwrite', async (tx) => {
+    const works = tx.objectStore('works');
+    const stored = await works.get(workId);
+    if (!stored?.saved) return false;
+    const next = withoutSaved(stored);
+    await (next ? works.put(next) : works.delete(workId));
+    return true;
   });
 }

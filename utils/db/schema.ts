@@ -4,7 +4,6 @@ import type {
   BackupMeta,
   MetaRecord,
   RuleRecord,
-  SavedRecord,
   SavedStatus,
   SettingRecord,
   StoredWork,
@@ -14,10 +13,14 @@ import type {
 export const DB_NAME = 'shelfmark';
 
 export interface ShelfmarkSchema extends DBSchema {
-  /** Works by id; `lastVisit` indexes `reading.lastVisit`, so it holds only works read with a known last visit. */
-  works: { key: number; value: StoredWork; indexes: { lastVisit: number } };
+  /**
+   * Works by id, each with the reader's reading and saved entry inside. `lastVisit` indexes
+   * `reading.lastVisit`, so it holds only works read with a known last visit; `savedStatus`,
+   * `savedAdded` and `savedChanged` index `saved.status`, `saved.added` and `saved.changed`,
+   * so they hold only saved works.
+   */
+  works: { key: number; value: StoredWork; indexes: { lastVisit: number; savedStatus: SavedStatus; savedAdded: number; savedChanged: number } };
   visits: { key: number; value: VisitBucket };
-  saved: { key: number; value: SavedRecord; indexes: { status: SavedStatus; added: number; changed: number } };
   rules: { key: string; value: RuleRecord; indexes: { order: number } };
   settings: { key: string; value: SettingRecord };
   meta: { key: string; value: MetaRecord };
@@ -31,4 +34,4 @@ export type ShelfmarkDb = IDBPDatabase<ShelfmarkSchema>;
 export type UpgradeTransaction = IDBPTransaction<ShelfmarkSchema, StoreName[], 'versionchange'>;
 
 /** The stores a backup covers: the reader's data, not bookkeeping. */
-export const DATA_STORES = ['works', 'visits', 'saved', 'rules', 'settings'] as const satisfies readonly StoreName[];
+export const DATA_STORES = ['works', 'visits', 'rules', 'settings'] as const satisfies readonly StoreName[];

@@ -1,8 +1,9 @@
 /**
- * The works store's records (StoredWork): a work's facts and its reading in
- * one record. Pure helpers, so every reader and writer agrees on the shape.
+ * The works store's records (StoredWork): a work's facts, its reading and its
+ * saved entry in one record. Pure helpers, so every reader and writer agrees
+ * on the shape.
  */
-import type { ReadingRecord, SeenWork, StoredWork, WorkRecord } from './types';
+import type { ReadingRecord, SavedRecord, SeenWork, StoredWork, WorkRecord } from './types';
 
 export function isSeen(entry: StoredWork): entry is SeenWork {
   return 'firstSeen' in entry;
@@ -13,19 +14,38 @@ export function factsOf(entry: StoredWork | undefined): WorkRecord | undefined {
   return entry && isSeen(entry) ? entry : undefined;
 }
 
-/** The record with these facts, keeping the reading it had. */
+/** The record with these facts, keeping the reading and the saved entry it had. */
 export function withFacts(entry: StoredWork | undefined, facts: WorkRecord): StoredWork {
-  return entry?.reading ? { ...facts, reading: entry.reading } : facts;
+  if (!entry?.reading && !entry?.saved) return facts;
+  const record: SeenWork = { ...facts };
+  if (entry.reading) record.reading = entry.reading;
+  if (entry.saved) record.saved = entry.saved;
+  return record;
 }
 
-/** The record with this reading, keeping the facts it had. */
+/** The record with this reading, keeping the facts and the saved entry it had. */
 export function withReading(entry: StoredWork | undefined, reading: ReadingRecord): StoredWork {
-  return entry && isSeen(entry) ? { ...entry, reading } : { workId: reading.workId, reading };
+  return entry ? { ...entry, reading } : { workId: reading.workId, reading };
+}
+
+/** The record with this saved entry, keeping the facts and the reading it had. */
+export function withSaved(entry: StoredWork | undefined, saved: SavedRecord): StoredWork {
+  return entry ? { ...entry, saved } : { workId: saved.workId, saved };
+}
+
+/**
+ * The record taken off the saved list, keeping the rest; null when nothing would be left
+ * (a work neither seen nor read): the caller deletes the record.
+ */
+export function withoutSaved(entry: StoredWork): StoredWork | null {
+  if (!entry.saved) return entry;
+  const { saved: _saved, ...rest } = entry;
+  return isSeen(rest) || rest.reading ? rest : null;
 }
 
 /** The facts alone, as the backup file's `works` array holds them. */
-export function withoutReading(entry: SeenWork): WorkRecord {
-  if (!entry.reading) return entry;
-  const { reading: _reading, ...facts } = entry;
+export function factsOnly(entry: SeenWork): WorkRecord {
+  if (!entry.reading && !entry.saved) return entry;
+  const { reading: _reading, saved: _saved, ...facts } = entry;
   return facts;
 }

@@ -2,7 +2,7 @@
 import { mergeWorkSnapshot } from './merge-work';
 import { applyChaptersRead, applyScrollPosition, applyVisit } from './reading';
 import type { ShelfmarkDb } from './schema';
-import { factsOf, withFacts, withReading } from './stored-work';
+import { factsOf, withFacts, withReading, withSaved } from './stored-work';
 import { inTransaction, RequestGroup } from './transaction';
 import type { ChapterKey, Millis, ReadingRecord, StoredWork, WorkFacts } from './types';
 import { appendVisits } from './visit-log';
@@ -12,16 +12,16 @@ import { appendVisits } from './visit-log';
  * gets an entry, and a saved "to read" work becomes "reading" — all in one transaction.
  */
 export async function recordVisit(db: ShelfmarkDb, work: WorkFacts, chapter: ChapterKey | null, at: Millis): Promise<ReadingRecord> {
-  return inTransaction(db, ['works', 'visits', 'saved'], 'readwrite', async (tx) => {
+  return inTransaction(db, ['works', 'visits'], 'readwrite', async (tx) => {
     const works = tx.objectStore('works');
-    const saved = tx.objectStore('saved');
     const writes = new RequestGroup();
-    // The log's append reads its last bucket alongside the other reads.
+    // The log's append reads its last bucket alongside the work's read.
     writes.add(appendVisits(tx.objectStore('visits'), [{ workId: work.workId, chapterId: chapter?.id ?? null, position: chapter?.position ?? null, at }]));
-    const [stored, storedSaved] = await Promise.all([works.get(work.workId), saved.get(work.workId)]);
+    const stored = await works.get(work.workId);
     const reading = applyVisit(stored?.reading, work.workId, chapter, at);
-    writes.add(works.put(withReading(mergeWorkSnapshot(factsOf(stored), work, at), reading)));
-    if (storedSaved?.status === 'to-read') writes.add(saved.put({ ...storedSaved, status: 'reading', changed: at }));
+    const next = withReading(withFacts(stored, mergeWorkSnapshot(factsOf(stored), work, at)), reading);
+    const saved = stored?.saved;
+    writes.add(works.put(saved?.status === 'to-read' ? withSaved(next, { ...saved, status: 'reading', changed: at }) : next));
     await writes.done();
     return reading;
   });

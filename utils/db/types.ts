@@ -83,23 +83,28 @@ export interface ReadingRecord {
 }
 
 /**
- * The works store's record of a work someone showed the reader: its facts, and
- * its reading once the reader has read it. The reading lives inside the work's
- * record so that writing a work's data is one write, not two: the store
- * pays a fixed cost per record written (see VisitBucket).
+ * The works store's record of a work someone showed the reader: its facts, its
+ * reading once the reader has read it, and its entry in the saved list once
+ * saved. The reader's relation to the work lives inside the work's record so
+ * that writing a work's data is one write, not three, and reading a listing's
+ * state is one read per work: the store pays a fixed cost per record read or
+ * written (see VisitBucket).
  */
 export interface SeenWork extends WorkRecord {
   reading?: ReadingRecord;
+  saved?: SavedRecord;
 }
 
 /**
- * A work read but whose facts no page has given (an archive History entry for
- * a deleted work, a backup's reading record without its work): its id and its
- * reading only.
+ * A work read or saved but whose facts no page has given (an archive History
+ * entry for a deleted work, a work saved by id, a backup's reading or saved
+ * record without its work): its id, and its reading, its saved entry or both
+ * (a record with neither is deleted, not kept).
  */
 export interface UnseenWork {
   workId: number;
-  reading: ReadingRecord;
+  reading?: ReadingRecord;
+  saved?: SavedRecord;
 }
 
 /** What the works store holds for one work. */
@@ -126,6 +131,7 @@ export interface VisitBucket {
 export const SAVED_STATUSES = ['to-read', 'reading', 'finished', 'on-hold', 'dropped'] as const;
 export type SavedStatus = (typeof SAVED_STATUSES)[number];
 
+/** A work's entry in the saved list (kept in the work's StoredWork). */
 export interface SavedRecord {
   workId: number;
   status: SavedStatus;
@@ -170,7 +176,7 @@ export interface BackupMeta {
   chars: number;
 }
 
-/** Everything a backup holds: a list per kind of record (works and reading split out of the works store, visits flattened out of their buckets). */
+/** Everything a backup holds: a list per kind of record (works, reading and saved split out of the works store, visits flattened out of their buckets). */
 export interface BackupData {
   works: WorkRecord[];
   reading: ReadingRecord[];

@@ -20,17 +20,14 @@ export interface WorkState {
   chapters: KnownChapter[];
 }
 
-/** The state of many works from one read transaction, in the order asked. */
+/** The state of many works from one read transaction, in the order asked: one read per work, its reading and saved entry inside. */
 export async function getWorkStates(db: ShelfmarkDb, workIds: readonly number[]): Promise<WorkState[]> {
-  const tx = db.transaction(['works', 'saved'], 'readonly');
-  const works = tx.objectStore('works');
-  const saved = tx.objectStore('saved');
-  // One round of requests: the reading comes with each work's record.
-  const [entries, saves] = await Promise.all([Promise.all(workIds.map((id) => works.get(id))), Promise.all(workIds.map((id) => saved.get(id)))]);
+  const tx = db.transaction('works', 'readonly');
+  const entries = await Promise.all(workIds.map((id) => tx.store.get(id)));
   await tx.done;
   return workIds.map((workId, i) => {
     const entry = entries[i];
-    const state = { workId, reading: entry?.reading ?? null, saved: saves[i] ?? null };
+    const state = { workId, reading: entry?.reading ?? null, saved: entry?.saved ?? null };
     // Only works the reader has a relation with need their chapters: the others show nothing.
     const known = state.reading || state.saved ? (factsOf(entry)?.chapters ?? []) : [];
     return { ...state, chapters: known.map(({ id, position }) => ({ id, position })) };

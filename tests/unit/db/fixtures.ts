@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import { openShelfmarkDb } from '../../../utils/db/open';
 import type { ShelfmarkDb } from '../../../utils/db/schema';
-import type { WorkFacts, WorkRecord } from '../../../utils/db/types';
+import type { SavedRecord, WorkFacts, WorkRecord } from '../../../utils/db/types';
 
 let counter = 0;
 export function uniqueDbName(): string {
@@ -11,6 +11,16 @@ export function uniqueDbName(): string {
 
 export async function freshDb(version?: number): Promise<ShelfmarkDb> {
   return openShelfmarkDb({ name: uniqueDbName(), ...(version ? { version } : {}) });
+}
+
+/** A work's saved entry, which its works record keeps. */
+export async function savedOf(db: ShelfmarkDb, workId: number): Promise<SavedRecord | undefined> {
+  return (await db.get('works', workId))?.saved;
+}
+
+/** Every saved entry, in work id order. */
+export async function allSaved(db: ShelfmarkDb): Promise<SavedRecord[]> {
+  return (await db.getAll('works')).flatMap((entry) => (entry.saved ? [entry.saved] : []));
 }
 
 export const DAY = 24 * 60 * 60 * 1000;

@@ -107,10 +107,33 @@ describe('saved works', () => {
     await markChapters(db, 1, [{ id: 301, position: 1 }], true, T0);
     await setSaved(db, { workId: 1, status: 'reading', work: work({ workId: 1, words: 20_000 }) }, T0 + DAY);
     expect(await db.get('works', 1)).toMatchObject({ words: 20_000, reading: { chapters: [{ id: 301, readAt: T0 }] } });
-    expect(await db.getAllFromIndex('saved', 'status', 'reading')).toHaveLength(1);
-    expect(await db.getAllFromIndex('saved', 'changed')).toHaveLength(1);
+    expect(await db.getAllKeysFromIndex('works', 'savedStatus', 'reading')).toEqual([1]);
+    expect(await db.getAllKeysFromIndex('works', 'savedChanged')).toEqual([1]);
     expect(await removeSaved(db, 1)).toBe(true);
     expect(await removeSaved(db, 1)).toBe(false);
+    // Off the list, the work keeps its facts and reading, and leaves the saved indexes.
+    expect(await db.get('works', 1)).toMatchObject({ words: 20_000, reading: { visitCount: 0 } });
+    expect((await db.get('works', 1))?.saved).toBeUndefined();
+    expect(await db.countFromIndex('works', 'savedStatus')).toBe(0);
+  });
+
+  it('keeps a work saved but never seen as its id and saved entry, gone once taken off the list', async () => {
+    const db = await freshDb();
+    await setSaved(db, { workId: 7, status: 'on-hold', note: 'later' }, T0);
+    expect(await db.get('works', 7)).toEqual({ workId: 7, saved: { workId: 7, status: 'on-hold', added: T0, changed: T0, note: 'later' } });
+    await recordVisit(db, work({ workId: 7 }), null, T0 + DAY);
+    // The visit brings the facts and the reading beside the saved entry.
+    expect(await db.get('works', 7)).toMatchObject({ title: work().title, reading: { visitCount: 1 }, saved: { status: 'on-hold' } });
+    await setSaved(db, { workId: 8, status: 'to-read' }, T0);
+    expect(await removeSaved(db, 8)).toBe(true);
+    expect(await db.get('works', 8)).toBeUndefined();
+  });
+
+  it('turns "to read" into "reading" on the first visit, in the same record', async () => {
+    const db = await freshDb();
+    await setSaved(db, { workId: work().workId, status: 'to-read' }, T0);
+    await recordVisit(db, work(), { id: 301, position: 1 }, T0 + DAY);
+    expect(await db.get('works', work().workId)).toMatchObject({ reading: { visitCount: 1 }, saved: { status: 'reading', added: T0, changed: T0 + DAY } });
   });
 });
 
@@ -167,13 +190,13 @@ describe('transactions', () => {
   it('roll back every write when the body fails', async () => {
     const db = await freshDb();
     await expect(
-      inTransaction(db, ['works', 'saved'], 'readwrite', async (tx) => {
+      inTransaction(db, ['works', 'visits'], 'readwrite', async (tx) => {
         await tx.objectStore('works').put({ ...work(), firstSeen: T0, lastSeen: T0 });
-        await tx.objectStore('saved').put({ workId: 1, status: 'to-read', added: T0, changed: T0, note: '' });
+        await tx.objectStore('visits').put({ seq: 1, entries: [{ workId: 1, chapterId: null, position: null, at: T0 }] });
         throw new Error('something went wrong half way');
       }),
     ).rejects.toThrow('half way');
     expect(await db.count('works')).toBe(0);
-    expect(await db.count('saved')).toBe(0);
+    expect(await db.count('visits')).toBe(0);
   });
 });

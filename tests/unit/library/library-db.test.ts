@@ -8,7 +8,7 @@ import { readBackupData } from '../../../utils/db/data-transfer';
 import { factsOf } from '../../../utils/db/stored-work';
 import { listRules, putRule } from '../../../utils/db/rules';
 import type { RuleInput } from '../../../utils/db/rule-checks';
-import { DAY, freshDb, manyWorks, T0, work } from '../db/fixtures';
+import { allSaved, DAY, freshDb, manyWorks, savedOf, T0, work } from '../db/fixtures';
 
 const rule = (id: string, text = 'Major Character Death'): RuleInput => ({
   id,
@@ -69,23 +69,23 @@ describe('bulk changes to the saved list', () => {
     await setSaved(db, { workId: 2, status: 'finished' }, T0);
     const previous = await bulkSetSaved(db, [1, 2, 3], 'dropped', T0 + DAY);
     expect(previous.map((r) => r.workId).sort()).toEqual([1, 2]);
-    const after = await db.getAll('saved');
+    const after = await allSaved(db);
     expect(after.map((r) => [r.workId, r.status, r.note, r.added])).toEqual([
       [1, 'dropped', 'keep me', T0],
       [2, 'dropped', '', T0],
       [3, 'dropped', '', T0 + DAY],
     ]);
     await restoreSaved(db, previous, [3]);
-    expect(await db.getAll('saved')).toEqual(previous.sort((a, b) => a.workId - b.workId));
+    expect(await allSaved(db)).toEqual(previous.sort((a, b) => a.workId - b.workId));
   });
 
   it('removes many works and puts them back', async () => {
     const db = await freshDb();
     for (const id of [5, 6, 7]) await setSaved(db, { workId: id, status: 'reading' }, T0 + id);
     const previous = await bulkSetSaved(db, [5, 7, 8], null, T0 + DAY);
-    expect((await db.getAll('saved')).map((r) => r.workId)).toEqual([6]);
+    expect((await allSaved(db)).map((r) => r.workId)).toEqual([6]);
     await restoreSaved(db, previous, []);
-    expect((await db.getAll('saved')).map((r) => [r.workId, r.changed])).toEqual([[5, T0 + 5], [6, T0 + 6], [7, T0 + 7]]);
+    expect((await allSaved(db)).map((r) => [r.workId, r.changed])).toEqual([[5, T0 + 5], [6, T0 + 6], [7, T0 + 7]]);
   });
 
   it('imports a reading list as "to read", keeping saved works and known facts as they are', async () => {
@@ -96,8 +96,8 @@ describe('bulk changes to the saved list', () => {
     expect(result).toEqual({ addedIds: [work().workId, 77], alreadySaved: 1 });
     expect(factsOf(await db.get('works', work().workId))?.title).toBe('The Long Way Round');
     expect(factsOf(await db.get('works', 77))?.title).toBe('From a spreadsheet');
-    expect((await db.get('saved', 42))?.status).toBe('finished');
-    expect((await db.get('saved', 77))?.status).toBe('to-read');
+    expect((await savedOf(db, 42))?.status).toBe('finished');
+    expect((await savedOf(db, 77))?.status).toBe('to-read');
     // A real page later replaces the stub's unknowns.
     await storeWorkSnapshots(db, [work({ workId: 77, title: 'The Real Title' })], T0 + 2 * DAY);
     expect((await listLibrary(db)).find((r) => r.workId === 77)).toMatchObject({ title: 'The Real Title', words: 12_345 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { archiveTab, testBackground } from '../messaging/background';
-import { T0, work } from '../db/fixtures';
+import { savedOf, T0, work } from '../db/fixtures';
 
 describe('the library messages through the background', () => {
   it('lists the library, changes it in bulk and undoes it', async () => {
@@ -16,7 +16,7 @@ describe('the library messages through the background', () => {
     expect(bulk).toMatchObject({ ok: true, value: { previous: [{ workId: 5, status: 'reading' }, { workId: work().workId, status: 'to-read' }] } });
     const previous = (bulk as { value: { previous: unknown[] } }).value.previous;
     expect(await bg.send({ type: 'saved/restore', records: previous, removeIds: [] })).toEqual({ ok: true, value: { restored: 2 } });
-    expect((await (await bg.db()).get('saved', 5))?.status).toBe('reading');
+    expect((await savedOf(await bg.db(), 5))?.status).toBe('reading');
   });
 
   it('checks every new request', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkReply, checkRequest } from '../../../utils/messaging/checks';
 import { SETTING_DEFAULTS } from '../../../utils/db/settings';
 import { isTrustedSender } from '../../../utils/messaging/sender';
-import { T0, work } from '../db/fixtures';
+import { allSaved, T0, work } from '../db/fixtures';
 import { archiveTab, OWN_ID, optionsPage, ORIGIN, popup, testBackground } from './background';
 
 const own = { runtimeId: OWN_ID, extensionOrigin: ORIGIN };
@@ -94,7 +94,7 @@ describe('handling', () => {
       expect(await bg.send(message, privateTab)).toEqual({ ok: false, error: 'private window' });
     }
     const db = await bg.db();
-    expect([await db.count('works'), await db.count('visits'), await db.count('saved')]).toEqual([0, 0, 0]);
+    expect([await db.count('works'), await db.count('visits'), (await allSaved(db)).length]).toEqual([0, 0, 0]);
     // Reading state is still answered there.
     expect(await bg.send({ type: 'works/state', workIds: [1] }, privateTab)).toMatchObject({ ok: true });
 

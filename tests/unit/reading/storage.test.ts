@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { archiveDateMillis, type HistoryEntry } from '../../../utils/db/history-import';
 import { factsOf } from '../../../utils/db/stored-work';
-import { DAY, T0, work } from '../db/fixtures';
+import { DAY, savedOf, T0, work } from '../db/fixtures';
 import { archiveTab, testBackground } from '../messaging/background';
 
 const tab = archiveTab();
@@ -17,12 +17,12 @@ describe('visits and the saved list', () => {
     await bg.send({ type: 'saved/set', workId: work().workId, status: 'to-read' }, tab);
     bg.clock.now = T0 + DAY;
     expect(await bg.send({ type: 'visit/record', work: work(), chapter: { id: 301, position: 1 } }, tab)).toMatchObject({ ok: true });
-    const saved = await (await bg.db()).get('saved', work().workId);
+    const saved = await savedOf(await bg.db(), work().workId);
     expect(saved).toMatchObject({ status: 'reading', changed: T0 + DAY, added: T0 });
     // Other statuses stay as they are.
     await bg.send({ type: 'saved/set', workId: work().workId, status: 'on-hold' }, tab);
     await bg.send({ type: 'visit/record', work: work(), chapter: null }, tab);
-    expect((await (await bg.db()).get('saved', work().workId))?.status).toBe('on-hold');
+    expect((await savedOf(await bg.db(), work().workId))?.status).toBe('on-hold');
   });
 });
 
@@ -106,7 +106,7 @@ describe('history/import', () => {
     const readingOf = async (workId: number) => (await db.get('works', workId))?.reading;
     expect(await readingOf(1)).toMatchObject({ visitCount: 4, lastVisit: archiveDateMillis('2024-04-20'), firstVisit: archiveDateMillis('2024-04-20') });
     expect(await readingOf(3)).toMatchObject({ visitCount: 2, lastVisit: null });
-    expect(await db.get('saved', 2)).toMatchObject({ status: 'to-read' });
+    expect(await savedOf(db, 2)).toMatchObject({ status: 'to-read' });
     expect(await db.get('works', 1)).toMatchObject({ title: work().title });
     const before = await db.getAll('works');
 
@@ -125,7 +125,7 @@ describe('history/import', () => {
     const db = await bg.db();
     const readingOf = async (workId: number) => (await db.get('works', workId))?.reading;
     expect(await readingOf(1)).toMatchObject({ visitCount: 6, lastVisit: Date.UTC(2024, 5, 1), firstVisit: archiveDateMillis('2024-04-20') });
-    expect((await db.get('saved', 1))?.status).toBe('finished');
+    expect((await savedOf(db, 1))?.status).toBe('finished');
     // More visits on the archive than Shelfmark saw: the larger count.
     await bg.send({ type: 'history/import', entries: [entry(1, { visits: 9 })] }, tab);
     expect((await readingOf(1))?.visitCount).toBe(9);

@@ -3,9 +3,10 @@ import type { Migration, MigrationDb, MigrationTransaction } from './migration';
 import { initial } from './001-initial';
 import { savedByChanged } from './002-saved-by-changed';
 import { readingInWorks } from './003-reading-in-works';
+import { savedInWorks } from './004-saved-in-works';
 import { testOnlyMigration } from './test-only';
 
-const SHIPPED_MIGRATIONS: readonly Migration[] = [initial, savedByChanged, readingInWorks];
+const SHIPPED_MIGRATIONS: readonly Migration[] = [initial, savedByChanged, readingInWorks, savedInWorks];
 
 /**
  * Builds made with SHELFMARK_TEST_MIGRATION=1 add one step past the newest (test-only.ts); other builds drop

@@ -58,7 +58,8 @@ describe("migration 003: each work's reading in its works record", () => {
   it('gives a fresh database the same layout', async () => {
     const db = await openShelfmarkDb({ name: uniqueDbName() });
     expect(db.objectStoreNames.contains('reading' as never)).toBe(false);
-    expect([...db.transaction('works').store.indexNames]).toEqual(['lastVisit']);
+    // Later versions add indexes of their own (004: the saved entry's).
+    expect([...db.transaction('works').store.indexNames]).toContain('lastVisit');
     expect(db.transaction('works').store.index('lastVisit').keyPath).toBe('reading.lastVisit');
     db.close();
   });
