@@ -4,13 +4,14 @@
  * backup first), then the wipe. Undo puts everything back from the copy taken
  * in memory right before the wipe, for as long as the page stays open.
  */
-import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useId, useRef, useState } from 'preact/hooks';
 import { exportBackup } from '../../utils/backup/client';
 import { copyAllData, eraseAllData, putDataBack, type DataCopy } from '../../utils/backup/erase';
 import type { StoreCounts } from '../../utils/db/types';
 import { t, tn } from '../../utils/i18n';
 import { request, sendRequest } from '../../utils/messaging/client';
 import { ErrorBanner } from '../ui/ErrorBanner';
+import { useFocusLater } from '../ui/focus-later';
 import { downloadFile, errorText, formatBytes } from '../ui/format';
 import { UndoBar } from '../ui/UndoBar';
 import { countsText } from './counts-text';
@@ -25,24 +26,6 @@ let undoCopy: DataCopy | null = null;
 interface Asking {
   counts: StoreCounts;
   backups: number;
-}
-
-/**
- * Focus for an element drawn or enabled on a later render: remembered, then focused once it can take
- * focus — right after that render, before the next key press can land on the page's body.
- */
-function useFocusLater(): (target: () => HTMLElement | null) => void {
-  const pending = useRef<(() => HTMLElement | null) | null>(null);
-  useLayoutEffect(() => {
-    const element = pending.current?.();
-    if (element && !element.matches(':disabled')) {
-      element.focus();
-      pending.current = null;
-    }
-  });
-  return (target) => {
-    pending.current = target;
-  };
 }
 
 export interface EraseSectionProps {

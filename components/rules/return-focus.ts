@@ -3,7 +3,8 @@
  * the element is drawn only on a later render, so the target is remembered by
  * selector and focused once it exists.
  */
-import { useEffect, useRef } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
+import { useFocusLater } from '../ui/focus-later';
 
 /** The selector of a rule's on/off switch in a RuleList. */
 export function ruleToggleSelector(ruleId: string): string {
@@ -11,20 +12,12 @@ export function ruleToggleSelector(ruleId: string): string {
 }
 
 /**
- * Returns `focusLater(selector)`. After each render in which `listShown` is
- * true and `changed` differs, the remembered element is focused if it is there.
+ * Returns `focusLater(selector)`: the element is focused after the first
+ * render in which `listShown` is true and it is there.
  */
-export function useReturnFocus(listShown: boolean, changed: unknown): (selector: string) => void {
-  const pending = useRef<string | null>(null);
-  useEffect(() => {
-    if (!listShown || !pending.current) return;
-    const target = document.querySelector<HTMLElement>(pending.current);
-    if (target) {
-      target.focus();
-      pending.current = null;
-    }
-  }, [listShown, changed]);
-  return (selector) => {
-    pending.current = selector;
-  };
+export function useReturnFocus(listShown: boolean): (selector: string) => void {
+  const shown = useRef(listShown);
+  shown.current = listShown;
+  const focusLater = useFocusLater();
+  return (selector) => focusLater(() => (shown.current ? document.querySelector<HTMLElement>(selector) : null));
 }

@@ -43,7 +43,7 @@ export function RulesPanel({ alwaysShow }: { alwaysShow: readonly number[] | und
   const [problems, setProblems] = useState<string[]>([]);
   const [replaceConfirmed, setReplaceConfirmed] = useState(false);
   // Focus where the reader was after the editor closes or an Undo brings a rule back.
-  const focusLater = useReturnFocus(editing === null, rules);
+  const focusLater = useReturnFocus(editing === null);
   const openEditor = (rule?: Rule) => {
     focusLater(rule ? ruleToggleSelector(rule.id) : `#${CSS.escape(`${uid}-add`)}`);
     setEditing(rule ? { rule } : {});

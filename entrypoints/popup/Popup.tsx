@@ -36,7 +36,7 @@ export function Popup() {
   const [tab, setTab] = useState<TabLoad>({ status: 'loading' });
   const [view, setView] = useState<View>({ name: 'list' });
   // Focus where the reader was after the editor closes or an Undo brings a rule back.
-  const focusLater = useReturnFocus(view.name === 'list', rules);
+  const focusLater = useReturnFocus(view.name === 'list');
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
   const [pausing, setPausing] = useState(false);

@@ -12,7 +12,7 @@
 import { mergeWorkSnapshot } from './merge-work';
 import { emptyReading } from './reading';
 import type { ShelfmarkDb } from './schema';
-import { factsOf, withFacts, withReading, withSaved } from './stored-work';
+import { factsOf, savedEntry, withFacts, withReading, withSaved } from './stored-work';
 import { inTransaction, RequestGroup } from './transaction';
 import type { Millis, ReadingRecord, WorkFacts } from './types';
 
@@ -102,7 +102,7 @@ export async function importHistory(db: ShelfmarkDb, entries: readonly HistoryEn
         summary.readingUpdated++;
       }
       if (entry.markedForLater && !stored?.saved) {
-        next = withSaved(next, { workId: entry.workId, status: 'to-read', added: now, changed: now, note: '' });
+        next = withSaved(next, savedEntry(entry.workId, 'to-read', now));
         summary.savedAdded++;
       }
       if (next && next !== stored) writes.add(works.put(next));

@@ -5,7 +5,8 @@
  * saved list (each one transaction, returning what Undo needs).
  */
 import type { ShelfmarkDb } from './schema';
-import { factsOf, withFacts, withoutSaved, withSaved } from './stored-work';
+import { putOrDelete } from './saved';
+import { factsOf, savedEntry, withFacts, withoutSaved, withSaved } from './stored-work';
 import { inTransaction, RequestGroup } from './transaction';
 import type { ChapterKey, Millis, ReadingRecord, SavedRecord, SavedStatus, StoredWork, WorkRecord } from './types';
 
@@ -115,13 +116,9 @@ export async function bulkSetSaved(db: ShelfmarkDb, workIds: readonly number[], 
       const entry = entries[i];
       const record = entry?.saved;
       if (status === null) {
-        if (entry && record) {
-          const next = withoutSaved(entry);
-          if (next) writes.add(store.put(next));
-          else writes.add(store.delete(workId));
-        }
+        if (entry && record) writes.add(putOrDelete(store, workId, withoutSaved(entry)));
       } else if (record?.status !== status) {
-        writes.add(store.put(withSaved(entry, { workId, status, added: record?.added ?? now, changed: now, note: record?.note ?? '' })));
+        writes.add(store.put(withSaved(entry, savedEntry(workId, status, now, record))));
       }
     });
     await writes.done();
@@ -148,10 +145,7 @@ export async function restoreSaved(db: ShelfmarkDb, records: readonly SavedRecor
       next.set(record.workId, withSaved(entry, record));
     });
     const writes = new RequestGroup();
-    for (const [workId, entry] of next) {
-      if (entry) writes.add(store.put(entry));
-      else writes.add(store.delete(workId));
-    }
+    for (const [workId, entry] of next) writes.add(putOrDelete(store, workId, entry));
     await writes.done();
     return records.length + removeIds.length;
   });
@@ -204,7 +198,7 @@ export async function importSaved(db: ShelfmarkDb, items: readonly SavedImportIt
       if (stored?.saved) return;
       addedIds.push(item.workId);
       const entry = factsOf(stored) ? stored : withFacts(stored, stubWork(item, now));
-      writes.add(store.put(withSaved(entry, { workId: item.workId, status: 'to-read', added: now, changed: now, note: '' })));
+      writes.add(store.put(withSaved(entry, savedEntry(item.workId, 'to-read', now))));
     });
     await writes.done();
     return { addedIds, alreadySaved: unique.length - addedIds.length };

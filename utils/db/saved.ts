@@ -1,9 +1,9 @@
 /** The save-for-later list: each work's entry kept in its works record (StoredWork's `saved`). */
 import { mergeWorkSnapshot } from './merge-work';
 import type { ShelfmarkDb } from './schema';
-import { factsOf, withFacts, withoutSaved, withSaved } from './stored-work';
+import { factsOf, savedEntry, withFacts, withoutSaved, withSaved } from './stored-work';
 import { inTransaction } from './transaction';
-import type { Millis, SavedRecord, SavedStatus, WorkFacts } from './types';
+import type { Millis, SavedRecord, SavedStatus, StoredWork, WorkFacts } from './types';
 
 export interface SaveRequest {
   workId: number;
@@ -18,14 +18,7 @@ export async function setSaved(db: ShelfmarkDb, request: SaveRequest, now: Milli
   return inTransaction(db, ['works'], 'readwrite', async (tx) => {
     const works = tx.objectStore('works');
     const stored = await works.get(request.workId);
-    const current = stored?.saved;
-    const record: SavedRecord = {
-      workId: request.workId,
-      status: request.status,
-      added: current?.added ?? now,
-      changed: now,
-      note: request.note ?? current?.note ?? '',
-    };
+    const record = savedEntry(request.workId, request.status, now, stored?.saved, request.note);
     const entry = request.work ? withFacts(stored, mergeWorkSnapshot(factsOf(stored), request.work, now)) : stored;
     await works.put(withSaved(entry, record));
     return record;
@@ -37,8 +30,18 @@ export async function removeSaved(db: ShelfmarkDb, workId: number): Promise<bool
     const works = tx.objectStore('works');
     const stored = await works.get(workId);
     if (!stored?.saved) return false;
-    const next = withoutSaved(stored);
-    await (next ? works.put(next) : works.delete(workId));
+    await putOrDelete(works, workId, withoutSaved(stored));
     return true;
   });
+}
+
+/** The slice of the works store `putOrDelete` writes to. */
+interface WorksWriter {
+  put(entry: StoredWork): Promise<unknown>;
+  delete(workId: number): Promise<unknown>;
+}
+
+/** Writes a work's record, or deletes it when nothing is left of it (`withoutSaved` gave null). */
+export function putOrDelete(works: WorksWriter, workId: number, entry: StoredWork | null): Promise<unknown> {
+  return entry ? works.put(entry) : works.delete(workId);
 }

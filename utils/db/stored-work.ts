@@ -3,7 +3,7 @@
  * saved entry in one record. Pure helpers, so every reader and writer agrees
  * on the shape.
  */
-import type { ReadingRecord, SavedRecord, SeenWork, StoredWork, WorkRecord } from './types';
+import type { Millis, ReadingRecord, SavedRecord, SavedStatus, SeenWork, StoredWork, WorkRecord } from './types';
 
 export function isSeen(entry: StoredWork): entry is SeenWork {
   return 'firstSeen' in entry;
@@ -31,6 +31,11 @@ export function withReading(entry: StoredWork | undefined, reading: ReadingRecor
 /** The record with this saved entry, keeping the facts and the reading it had. */
 export function withSaved(entry: StoredWork | undefined, saved: SavedRecord): StoredWork {
   return entry ? { ...entry, saved } : { workId: saved.workId, saved };
+}
+
+/** A saved entry with `status` as of `now`, keeping when the work was first saved and its note (unless given one). */
+export function savedEntry(workId: number, status: SavedStatus, now: Millis, current?: SavedRecord, note?: string): SavedRecord {
+  return { workId, status, added: current?.added ?? now, changed: now, note: note ?? current?.note ?? '' };
 }
 
 /**

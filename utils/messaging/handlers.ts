@@ -2,10 +2,9 @@
 import { importBackupText, restoreSnapshot } from '../backup/restore';
 import { exportBackupText } from '../backup/export';
 import { backupFileName } from '../backup/format';
-import { listSnapshots } from '../backup/snapshots';
+import { listSnapshots, type DailySnapshots } from '../backup/snapshots';
 import { checkBackupSize } from '../backup/parse';
 import { clearTransfers, newTransferId, sweepStaleTransfers, type TransferArea } from '../backup/transfer-area';
-import type { DailySnapshots } from '../backup/snapshots';
 import { deleteRule, listRules, putRule, reorderRules } from '../db/rules';
 import { removeSaved, setSaved } from '../db/saved';
 import type { ShelfmarkDb } from '../db/schema';
