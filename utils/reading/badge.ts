@@ -1,6 +1,8 @@
 /**
  * The listing badge: one short phrase about the reader's history with a work
- * — "Read 3/5", "2 new chapters", "Finished", "Last read 12 days ago" — and
+ * — "Read 3/5", "2 new chapters", "Finished", "Opened 12 days ago" — with what
+ * was posted since the reader last opened it ("Read 1/22 · 2 new since you
+ * last looked"), and
  * where it leads (the first unread chapter when its id is known, else the
  * chapter index). Computed from the blurb's own chapter count against the
  * chapters read, so new chapters show before the reader opens the work. Pure.
@@ -103,10 +105,14 @@ export function readingBadge(input: BadgeInput): Badge | null {
   const newCount = posted !== null && lastSeen !== null ? posted - lastSeen : 0;
   const activity = lastActivity(reading);
   const when = activity !== null ? relativeTime(activity, input.now, locale) : null;
-  const lastRead = when ? t('badgeLastReadTitle', when) : null;
+  // "last read" only once a chapter was read: a work only opened was not read.
+  const lastRead = when && readCount > 0 ? t('badgeLastReadTitle', when) : null;
   const describe = (first: string) => [t('extName'), first, lastRead].filter(Boolean).join(' · ');
   const href = linkTo(firstUnread, input);
   const count = (n: number) => n.toLocaleString(locale);
+  // Chapters posted since the reader last opened the work, said beside whatever else the badge says.
+  const news = newCount > 0 ? tn('badgeNewSinceLastLook', newCount) : null;
+  const withNews = (text: string) => [text, news].filter(Boolean).join(' · ');
 
   if (caughtUpThen && newCount > 0 && firstUnread !== null) {
     const text = tn('badgeNewChapters', newCount);
@@ -122,9 +128,9 @@ export function readingBadge(input: BadgeInput): Badge | null {
   if (readCount > 0) {
     const text = posted !== null ? t('badgeReadOf', count(readCount), count(posted)) : t('badgeRead', count(readCount));
     const title = posted !== null ? tn('badgeReadOfTitle', posted, count(readCount)) : t('badgeReadOfUnknownTitle', count(readCount));
-    return { kind: 'progress', text, title: describe(title), href };
+    return { kind: 'progress', text: withNews(text), title: describe(withNews(title)), href };
   }
   if (reading.visitCount === 0 && activity === null) return null;
-  const text = when ? t('badgeLastRead', when) : t('badgeOpenedBefore');
-  return { kind: 'visited', text, title: describe(tn('badgeOpenedTitle', reading.visitCount)), href };
+  const text = when ? t('badgeOpenedWhen', when) : t('badgeOpenedBefore');
+  return { kind: 'visited', text: withNews(text), title: describe(withNews(tn('badgeOpenedTitle', reading.visitCount))), href };
 }

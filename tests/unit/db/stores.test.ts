@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getWorkStates } from '../../../utils/db/work-state';
+import { readingBadge } from '../../../utils/reading/badge';
 import { markChapters, recordVisit, setScrollPosition, storeWorkSnapshots } from '../../../utils/db/tracking';
 import { removeSaved, setSaved } from '../../../utils/db/saved';
 import { deleteRule, listRules, putRule, reorderRules } from '../../../utils/db/rules';
@@ -93,6 +94,21 @@ describe('work states', () => {
       [work().workId, 1, null],
       [12345, null, null],
     ]);
+  });
+
+  it('keep the chapters of the last work page opened when a listing says more are posted: the badge says what is new', async () => {
+    const db = await freshDb();
+    await recordVisit(db, work(), { id: 301, position: 1 }, T0);
+    await markChapters(db, work().workId, [{ id: 301, position: 1 }], true, T0);
+    // A newer listing: five chapters posted, none named.
+    await storeWorkSnapshots(db, [work({ chapterCount: { posted: 5, expected: 5 }, chapters: [], updatedAt: work().updatedAt! + DAY })], T0 + DAY);
+    const [state] = await getWorkStates(db, [work().workId]);
+    expect(state?.chapters.map((c) => c.position)).toEqual([1, 2, 3]);
+    const badge = readingBadge({
+      workId: work().workId, chapters: { posted: 5, expected: 5 }, complete: false, lastChapterId: null,
+      reading: state!.reading, saved: state!.saved, knownChapters: state!.chapters, now: T0 + DAY, locale: 'en',
+    });
+    expect(badge?.text).toBe('Read 1/5 · 2 new since you last looked');
   });
 });
 

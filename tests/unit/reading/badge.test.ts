@@ -78,12 +78,28 @@ describe('reading badge', () => {
     expect(readingBadge(input({ reading: r, chapters: { posted: 1, expected: 1 }, lastChapterId: null }))).toMatchObject({ text: 'Finished', href: '/works/7' });
   });
 
-  it('"Last read 12 days ago" for works opened (or imported from History) but never read to the end', () => {
+  it('"Opened 12 days ago" for works opened (or imported from History) but never read to the end: not "read"', () => {
     const r = reading([], { lastVisit: NOW - 12 * DAY, visitCount: 7 });
     const badge = readingBadge(input({ reading: r }));
-    expect(badge).toMatchObject({ kind: 'visited', text: 'Last read 12 days ago', href: '/works/7' });
-    expect(badge?.title).toContain('opened 7 times');
-    expect(readingBadge(input({ reading: reading([], { lastVisit: NOW - 1000 }) }))?.text).toBe('Last read today');
+    expect(badge).toMatchObject({ kind: 'visited', text: 'Opened 12 days ago', href: '/works/7' });
+    expect(badge?.title).toBe('Shelfmark · opened 7 times, no chapter finished yet');
+    expect(readingBadge(input({ reading: reading([], { lastVisit: NOW - 1000 }) }))?.text).toBe('Opened today');
+  });
+
+  it('says what was posted since the last look even when the reader was not caught up', () => {
+    // Read 1 of the 20 chapters the work page listed; the listing now says 22.
+    const r = reading([chapter(1, true)]);
+    const badge = readingBadge(input({ reading: r, knownChapters: known(20), chapters: { posted: 22, expected: null }, complete: false }));
+    expect(badge).toMatchObject({ kind: 'progress', text: 'Read 1/22 · 2 new since you last looked', href: '/works/7/chapters/1002' });
+    expect(badge?.title).toBe('Shelfmark · read 1 of 22 chapters · 2 new since you last looked · last read 12 days ago');
+    expect(readingBadge(input({ reading: r, knownChapters: known(20), chapters: { posted: 21, expected: null }, complete: false }))?.text).toBe('Read 1/21 · 1 new since you last looked');
+    // Nothing posted since: nothing new said.
+    expect(readingBadge(input({ reading: r, knownChapters: known(20), chapters: { posted: 20, expected: null }, complete: false }))?.text).toBe('Read 1/20');
+    // Opened, never read to the end, and chapters posted since.
+    const opened = reading([], { lastVisit: NOW - 12 * DAY });
+    expect(readingBadge(input({ reading: opened, knownChapters: known(3), chapters: { posted: 5, expected: null }, complete: false }))?.text).toBe('Opened 12 days ago · 2 new since you last looked');
+    // Without a chapter list from a work page, what the reader saw is unknown: nothing is called new.
+    expect(readingBadge(input({ reading: r, chapters: { posted: 22, expected: null }, complete: false }))?.text).toBe('Read 1/22');
   });
 
   it('a work marked finished in the saved list with nothing read is "Finished"', () => {
