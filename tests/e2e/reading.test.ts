@@ -9,6 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { WorkState } from '../../utils/db/work-state';
+import { MIN_DWELL_MS } from '../../utils/reading/read-evidence';
 import { realPage, realPageHtml, realPagesMissing } from '../helpers/real-pages';
 import { launchExtension, type ExtensionSession } from './harness';
 import { requestFromPage } from './extension-messages';
@@ -19,6 +20,10 @@ const WORK = 37214506;
 const SERIES = 'series-2946579.html';
 const LONG_CHAPTER = 'chapter-17793689-41980418.html';
 const ONE_SHOT = 'work-323217-oneshot.html';
+/** Six words: the whole text fits on the screen as the page opens. */
+const SHORT_ONE_SHOT = 'work-4491333-oneshot.html';
+/** Chapter 2 of 3. */
+const MIDDLE_CHAPTER = 'chapter-48582418-122861680.html';
 
 async function stateOf(control: Page, workId: number): Promise<WorkState> {
   const { states } = await requestFromPage(control, { type: 'works/state', workIds: [workId] });
@@ -127,6 +132,54 @@ describe.skipIf(realPagesMissing())('reading tracking on real pages', () => {
     await arriving.waitForFunction(() => window.scrollY > 1000);
     expect(arriving.url()).toBe(url);
     await arriving.close();
+  });
+
+  it('once the chapter the reader left off in is read to its end, Resume gives way to "Next unread"', async () => {
+    await requestFromPage(control, { type: 'reading/mark-chapters', workId: 48582418, chapters: [{ id: 122545732, position: 1 }], read: true });
+    await requestFromPage(control, { type: 'reading/position', workId: 48582418, chapter: { id: 122861680, position: 2 }, scroll: 0.64 });
+    const page = await session.openArchivePage(await session.serveRealPage(MIDDLE_CHAPTER));
+    await expect(page.locator('.shelfmark-resume').textContent()).resolves.toBe('Resume: Chapter 2, 64%');
+    await page.evaluate(() => document.querySelector('#chapters div.userstuff')!.scrollIntoView({ block: 'end' }));
+    await until(() => stateOf(control, 48582418), (s) => s.reading?.chapters.some((c) => c.id === 122861680 && c.readAt !== null) === true, 'chapter 2 read');
+    const onward = page.locator('.shelfmark-reading-bar a');
+    await expect.poll(() => onward.allTextContents()).toEqual(['Next unread: Chapter 3']);
+    await expect(onward.getAttribute('href')).resolves.toBe('/works/48582418/chapters/127117930');
+    await page.close();
+  });
+
+  it('a short one-shot that fits on the screen is not read on opening: only after its reading time, or once the reader scrolls', async () => {
+    const url = await session.serveRealPage(SHORT_ONE_SHOT);
+    // A screen tall enough for the whole text to show as the page opens (without the archive's
+    // stylesheet, the page's tags and notes take about 3,000 pixels above it).
+    const openTall = async () => {
+      const tall = await session.context.newPage();
+      await tall.setViewportSize({ width: 1280, height: 3400 });
+      await tall.goto(url);
+      return tall;
+    };
+    const opened = Date.now();
+    const page = await openTall();
+    await until(() => stateOf(control, 4491333), (s) => s.reading?.visitCount === 1, 'the visit');
+    // The end of the text is on the screen from the start.
+    expect(await page.evaluate(() => document.querySelector('.shelfmark-chapter-end')!.getBoundingClientRect().bottom < window.innerHeight)).toBe(true);
+    await page.waitForTimeout(1000);
+    expect((await stateOf(control, 4491333)).reading?.chapters.some((c) => c.readAt !== null)).toBe(false);
+    await expect(page.locator('.shelfmark-reading-status').textContent()).resolves.toBe('Not read to the end yet');
+    // Left on the screen for the few seconds even six words ask for, it counts.
+    await until(() => stateOf(control, 4491333), (s) => s.reading?.chapters[0]?.readAt != null, 'the one-shot read after its reading time');
+    expect(Date.now() - opened).toBeGreaterThanOrEqual(MIN_DWELL_MS);
+    await expect(page.locator('.shelfmark-reading-status').textContent()).resolves.toBe('Read');
+    await page.close();
+
+    // Opened again unread, and scrolled: the end reached by scrolling counts at once.
+    await requestFromPage(control, { type: 'reading/mark-chapters', workId: 4491333, chapters: [{ id: null, position: 1 }], read: false });
+    const again = await openTall();
+    await until(() => stateOf(control, 4491333), (s) => s.reading?.visitCount === 2, 'the second visit');
+    const scrolled = Date.now();
+    await again.evaluate(() => window.scrollBy(0, 40));
+    await until(() => stateOf(control, 4491333), (s) => s.reading?.chapters[0]?.readAt != null, 'the one-shot read after scrolling');
+    expect(Date.now() - scrolled).toBeLessThan(MIN_DWELL_MS);
+    await again.close();
   });
 
   it('"Next Chapter" marks the chapter read; on the whole-work page each chapter counts separately', async () => {

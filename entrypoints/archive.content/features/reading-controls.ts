@@ -3,7 +3,8 @@
  *
  * - a reading bar above the work's text: how much is read, a "Resume:
  *   Chapter 7, 60%" link when they left off mid-chapter (following it scrolls
- *   to the saved place), and "Mark work read / unread";
+ *   to the saved place) — once that chapter is read, "Next unread: Chapter 8"
+ *   instead — and "Mark work read / unread";
  * - on each chapter heading, a toggle that shows and changes whether that
  *   chapter is read;
  * - in the chapter select, a mark on each read chapter and the next unread
@@ -102,6 +103,29 @@ export class ReadingControls {
     return link;
   }
 
+  /** "Next unread: Chapter 8": to its page, or to its heading when this page shows it. */
+  private nextUnreadLink(chapter: ChapterKey): HTMLAnchorElement {
+    const workPath = `/works/${this.session.workId}`;
+    const href =
+      this.sectionFor(chapter) ? `#chapter-${chapter.position}`
+      : chapter.id !== null ? `${workPath}/chapters/${chapter.id}`
+      : `${workPath}/navigate`;
+    return h('a', { class: 'shelfmark-resume shelfmark-next-unread', attrs: { href } }, t('nextUnreadChapter', chapterLabel(chapter, false)));
+  }
+
+  /**
+   * Where to go on from here: the saved place while its chapter isn't read yet; once it is (read
+   * to its end on this very page, say), the first chapter not read — unless that is this page's.
+   */
+  private onwardLink(): HTMLAnchorElement | null {
+    const { session, resume } = this;
+    if (resume && !session.isRead(resume.chapter)) return this.resumeLink(resume);
+    if (this.oneShot) return null;
+    const { nextUnread } = chapterMarks(session.reading, session.chapters());
+    if (!nextUnread || (session.work.view === 'chapter' && this.sectionFor(nextUnread))) return null;
+    return this.nextUnreadLink(nextUnread);
+  }
+
   private statusText(reading: ReadingRecord | null, chapters: ChapterKey[]): string {
     const read = chapters.filter((c) => this.session.isRead(c)).length;
     if (this.oneShot) return t(read > 0 ? 'readingOneShotRead' : reading?.visitCount ? 'readingOneShotStarted' : 'readingOneShotNotRead');
@@ -130,7 +154,8 @@ export class ReadingControls {
       h('span', { class: 'shelfmark-reading-label' }, t('shelfmarkLabel')),
       h('span', { class: 'shelfmark-reading-status', attrs: { role: 'status' } }, this.statusText(session.reading, chapters)),
     ];
-    if (this.resume) parts.push(this.resumeLink(this.resume));
+    const onward = this.onwardLink();
+    if (onward) parts.push(onward);
     if (!session.recording) parts.push(h('span', { class: 'shelfmark-reading-paused' }, t('notRecordingHere')));
     parts.push(workToggle);
     this.bar.replaceChildren(...parts);

@@ -3,9 +3,12 @@
  *
  * - the visit is recorded once the page shows (interstitials, login pages and
  *   404s are not work pages, so they record nothing);
- * - a chapter counts as read when the end of its text comes into view (an
- *   IntersectionObserver on a marker after the text — no timer), or when the
- *   reader follows "Next Chapter" from it; on the whole-work page each chapter
+ * - a chapter counts as read when the end of its text is in view (an
+ *   IntersectionObserver on a marker after the text) and the reader either
+ *   scrolled to get there or has had the page in front of them for as long as
+ *   it takes to read it (utils/reading/read-evidence.ts: a short chapter that
+ *   fits on the screen is not read the moment it opens), or when the reader
+ *   follows "Next Chapter" from it; on the whole-work page each chapter
  *   separately, a one-shot as a whole;
  * - the reading position (which chapter, how far through) is saved as the
  *   reader scrolls, at most once every 2 seconds, and when the page is hidden
@@ -14,8 +17,10 @@
  * Nothing is ever fetched: everything comes from the page the reader opened.
  */
 import type { ChapterKey } from '../../../utils/db/types';
+import { countWords, dwellLeft, readEnough } from '../../../utils/reading/read-evidence';
 import { h } from '../dom';
 import type { ReadingSession } from './reading-session';
+import { VisibleTime } from './visible-time';
 
 /** The least time between two saved positions. */
 export const POSITION_INTERVAL_MS = 2000;
@@ -88,6 +93,13 @@ export function scrollToPosition(section: ChapterSection, scroll: number): void 
 export class ReadingTracker {
   private readonly sections: ChapterSection[];
   private observer: IntersectionObserver | null = null;
+  /** Each chapter's end-of-text marker, while its reading is still watched. */
+  private readonly markers = new Map<ChapterSection, Element>();
+  /** Chapters whose end is on the screen now (and not yet counted as read). */
+  private readonly endsInView = new Set<ChapterSection>();
+  private readonly words = new Map<ChapterSection, number>();
+  private readonly visibleTime = new VisibleTime();
+  private dwellTimer: ReturnType<typeof setTimeout> | null = null;
   private userScrolled = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private lastSavedAt = 0;
@@ -116,12 +128,13 @@ export class ReadingTracker {
     const { session } = this;
     const current = session.work.view === 'full' ? null : session.work.view === 'oneshot' ? { id: null, position: 1 } : session.work.currentChapter;
     void session.recordVisit(current ? { id: current.id, position: current.position } : null);
+    this.visibleTime.start();
     this.watchChapterEnds();
     this.watchNextChapter();
     this.watchScroll();
   }
 
-  /** A marker at the end of each chapter's text; seeing it means the reader reached the end. */
+  /** A marker at the end of each chapter's text; seeing it is reaching the end. */
   private watchChapterEnds(): void {
     if (typeof IntersectionObserver === 'undefined') return;
     const byMarker = new Map<Element, ChapterSection>();
@@ -129,29 +142,66 @@ export class ReadingTracker {
     // edge means "the last line is in view", not "the reader scrolled past the margin too".
     this.observer = new IntersectionObserver((entries) => {
       for (const entry of entries) {
-        if (!entry.isIntersecting || document.visibilityState !== 'visible') continue;
         const section = byMarker.get(entry.target);
-        if (!section) continue;
-        this.observer?.unobserve(entry.target);
-        if (!this.session.isRead(section.key)) void this.session.mark([section.key], true, true);
+        if (!section || !this.markers.has(section)) continue;
+        if (entry.isIntersecting) this.endsInView.add(section);
+        else this.endsInView.delete(section);
       }
+      this.checkEnds();
     }, { rootMargin: `0px 0px ${END_SLACK_PX}px 0px` });
     for (const section of this.sections) {
       // Inside the text, after its last line: in view exactly when the last line is.
       const marker = h('div', { class: 'shelfmark-chapter-end', attrs: { 'aria-hidden': 'true' } });
       section.text.append(marker);
       byMarker.set(marker, section);
+      this.markers.set(section, marker);
       this.observer.observe(marker);
     }
-    // Opened in a background tab with the end already in view: it counts once the reader looks.
-    document.addEventListener('visibilitychange', () => {
-      if (document.visibilityState !== 'visible' || !this.observer) return;
-      for (const marker of byMarker.keys()) {
-        if (this.session.isRead(byMarker.get(marker)!.key)) continue;
-        this.observer.unobserve(marker);
-        this.observer.observe(marker);
+    // Opened in a background tab: time counts, and an end in view is read, only once the reader looks.
+    document.addEventListener('visibilitychange', () => this.checkEnds());
+  }
+
+  private wordsOf(section: ChapterSection): number {
+    let words = this.words.get(section);
+    if (words === undefined) {
+      words = countWords(section.text.textContent ?? '');
+      this.words.set(section, words);
+    }
+    return words;
+  }
+
+  /**
+   * Marks read each chapter whose end is in view with evidence of reading; waits for the first
+   * one still short of its reading time. Once marked, a chapter is no longer watched: unmarking it
+   * by hand stays unmarked.
+   */
+  private checkEnds(): void {
+    if (this.dwellTimer !== null) clearTimeout(this.dwellTimer);
+    this.dwellTimer = null;
+    if (document.visibilityState !== 'visible') return;
+    let wait = Infinity;
+    for (const section of this.endsInView) {
+      const evidence = { endInView: true, scrolled: this.userScrolled, visibleMs: this.visibleTime.ms, words: this.wordsOf(section) };
+      if (!readEnough(evidence)) {
+        wait = Math.min(wait, dwellLeft(evidence.visibleMs, evidence.words));
+        continue;
       }
-    });
+      this.stopWatching(section);
+      if (!this.session.isRead(section.key)) void this.session.mark([section.key], true, true);
+    }
+    if (wait < Infinity) {
+      this.dwellTimer = setTimeout(() => {
+        this.dwellTimer = null;
+        this.checkEnds();
+      }, wait);
+    }
+  }
+
+  private stopWatching(section: ChapterSection): void {
+    const marker = this.markers.get(section);
+    if (marker) this.observer?.unobserve(marker);
+    this.markers.delete(section);
+    this.endsInView.delete(section);
   }
 
   /** "Next Chapter →" (at the top or the bottom of the page) means the reader finished this one. */
@@ -172,6 +222,8 @@ export class ReadingTracker {
     window.addEventListener('scroll', () => {
       this.userScrolled = true;
       this.schedule();
+      // An end already in view, reached by scrolling.
+      if (this.endsInView.size > 0) this.checkEnds();
     }, { passive: true });
     window.addEventListener('pagehide', () => this.flush());
     document.addEventListener('visibilitychange', () => {
