@@ -22,7 +22,7 @@ const COLUMNS: Array<{ key: SortKey; label: MessageKey; numeric?: boolean; first
   { key: 'status', label: 'columnStatus' },
   { key: 'words', label: 'columnWords', numeric: true, firstDescending: true },
   { key: 'chapters', label: 'columnChapters', numeric: true, firstDescending: true },
-  { key: 'lastRead', label: 'columnLastRead', firstDescending: true },
+  { key: 'lastRead', label: 'columnLastOpened', firstDescending: true },
   { key: 'added', label: 'columnAdded', firstDescending: true },
   { key: 'updated', label: 'columnUpdated', firstDescending: true },
 ];

@@ -87,6 +87,8 @@ describe.skipIf(realPagesMissing())('the options page', () => {
     await expect(second.locator('.sm-note-mark').getAttribute('title')).resolves.toBe('for the train');
     // Works, authors and fandoms came from the listing's blurbs.
     await expect(second.locator('.sm-cell-fandoms').textContent()).resolves.not.toBe('—');
+    // The column of last visits is named for what it holds: a work only opened was not read.
+    await expect(options.getByRole('columnheader', { name: 'Last opened' }).count()).resolves.toBe(1);
   });
 
   it('searches, filters and sorts', async () => {
