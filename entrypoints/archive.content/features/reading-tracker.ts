@@ -181,13 +181,17 @@ export class ReadingTracker {
     if (document.visibilityState !== 'visible') return;
     let wait = Infinity;
     for (const section of this.endsInView) {
+      if (this.session.isRead(section.key)) {
+        this.stopWatching(section);
+        continue;
+      }
       const evidence = { endInView: true, scrolled: this.userScrolled, visibleMs: this.visibleTime.ms, words: this.wordsOf(section) };
       if (!readEnough(evidence)) {
         wait = Math.min(wait, dwellLeft(evidence.visibleMs, evidence.words));
         continue;
       }
       this.stopWatching(section);
-      if (!this.session.isRead(section.key)) void this.session.mark([section.key], true, true);
+      void this.session.mark([section.key], true, true);
     }
     if (wait < Infinity) {
       this.dwellTimer = setTimeout(() => {
