@@ -157,18 +157,12 @@ describe.skipIf(realPagesMissing())('reading tracking on real pages', () => {
     const html = realPageHtml(SHORT_ONE_SHOT).replace(/<div class="userstuff"><p>Right-click[\s\S]*?<\/p><\/div>/, `<div class="userstuff"><p>${text}</p></div>`);
     expect(html).toContain(text);
     await session.servePage(url, html);
-    // A screen tall enough for the whole text to show as the page opens (without the archive's
-    // stylesheet, the page's tags and notes take about 3,000 pixels above it).
-    const openTall = async () => {
-      const tall = await session.context.newPage();
-      await tall.setViewportSize({ width: 1280, height: 3400 });
-      await tall.goto(url);
-      return tall;
-    };
+    // Opened at `#workskin`, as chapter links open a page: the page scrolls there by itself (which is
+    // not the reader scrolling), and the whole text is on the screen.
     const opened = Date.now();
-    const page = await openTall();
+    const page = await session.openArchivePage(`${url}#workskin`);
     await until(() => stateOf(control, 4491333), (s) => s.reading?.visitCount === 1, 'the visit');
-    // The end of the text is on the screen from the start.
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(1000);
     expect(await page.evaluate(() => document.querySelector('.shelfmark-chapter-end')!.getBoundingClientRect().bottom < window.innerHeight)).toBe(true);
     await page.waitForTimeout(1000);
     expect((await stateOf(control, 4491333)).reading?.chapters.some((c) => c.readAt !== null)).toBe(false);
@@ -179,12 +173,13 @@ describe.skipIf(realPagesMissing())('reading tracking on real pages', () => {
     await expect(page.locator('.shelfmark-reading-status').textContent()).resolves.toBe('Read');
     await page.close();
 
-    // Opened again unread, and scrolled: the end reached by scrolling counts at once.
+    // Opened again unread at the top of the page, the end far below: scrolled into view, it counts at once.
     await requestFromPage(control, { type: 'reading/mark-chapters', workId: 4491333, chapters: [{ id: null, position: 1 }], read: false });
     const reopened = Date.now();
-    const again = await openTall();
+    const again = await session.openArchivePage(url);
     await until(() => stateOf(control, 4491333), (s) => s.reading?.visitCount === 2, 'the second visit');
-    await again.evaluate(() => window.scrollBy(0, 40));
+    expect(await again.evaluate(() => document.querySelector('.shelfmark-chapter-end')!.getBoundingClientRect().top > window.innerHeight)).toBe(true);
+    await again.evaluate(() => document.querySelector('#chapters > div.userstuff')!.scrollIntoView({ block: 'end' }));
     await until(() => stateOf(control, 4491333), (s) => s.reading?.chapters[0]?.readAt != null, 'the one-shot read after scrolling');
     expect(Date.now() - reopened).toBeLessThan(dwellMs(words));
     await again.close();

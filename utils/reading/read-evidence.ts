@@ -1,8 +1,9 @@
 /**
  * When a chapter counts as read without the reader saying so: its end must
- * be in view, and there must be evidence of reading — the reader scrolled to
- * get there, or the page has been in front of them long enough to read it.
- * Opening a chapter short enough to fit on the screen is not reading it.
+ * be in view, and there must be evidence of reading — the reader scrolled it
+ * into view, or the page has been in front of them long enough to read it.
+ * Opening a chapter short enough to fit on the screen is not reading it (nor
+ * is the page's own jump to `#workskin`, which chapter links ask for).
  * Pure; the work page's tracker feeds it what it sees.
  */
 
@@ -31,8 +32,8 @@ export function dwellMs(words: number): number {
 export interface ReadEvidence {
   /** The end of the chapter's text is on the screen. */
   endInView: boolean;
-  /** The reader scrolled the page since opening it. */
-  scrolled: boolean;
+  /** The reader scrolled the end into view: it was out of view at some point since the page opened. */
+  scrolledToEnd: boolean;
   /** How long the page has been visible since it was opened. */
   visibleMs: number;
   /** The chapter's words. */
@@ -40,8 +41,8 @@ export interface ReadEvidence {
 }
 
 /** The chapter's end is in view, reached by scrolling or after the time it takes to read it. */
-export function readEnough({ endInView, scrolled, visibleMs, words }: ReadEvidence): boolean {
-  return endInView && (scrolled || visibleMs >= dwellMs(words));
+export function readEnough({ endInView, scrolledToEnd, visibleMs, words }: ReadEvidence): boolean {
+  return endInView && (scrolledToEnd || visibleMs >= dwellMs(words));
 }
 
 /** How much longer the page must stay visible before the chapter counts as read (0: it does now). */

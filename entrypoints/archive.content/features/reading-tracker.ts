@@ -5,7 +5,7 @@
  *   404s are not work pages, so they record nothing);
  * - a chapter counts as read when the end of its text is in view (an
  *   IntersectionObserver on a marker after the text) and the reader either
- *   scrolled to get there or has had the page in front of them for as long as
+ *   scrolled it into view or has had the page in front of them for as long as
  *   it takes to read it (utils/reading/read-evidence.ts: a short chapter that
  *   fits on the screen is not read the moment it opens), or when the reader
  *   follows "Next Chapter" from it; on the whole-work page each chapter
@@ -97,6 +97,11 @@ export class ReadingTracker {
   private readonly markers = new Map<ChapterSection, Element>();
   /** Chapters whose end is on the screen now (and not yet counted as read). */
   private readonly endsInView = new Set<ChapterSection>();
+  /**
+   * Chapters whose end has been off the screen since the page opened: coming into view later, it was
+   * scrolled to. (Not just "the page scrolled": chapter links jump to `#workskin` as the page opens.)
+   */
+  private readonly endsOutOfView = new Set<ChapterSection>();
   private readonly words = new Map<ChapterSection, number>();
   private readonly visibleTime = new VisibleTime();
   private dwellTimer: ReturnType<typeof setTimeout> | null = null;
@@ -144,8 +149,12 @@ export class ReadingTracker {
       for (const entry of entries) {
         const section = byMarker.get(entry.target);
         if (!section || !this.markers.has(section)) continue;
-        if (entry.isIntersecting) this.endsInView.add(section);
-        else this.endsInView.delete(section);
+        if (entry.isIntersecting) {
+          this.endsInView.add(section);
+        } else {
+          this.endsInView.delete(section);
+          this.endsOutOfView.add(section);
+        }
       }
       this.checkEnds();
     }, { rootMargin: `0px 0px ${END_SLACK_PX}px 0px` });
@@ -185,7 +194,8 @@ export class ReadingTracker {
         this.stopWatching(section);
         continue;
       }
-      const evidence = { endInView: true, scrolled: this.userScrolled, visibleMs: this.visibleTime.ms, words: this.wordsOf(section) };
+      const scrolledToEnd = this.userScrolled && this.endsOutOfView.has(section);
+      const evidence = { endInView: true, scrolledToEnd, visibleMs: this.visibleTime.ms, words: this.wordsOf(section) };
       if (!readEnough(evidence)) {
         wait = Math.min(wait, dwellLeft(evidence.visibleMs, evidence.words));
         continue;
@@ -226,7 +236,7 @@ export class ReadingTracker {
     window.addEventListener('scroll', () => {
       this.userScrolled = true;
       this.schedule();
-      // An end already in view, reached by scrolling.
+      // An end already reported in view, scrolled to.
       if (this.endsInView.size > 0) this.checkEnds();
     }, { passive: true });
     window.addEventListener('pagehide', () => this.flush());

@@ -17,7 +17,7 @@ describe('evidence of reading a chapter', () => {
   });
 
   it('a short chapter in view from the start is not read the moment it opens, only once its reading time has passed', () => {
-    const opened = { endInView: true, scrolled: false, words: 200 };
+    const opened = { endInView: true, scrolledToEnd: false, words: 200 };
     expect(readEnough({ ...opened, visibleMs: 0 })).toBe(false);
     expect(readEnough({ ...opened, visibleMs: 1000 })).toBe(false);
     expect(readEnough({ ...opened, visibleMs: dwellMs(200) - 1 })).toBe(false);
@@ -26,8 +26,8 @@ describe('evidence of reading a chapter', () => {
     expect(dwellLeft(dwellMs(200) + 5, 200)).toBe(0);
   });
 
-  it('the end reached by scrolling counts at once; without the end in view nothing counts', () => {
-    expect(readEnough({ endInView: true, scrolled: true, visibleMs: 300, words: 5000 })).toBe(true);
-    expect(readEnough({ endInView: false, scrolled: true, visibleMs: 3_600_000, words: 10 })).toBe(false);
+  it('the end scrolled into view counts at once; without the end in view nothing counts', () => {
+    expect(readEnough({ endInView: true, scrolledToEnd: true, visibleMs: 300, words: 5000 })).toBe(true);
+    expect(readEnough({ endInView: false, scrolledToEnd: true, visibleMs: 3_600_000, words: 10 })).toBe(false);
   });
 });
