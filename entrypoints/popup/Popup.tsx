@@ -207,6 +207,7 @@ export function Popup() {
             records={records}
             noRecordsMessage={t('popupNoListing')}
             alwaysShow={settings?.alwaysShow}
+            rules={rules ?? undefined}
             suggestTags={suggestTags}
             onSave={onSave}
             onCancel={() => setView({ name: 'list' })}
