@@ -9,6 +9,7 @@ import { run as fuzz } from './bench/fuzz';
 import { run as library } from './bench/library';
 import { run as listingRules } from './bench/listing-rules';
 import { run as pageModel } from './bench/page-model';
+import { run as rulesTab } from './bench/rules-tab';
 import { run as soak } from './bench/soak';
 import { run as storage } from './bench/storage';
 import type { BenchSection } from './bench/types';
@@ -19,6 +20,7 @@ const sections: Array<{ key: string; title: string; run: () => Promise<BenchSect
   { key: 'badges', title: 'reading badges (extension loaded, every work with history)', run: badges },
   { key: 'storage', title: 'storage (100,000 works, 100,000 reading records, 300,000 visits)', run: storage },
   { key: 'library', title: 'options page Library (10,000 works)', run: library },
+  { key: 'rules-tab', title: 'options page Rules tab (10,000 rules)', run: rulesTab },
   { key: 'fuzz', title: 'page fuzzer (mutated real pages, Node)', run: fuzz },
   { key: 'soak', title: 'long session (500 real pages, 500 rules, 5,000 works of history)', run: soak },
 ];

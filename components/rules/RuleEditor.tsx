@@ -39,6 +39,8 @@ export interface RuleEditorProps {
   noRecordsMessage?: string;
   /** Work ids the reader always sees (never counted as hidden). */
   alwaysShow?: readonly number[];
+  /** The reader's rules: a highlight's count leaves out works their hide rules hide anyway. */
+  rules?: readonly Rule[];
   suggestTags(query: string, slot: TagSlot): Promise<TagSuggestion[]> | TagSuggestion[];
   /** Saves the rule; a thrown error is shown in the editor. */
   onSave(input: RuleInput): Promise<void>;
@@ -71,8 +73,8 @@ export function RuleEditor(props: RuleEditorProps) {
   const result = useMemo(() => formToInput(form, ruleId, rule?.order), [form, ruleId, rule?.order]);
   const errors = result.ok ? {} : visibleErrors(result.errors, form, touched, submitted);
   const counts = useMemo(
-    () => (result.ok && records ? previewCounts(result.input, records, alwaysShow) : null),
-    [result, records, alwaysShow],
+    () => (result.ok && records ? previewCounts(result.input, records, alwaysShow, props.rules) : null),
+    [result, records, alwaysShow, props.rules],
   );
 
   useEffect(() => {

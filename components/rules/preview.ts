@@ -4,11 +4,21 @@ import { t, tn } from '../../utils/i18n';
 import { compileRules } from '../../utils/rules/compile';
 import { countMatches, type MatchCounts } from '../../utils/rules/count';
 import type { ClassifiableRecord } from '../../utils/rules/subject';
-import type { RuleAction } from '../../utils/rules/types';
+import type { Rule, RuleAction } from '../../utils/rules/types';
 
-/** How the draft rule alone (as if enabled) classifies the page's records. */
-export function previewCounts(input: RuleInput, records: readonly ClassifiableRecord[], alwaysShow: readonly number[] = []): MatchCounts {
-  const matcher = compileRules([{ ...input, enabled: true, createdAt: 0, updatedAt: 0 }]);
+/**
+ * How the draft rule (as if enabled) classifies the page's records. A hide
+ * rule is counted alone; a highlight rule beside the reader's other enabled
+ * hide rules (`rules`), since a work they hide shows no highlight.
+ */
+export function previewCounts(
+  input: RuleInput,
+  records: readonly ClassifiableRecord[],
+  alwaysShow: readonly number[] = [],
+  rules: readonly Rule[] = [],
+): MatchCounts {
+  const hiding = input.action === 'highlight' ? rules.filter((rule) => rule.action === 'hide' && rule.id !== input.id) : [];
+  const matcher = compileRules([{ ...input, enabled: true, createdAt: 0, updatedAt: 0 }, ...hiding]);
   return countMatches(matcher, records, { alwaysShow: new Set(alwaysShow) });
 }
 

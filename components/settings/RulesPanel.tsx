@@ -3,11 +3,11 @@
  * hundreds of rules — search, grouping by kind or action, and import/export
  * of the rules alone.
  */
-import { useEffect, useId, useMemo, useState } from 'preact/hooks';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { request } from '../../utils/messaging/client';
 import { ruleToInput } from '../../components/rules/form';
 import { RuleEditor } from '../../components/rules/RuleEditor';
-import { RuleList } from '../../components/rules/RuleList';
+import { VirtualRuleList, type RuleGroup } from '../../components/rules/VirtualRuleList';
 import { ruleToggleSelector, useReturnFocus } from '../../components/rules/return-focus';
 import { suggestTags as suggestTagsFor } from '../rules/store-suggestions';
 import type { RuleInput } from '../../utils/db/rule-checks';
@@ -23,6 +23,9 @@ import { ErrorBanner } from '../ui/ErrorBanner';
 type Grouping = 'none' | 'kind' | 'action';
 
 const KIND_NAMES: Record<Rule['match']['kind'], MessageKey> = { tag: 'groupTags', author: 'groupAuthors', work: 'groupWorks', series: 'groupSeries', trait: 'groupTraits' };
+
+/** Marks for the bench (scripts/bench/rules.ts) and for anyone profiling: rules in → list laid out. */
+const MARKS = { data: 'sm-rules-data', rendered: 'sm-rules-rendered', render: 'sm-rules-render' } as const;
 
 interface Pending {
   rules: RuleInput[];
@@ -44,20 +47,46 @@ export function RulesPanel({ alwaysShow }: { alwaysShow: readonly number[] | und
   const [replaceConfirmed, setReplaceConfirmed] = useState(false);
   // Focus where the reader was after the editor closes or an Undo brings a rule back.
   const focusLater = useReturnFocus(editing === null);
+  // The list draws only the rules in view: the one focus returns to is scrolled to first.
+  const [reveal, setReveal] = useState<{ id: string } | null>(null);
+  const returnFocusTo = (ruleId: string) => {
+    setReveal({ id: ruleId });
+    focusLater(ruleToggleSelector(ruleId));
+  };
   const openEditor = (rule?: Rule) => {
-    focusLater(rule ? ruleToggleSelector(rule.id) : `#${CSS.escape(`${uid}-add`)}`);
+    if (rule) returnFocusTo(rule.id);
+    else {
+      setReveal(null);
+      focusLater(`#${CSS.escape(`${uid}-add`)}`);
+    }
     setEditing(rule ? { rule } : {});
   };
 
   const refresh = async () => {
     try {
-      setRules((await request({ type: 'rules/list' })).rules);
+      const { rules: loaded } = await request({ type: 'rules/list' });
+      performance.clearMarks(MARKS.data);
+      performance.mark(MARKS.data);
+      setRules(loaded);
     } catch (e) {
       setRules((current) => current ?? []);
       setError(t('rulesLoadFailed', errorText(e)));
     }
   };
   useEffect(() => void refresh(), []);
+
+  const rendered = useRef(false);
+  useLayoutEffect(() => {
+    if (rules === null || rendered.current) return;
+    rendered.current = true;
+    void document.body.offsetHeight;
+    performance.mark(MARKS.rendered);
+    try {
+      performance.measure(MARKS.render, MARKS.data, MARKS.rendered);
+    } catch {
+      // The rules failed to load: nothing to measure.
+    }
+  }, [rules]);
 
   const shown = useMemo(() => {
     const words = query.toLowerCase().split(/\s+/).filter(Boolean);
@@ -68,14 +97,14 @@ export function RulesPanel({ alwaysShow }: { alwaysShow: readonly number[] | und
     });
   }, [rules, query]);
 
-  const groups = useMemo(() => {
-    if (grouping === 'none') return [{ name: null as string | null, rules: shown }];
+  const groups = useMemo((): RuleGroup[] => {
+    if (grouping === 'none') return [{ name: null, rules: shown }];
     const map = new Map<string, Rule[]>();
     for (const rule of shown) {
       const name = t(grouping === 'kind' ? KIND_NAMES[rule.match.kind] : rule.action === 'hide' ? 'ruleBadgeHide' : 'ruleBadgeHighlight');
       map.set(name, [...(map.get(name) ?? []), rule]);
     }
-    return [...map].map(([name, list]) => ({ name: name as string | null, rules: list }));
+    return [...map].map(([name, list]) => ({ name, rules: list }));
   }, [shown, grouping]);
 
   const change = async (what: string, action: () => Promise<void>) => {
@@ -142,7 +171,7 @@ export function RulesPanel({ alwaysShow }: { alwaysShow: readonly number[] | und
           onSave={async (input) => {
             const { rule: saved } = await request({ type: 'rules/put', rule: input });
             await refresh();
-            focusLater(ruleToggleSelector(saved.id));
+            returnFocusTo(saved.id);
             setEditing(null);
           }}
           onCancel={() => setEditing(null)}
@@ -189,7 +218,7 @@ export function RulesPanel({ alwaysShow }: { alwaysShow: readonly number[] | und
               void change(t('rulesRestoreFailed'), async () => {
                 await request({ type: 'rules/put', rule: ruleToInput(rule) });
                 await refresh();
-                focusLater(ruleToggleSelector(rule.id));
+                returnFocusTo(rule.id);
               });
             }}
             onDismiss={() => setDeleted(null)}
@@ -240,36 +269,30 @@ export function RulesPanel({ alwaysShow }: { alwaysShow: readonly number[] | und
       <p class="sm-muted" role="status">
         {rules === null ? t('rulesLoading') : shown.length === rules.length ? tn('rulesCount', rules.length) : tn('rulesShownCount', rules.length, shown.length.toLocaleString())}
       </p>
-      {rules !== null &&
-        groups.map((group) => (
-          <section key={group.name ?? 'all'} class="sm-rule-group" aria-label={group.name ?? t('rulesSection')}>
-            {group.name && (
-              <h2 class="sm-section-title">
-                {group.name} <span class="sm-muted">({group.rules.length})</span>
-              </h2>
-            )}
-            <RuleList
-              rules={group.rules}
-              busy={busy}
-              onToggle={(rule, enabled) =>
-                void change(t('rulesChangeFailed'), async () => {
-                  const { rule: saved } = await request({ type: 'rules/put', rule: { ...ruleToInput(rule), enabled } });
-                  setRules((current) => current?.map((r) => (r.id === saved.id ? saved : r)) ?? null);
-                })
-              }
-              onEdit={openEditor}
-              onDelete={(rule) =>
-                void change(t('rulesDeleteFailed'), async () => {
-                  await request({ type: 'rules/delete', id: rule.id });
-                  setRules((current) => current?.filter((r) => r.id !== rule.id) ?? null);
-                  setDeleted(rule);
-                })
-              }
-              onMove={(rule, delta) => onMove(group.rules, rule, delta)}
-              emptyMessage={t(query ? 'rulesNoMatch' : 'rulesNoneYet')}
-            />
-          </section>
-        ))}
+      {rules !== null && (
+        <VirtualRuleList
+          groups={groups}
+          busy={busy}
+          scrollKey={`${grouping}\n${query}`}
+          reveal={reveal}
+          onToggle={(rule, enabled) =>
+            void change(t('rulesChangeFailed'), async () => {
+              const { rule: saved } = await request({ type: 'rules/put', rule: { ...ruleToInput(rule), enabled } });
+              setRules((current) => current?.map((r) => (r.id === saved.id ? saved : r)) ?? null);
+            })
+          }
+          onEdit={openEditor}
+          onDelete={(rule) =>
+            void change(t('rulesDeleteFailed'), async () => {
+              await request({ type: 'rules/delete', id: rule.id });
+              setRules((current) => current?.filter((r) => r.id !== rule.id) ?? null);
+              setDeleted(rule);
+            })
+          }
+          onMove={(group, rule, delta) => onMove(group.rules, rule, delta)}
+          emptyMessage={t(query ? 'rulesNoMatch' : 'rulesNoneYet')}
+        />
+      )}
     </div>
   );
 }

@@ -10,23 +10,22 @@ export type TabLoad = { status: 'loading' } | { status: 'none' } | { status: 're
 export interface CurrentPageProps {
   tab: TabLoad;
   rulesPaused: boolean;
-  pausing: boolean;
   onPauseHere(paused: boolean): void;
 }
 
 export const LISTING_KINDS: ReadonlySet<string> = new Set(['listing', 'adult-interstitial']);
 
-export function CurrentPage({ tab, rulesPaused, pausing, onPauseHere }: CurrentPageProps) {
+export function CurrentPage({ tab, rulesPaused, onPauseHere }: CurrentPageProps) {
   const headingId = useId();
   return (
     <section class="sm-section sm-page" aria-labelledby={headingId}>
       <h2 id={headingId} class="sm-section-title">{t('pageSection')}</h2>
-      <div class="sm-page-body">{body(tab, rulesPaused, pausing, onPauseHere)}</div>
+      <div class="sm-page-body">{body(tab, rulesPaused, onPauseHere)}</div>
     </section>
   );
 }
 
-function body(tab: TabLoad, rulesPaused: boolean, pausing: boolean, onPauseHere: (paused: boolean) => void) {
+function body(tab: TabLoad, rulesPaused: boolean, onPauseHere: (paused: boolean) => void) {
   if (tab.status === 'loading') {
     return (
       <p class="sm-muted" aria-busy="true">
@@ -76,7 +75,6 @@ function body(tab: TabLoad, rulesPaused: boolean, pausing: boolean, onPauseHere:
           type="checkbox"
           role="switch"
           checked={pausedHere}
-          disabled={pausing}
           onChange={(event) => onPauseHere(event.currentTarget.checked)}
         />
         <span>{t('pagePauseHere')}</span>

@@ -39,8 +39,9 @@ export function Popup() {
   const focusLater = useReturnFocus(view.name === 'list');
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
-  const [pausing, setPausing] = useState(false);
   const tabId = useRef<number | null>(null);
+  /** Counts presses of "Pause rules on this page", so only the latest one's answer is shown. */
+  const pauseAsked = useRef(0);
 
   const showError = (what: string, error: unknown) => setNotice({ kind: 'error', text: t('failedBecause', what, errorText(error)) });
 
@@ -152,13 +153,19 @@ export function Popup() {
   };
 
 
+  /** The switch flips at once; the tab's answer replaces the guess, and no answer puts it back. */
   const onPauseHere = async (paused: boolean) => {
     if (tab.status !== 'ready') return;
-    setPausing(true);
-    const state = await askTab(tab.tabId, { type: 'tab/pause', paused });
-    setPausing(false);
-    if (state) setTab({ status: 'ready', tabId: tab.tabId, state });
-    else setNotice({ kind: 'error', text: t('pageNoAnswer') });
+    const before = tab;
+    const asked = ++pauseAsked.current;
+    setTab({ ...before, state: { ...before.state, pausedHere: paused } });
+    const state = await askTab(before.tabId, { type: 'tab/pause', paused });
+    if (asked !== pauseAsked.current) return; // pressed again meanwhile: that answer decides
+    if (state) setTab({ status: 'ready', tabId: before.tabId, state });
+    else {
+      setTab(before);
+      setNotice({ kind: 'error', text: t('pageNoAnswer') });
+    }
   };
 
   const onPauseAll = async (paused: boolean) => {
@@ -207,6 +214,7 @@ export function Popup() {
             records={records}
             noRecordsMessage={t('popupNoListing')}
             alwaysShow={settings?.alwaysShow}
+            rules={rules ?? undefined}
             suggestTags={suggestTags}
             onSave={onSave}
             onCancel={() => setView({ name: 'list' })}
@@ -214,7 +222,7 @@ export function Popup() {
         </main>
       ) : (
         <main class="sm-main">
-          <CurrentPage tab={tab} rulesPaused={rulesPaused} pausing={pausing} onPauseHere={(paused) => void onPauseHere(paused)} />
+          <CurrentPage tab={tab} rulesPaused={rulesPaused} onPauseHere={(paused) => void onPauseHere(paused)} />
           <section class="sm-section" aria-labelledby="sm-rules-title">
             <div class="sm-section-head">
               <h2 id="sm-rules-title" class="sm-section-title">

@@ -6,11 +6,15 @@
 import type { LibraryRow } from '../db/library';
 import type { SavedStatus } from '../db/types';
 import { t } from '../i18n';
+import { normalizeTagText } from '../rules/normalize';
+import { wholePhrase } from '../rules/phrase';
+import { compileTagPattern } from '../rules/tag-pattern';
+import { matchesWildcard } from '../rules/wildcard';
 
 export interface PreparedRow extends LibraryRow {
-  /** Title, authors and every tag, lower-cased, joined by newlines. */
+  /** Title, authors, every tag and the note, lower-cased, joined by newlines. */
   search: string;
-  /** Fandoms lower-cased, for the fandom filter. */
+  /** Fandoms in the rules' normal form (normalizeTagText), for the fandom filter. */
   fandomKeys: string[];
   /** Chapters posted and not read yet. */
   unread: number;
@@ -23,8 +27,8 @@ export function prepareRow(row: LibraryRow): PreparedRow {
   return {
     ...row,
     label,
-    search: [label, ...row.authors, ...row.fandoms, ...row.tags].join('\n').toLowerCase(),
-    fandomKeys: row.fandoms.map((f) => f.toLowerCase()),
+    search: [label, ...row.authors, ...row.fandoms, ...row.tags, row.note].join('\n').toLowerCase(),
+    fandomKeys: row.fandoms.map(normalizeTagText),
     unread: row.posted === null ? 0 : Math.max(0, row.posted - row.read),
   };
 }
@@ -49,10 +53,26 @@ export interface SortOrder {
   descending: boolean;
 }
 
-/** Every word of the query must appear (in any field); fandom matches a whole fandom name, case-insensitively. */
+/**
+ * The fandom filter, reading fandoms as rules do (compared in normal form):
+ * with `*`, a wildcard over a whole fandom name ("Marvel*"); without, whole
+ * words of a name ("Marvel" finds "The Avengers (Marvel Movies)"). Null when
+ * it filters nothing (empty, or only stars).
+ */
+export function fandomFilter(text: string): ((fandomKeys: readonly string[]) => boolean) | null {
+  const compiled = compileTagPattern('wildcard', text);
+  if (!compiled.ok) return null;
+  const { pattern } = compiled;
+  if (pattern.mode === 'wildcard') return (keys) => keys.some((key) => matchesWildcard(pattern.wildcard, key));
+  if (pattern.mode !== 'exact') return null;
+  const phrase = wholePhrase(pattern.text);
+  return (keys) => keys.some((key) => phrase.test(key));
+}
+
+/** Every word of the query must appear (in any field, the note included); the fandom as `fandomFilter` reads it. */
 export function filterRows(rows: readonly PreparedRow[], filters: LibraryFilters): PreparedRow[] {
   const words = filters.query.toLowerCase().split(/\s+/).filter(Boolean);
-  const fandom = filters.fandom.trim().toLowerCase();
+  const fandom = fandomFilter(filters.fandom);
   const { status, complete, unreadOnly } = filters;
   const out: PreparedRow[] = [];
   for (const row of rows) {
@@ -61,7 +81,7 @@ export function filterRows(rows: readonly PreparedRow[], filters: LibraryFilters
     }
     if (complete !== 'any' && row.complete !== (complete === 'complete')) continue;
     if (unreadOnly && row.unread === 0) continue;
-    if (fandom && !row.fandomKeys.includes(fandom)) continue;
+    if (fandom && !fandom(row.fandomKeys)) continue;
     let matches = true;
     for (const word of words) {
       if (!row.search.includes(word)) {

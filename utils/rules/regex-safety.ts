@@ -39,11 +39,21 @@ export function compileSafeRegex(source: string): RegexCheck {
   try {
     regex = new RegExp(source, 'iu');
   } catch (error) {
-    return { ok: false, error: t('regexInvalid', (error as Error).message) };
+    return { ok: false, error: t('regexInvalid', syntaxReason((error as Error).message)) };
   }
   const cost = estimateBacktracking(source);
   if (typeof cost === 'string') return { ok: false, error: cost };
   return { ok: true, regex };
+}
+
+/**
+ * The browser's reason a pattern does not compile, without the preamble V8
+ * puts before it ("Invalid regular expression: /(a/iu: Unterminated group"
+ * → "unterminated group"), to follow "is not valid:".
+ */
+function syntaxReason(message: string): string {
+  const reason = message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '');
+  return reason.charAt(0).toLowerCase() + reason.slice(1);
 }
 
 /** Tests a compiled reader pattern against at most `REGEX_INPUT_LIMIT` characters of text. */

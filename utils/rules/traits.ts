@@ -5,6 +5,7 @@
 
 import { t, tn } from '../i18n';
 import { normalizeFreeText } from './normalize';
+import { wholePhrase } from './phrase';
 import type { MatchSubject } from './subject';
 import type { Range, Trait } from './types';
 
@@ -93,10 +94,4 @@ export function formatPercent(ratio: number): string {
 
 function inRange(value: number, range: Range): boolean {
   return (range.min === undefined || value >= range.min) && (range.max === undefined || value <= range.max);
-}
-
-/** Matches the phrase where it is not part of a longer word (letters, digits, marks, underscores). */
-function wholePhrase(phrase: string): RegExp {
-  const literal = phrase.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
-  return new RegExp(`(?<![\\p{L}\\p{N}\\p{M}_])${literal}(?![\\p{L}\\p{N}\\p{M}_])`, 'u');
 }

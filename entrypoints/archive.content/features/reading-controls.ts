@@ -13,8 +13,9 @@
 import type { ChapterIndexPage } from '../../../utils/ao3/types';
 import type { ChapterKey, ReadingRecord } from '../../../utils/db/types';
 import { sameChapter } from '../../../utils/db/reading';
-import { t, tn } from '../../../utils/i18n';
+import { t } from '../../../utils/i18n';
 import { chapterMarks, percent, resumePoint, type ResumePoint } from '../../../utils/reading/progress';
+import { readingStatusText } from '../../../utils/reading/status-text';
 import { h } from '../dom';
 import type { ReadingSession } from './reading-session';
 import { scrollToPosition, type ChapterSection } from './reading-tracker';
@@ -127,12 +128,13 @@ export class ReadingControls {
   }
 
   private statusText(reading: ReadingRecord | null, chapters: ChapterKey[]): string {
-    const read = chapters.filter((c) => this.session.isRead(c)).length;
-    if (this.oneShot) return t(read > 0 ? 'readingOneShotRead' : reading?.visitCount ? 'readingOneShotStarted' : 'readingOneShotNotRead');
-    const total = this.session.work.chapters?.posted ?? chapters.length;
-    if (read === 0) return t('readingNoChapters');
-    if (read >= total) return tn('readingAllChapters', total);
-    return tn('readingSomeChapters', total, read.toLocaleString());
+    return readingStatusText({
+      oneShot: this.oneShot,
+      read: chapters.filter((c) => this.session.isRead(c)).length,
+      posted: this.session.work.chapters?.posted ?? chapters.length,
+      complete: this.session.work.complete,
+      opened: Boolean(reading?.visitCount),
+    });
   }
 
   render(): void {

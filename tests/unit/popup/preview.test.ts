@@ -3,6 +3,7 @@ import { hidesEverything, previewCounts, previewText } from '../../../components
 import type { RuleInput } from '../../../utils/db/rule-checks';
 import { readPage } from '../../../utils/ao3/page';
 import type { Blurb, MysteryBlurb } from '../../../utils/ao3/types';
+import type { Rule } from '../../../utils/rules/types';
 import { realPage, realPageDocument, realPagesMissing } from '../../helpers/real-pages';
 import { workBlurb } from '../rules/factory';
 
@@ -58,6 +59,19 @@ describe('previewCounts', () => {
 
   it('does not count works the reader always shows', () => {
     expect(previewCounts(byAuthor('a'), records, [2])).toMatchObject({ hidden: 1 });
+  });
+
+  it('does not count as highlighted the works the reader’s other hide rules hide anyway', () => {
+    const hideWork = (workId: number, fields: Partial<Rule> = {}): Rule => ({ id: `hide-${workId}`, action: 'hide', match: { kind: 'work', workId }, enabled: true, createdAt: 0, updatedAt: 0, ...fields });
+    const highlight = byAuthor('a', { action: 'highlight', color: '#ffcc00' });
+    const rules = [hideWork(1), hideWork(2, { enabled: false })];
+    expect(previewCounts(highlight, records, [], rules)).toMatchObject({ highlighted: 1 });
+    // A work the reader always shows keeps its highlight.
+    expect(previewCounts(highlight, records, [1], rules)).toMatchObject({ highlighted: 2 });
+    // The rule being edited counts as drafted, not as saved.
+    expect(previewCounts({ ...highlight, id: 'hide-1' }, records, [], rules)).toMatchObject({ highlighted: 2 });
+    // A hide rule still counts every work it would hide.
+    expect(previewCounts(byAuthor('a'), records, [], rules)).toMatchObject({ hidden: 2 });
   });
 });
 

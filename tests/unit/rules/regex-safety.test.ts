@@ -31,9 +31,13 @@ describe('regex safety', () => {
   });
 
   it('rejects invalid and over-long patterns', () => {
-    expect(errorOf('(unclosed')).toMatch(/not a valid regular expression/);
-    expect(errorOf('\\q')).toMatch(/not a valid regular expression/); // strict `u` syntax
+    expect(errorOf('(unclosed')).toMatch(/^is not valid: /);
+    expect(errorOf('\\q')).toMatch(/^is not valid: /); // strict `u` syntax
     expect(errorOf('a'.repeat(MAX_REGEX_LENGTH + 1))).toMatch(/longer than/);
+  });
+
+  it('says once that a pattern is not valid, with the browser’s reason but not its preamble', () => {
+    expect(validatePattern('regex', '(unclosed')).toEqual({ ok: false, error: 'The regular expression is not valid: unterminated group.' });
   });
 
   it('admits ordinary patterns, including two unbounded repeats and named groups', () => {
