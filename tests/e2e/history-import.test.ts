@@ -4,10 +4,11 @@
  * right records, the 3-second spacing, pause and resume across a reload, and
  * no duplicate visits when imported twice.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page, Route } from 'playwright-core';
 import type { WorkState } from '../../utils/db/work-state';
-import { realPage, realPageHtml, realPagesMissing } from '../helpers/real-pages';
+import { realPage, realPageHtml } from '../helpers/real-pages';
+import { describeRealPages } from '../helpers/real-pages-suite';
 import { launchExtension, type ExtensionSession } from './harness';
 import { requestFromPage } from './extension-messages';
 
@@ -28,7 +29,7 @@ async function states(control: Page, workIds: number[]): Promise<WorkState[]> {
   return (await requestFromPage(control, { type: 'works/state', workIds })).states;
 }
 
-describe.skipIf(realPagesMissing())('importing the archive History', () => {
+describeRealPages('importing the archive History', () => {
   let session: ExtensionSession;
   let control: Page;
   const base = realPage(MARKED).url;

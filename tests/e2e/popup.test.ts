@@ -4,9 +4,9 @@
  * without a reload; the live count, inline errors, the "hide everything"
  * confirmation, undo of a delete and both pauses behave as the reader expects.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { realPagesMissing } from '../helpers/real-pages';
+import { describeRealPages } from '../helpers/real-pages-suite';
 import { requestFromPage } from './extension-messages';
 import { launchExtension, type ExtensionSession } from './harness';
 
@@ -23,7 +23,7 @@ async function waitForHidden(page: Page, count: number): Promise<void> {
   await page.waitForFunction((n) => document.querySelectorAll('li.blurb.shelfmark-hidden').length === n, count, TIMEOUT);
 }
 
-describe.skipIf(realPagesMissing())('the popup over a real listing', () => {
+describeRealPages('the popup over a real listing', () => {
   let session: ExtensionSession;
   let listing: Page;
   let popup: Page;

@@ -9,9 +9,9 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { realPagesMissing } from '../helpers/real-pages';
+import { describeRealPages } from '../helpers/real-pages-suite';
 import { launchExtension, type ExtensionSession } from './harness';
 import { importSample, SAMPLE_LISTING } from './sample-library';
 
@@ -88,7 +88,7 @@ async function composite(page: Page, backdrop: Buffer, popup: Buffer): Promise<B
   return page.screenshot();
 }
 
-describe.skipIf(realPagesMissing())('store screenshots', () => {
+describeRealPages('store screenshots', () => {
   let session: ExtensionSession;
   let listing: Page;
   let listingUrl: string;
