@@ -3,9 +3,9 @@
  * menu hides the matching works at once, and after a reload they are hidden
  * from the first paint with placeholders naming the rule.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { realPagesMissing } from '../helpers/real-pages';
+import { describeRealPages } from '../helpers/real-pages-suite';
 import { FLASH_SAMPLER, type FlashSamples } from '../e2e/flash-sampler';
 import { launchFirefoxExtension, waitForClassified, type FirefoxSession } from './harness';
 
@@ -18,7 +18,7 @@ const hiddenIds = (page: Page) => page.$$eval('li.blurb.shelfmark-hidden', (els)
 const visible = (page: Page, selector: string) =>
   page.$eval(selector, (el) => el.checkVisibility({ visibilityProperty: true, opacityProperty: true }));
 
-describe.skipIf(realPagesMissing())('Firefox: a rule hides works on a real listing', () => {
+describeRealPages('Firefox: a rule hides works on a real listing', () => {
   let session: FirefoxSession;
   let url: string;
 

@@ -3,9 +3,9 @@
  * read, and the mark is still there when the page is loaded again — read back
  * from the background's IndexedDB, as the reader sees it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { realPagesMissing } from '../helpers/real-pages';
+import { describeRealPages } from '../helpers/real-pages-suite';
 import { launchFirefoxExtension, waitForClassified, type FirefoxSession } from './harness';
 
 /** Chapter 1 of 20 of work 37214506 (as in tests/e2e/reading.test.ts). */
@@ -17,7 +17,7 @@ async function waitForText(page: Page, selector: string, text: string): Promise<
   await page.waitForFunction((s, t) => document.querySelector(s)?.textContent === t, {}, selector, text);
 }
 
-describe.skipIf(realPagesMissing())('Firefox: reading a chapter is recorded', () => {
+describeRealPages('Firefox: reading a chapter is recorded', () => {
   let session: FirefoxSession;
 
   beforeAll(async () => {

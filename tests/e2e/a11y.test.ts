@@ -9,7 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { realPagesMissing } from '../helpers/real-pages';
+import { describeRealPages } from '../helpers/real-pages-suite';
 import { seriousViolations } from './axe';
 import { launchExtension, type ExtensionSession } from './harness';
 import { importSample, SAMPLE_LISTING } from './sample-library';
@@ -25,7 +25,7 @@ async function presentSelectors(page: Page, selectors: readonly string[]): Promi
   return page.evaluate((all) => all.filter((s) => document.querySelector(s) !== null), [...selectors]);
 }
 
-describe.skipIf(realPagesMissing())('accessibility (axe-core)', () => {
+describeRealPages('accessibility (axe-core)', () => {
   let session: ExtensionSession;
   let listing: Page;
   let popup: Page;

@@ -2,14 +2,15 @@
  * The content script, on every real page served at its real URL, reads the
  * same page the inspector reads: same kind, same blurbs in the same order.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { readPage } from '../../utils/ao3/page';
 import type { PageReport } from '../../utils/messaging/protocol';
-import { realPageDocument, realPages, realPagesMissing } from '../helpers/real-pages';
+import { realPageDocument, realPages } from '../helpers/real-pages';
+import { describeRealPages } from '../helpers/real-pages-suite';
 import { launchExtension, type ExtensionSession } from './harness';
 import { waitForPageReport } from './page-reports';
 
-describe.skipIf(realPagesMissing())('content script on real pages', () => {
+describeRealPages('content script on real pages', () => {
   let session: ExtensionSession;
   beforeAll(async () => {
     session = await launchExtension();

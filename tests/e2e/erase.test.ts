@@ -8,10 +8,10 @@
  * browser's UI language.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { BackupFile } from '../../utils/backup/format';
 import { TRANSFER_CACHE } from '../../utils/backup/transfer-area';
-import { realPagesMissing } from '../helpers/real-pages';
+import { describeRealPages } from '../helpers/real-pages-suite';
 import { exportBackup, importBackup } from './backup-transfer';
 import { requestFromPage } from './extension-messages';
 import { launchExtension, type ExtensionSession } from './harness';
@@ -48,7 +48,7 @@ function storeCounts(page: Page): Promise<Record<string, number>> {
 const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent?.trim() ?? null);
 const hiddenCount = (page: Page) => page.locator('li.blurb.shelfmark-hidden').count();
 
-describe.skipIf(realPagesMissing())('deleting all data', () => {
+describeRealPages('deleting all data', () => {
   let session: ExtensionSession;
   let options: Page;
   let listing: Page;

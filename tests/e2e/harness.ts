@@ -2,7 +2,9 @@
  * Real-browser harness: the built extension loaded into headless Chromium,
  * with archive pages served at their real URLs through `context.route`, so
  * content scripts run exactly as they do on the site. Nothing reaches the
- * network (see scripts/lib/chromium.ts).
+ * network (see scripts/lib/chromium.ts). Every request is recorded
+ * (request-log.ts), and `close()` fails if Shelfmark requested a work page or
+ * anything outside the archive.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { chromiumArgs, chromiumPath, routeArchive, servedKey } from '../../scripts/lib/chromium';
 import { realPage, realPageHtml } from '../helpers/real-pages';
+import { forbiddenRequests, isShelfmarks, recordRequests, type SeenRequest } from './request-log';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -37,6 +40,11 @@ export interface ExtensionSession {
   serveRealPage(file: string): Promise<string>;
   /** Serves `html` at `url` (an archive URL). */
   servePage(url: string, html: string, status?: number): Promise<void>;
+  /** Every http(s) request the context made so far, in order (request-log.ts). */
+  readonly requests: readonly SeenRequest[];
+  /** Those Shelfmark made: its background's and its pages' requests, and its content script's fetches. */
+  extensionRequests(): SeenRequest[];
+  /** Closes the browser; throws if Shelfmark requested a work page or anything outside the archive. */
   close(): Promise<void>;
 }
 
@@ -58,6 +66,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     headless: true,
     args: chromiumArgs([`--disable-extensions-except=${extensionPath}`, `--load-extension=${extensionPath}`]),
   });
+  const requests = recordRequests(context);
   const served = await routeArchive(context);
 
   const isOurs = (w: Worker) => w.url().startsWith('chrome-extension://') && w.url().endsWith('/background.js');
@@ -101,9 +110,15 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     async servePage(url: string, html: string, status = 200) {
       served.set(servedKey(url), { html, status });
     },
+    requests,
+    extensionRequests() {
+      return requests.filter(isShelfmarks);
+    },
     async close() {
       await context.close();
       if (ownProfile) rmSync(userDataDir, { recursive: true, force: true });
+      const forbidden = forbiddenRequests(requests);
+      if (forbidden.length > 0) throw new Error(`Shelfmark made requests it promises never to make:\n${forbidden.join('\n')}`);
     },
   };
 }

@@ -10,7 +10,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { readManifest } from '../helpers/manifest';
-import { realPage, realPageHtml, realPagesMissing } from '../helpers/real-pages';
+import { realPage, realPageHtml } from '../helpers/real-pages';
+import { describeRealPages } from '../helpers/real-pages-suite';
 import { requestFromPage } from './extension-messages';
 import { CHROME_BUILD, FIREFOX_BUILD, launchExtension, type ExtensionSession } from './harness';
 
@@ -122,7 +123,7 @@ describe('manifests: nothing a web page could reach', () => {
   });
 });
 
-describe.skipIf(realPagesMissing())('a hostile script in an archive page', () => {
+describeRealPages('a hostile script in an archive page', () => {
   let session: ExtensionSession;
   let extensionPage: Page;
 

@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { realPagesMissing } from '../helpers/real-pages';
+import { describeRealPages } from '../helpers/real-pages-suite';
 import { requestFromPage } from './extension-messages';
 import { launchExtension, type ExtensionSession } from './harness';
 import { focused, focusVisible, tabTo } from './tab-focus';
@@ -19,7 +19,7 @@ const TIMEOUT = { timeout: 10_000 };
 
 const hiddenCount = (page: Page) => page.evaluate(() => document.querySelectorAll('li.blurb.shelfmark-hidden').length);
 
-describe.skipIf(realPagesMissing())('keyboard only', () => {
+describeRealPages('keyboard only', () => {
   let session: ExtensionSession;
   let control: Page;
 

@@ -4,9 +4,9 @@
  * hidden, rule changes reach the open tab without a reload, and the page is
  * revealed even when the background does not answer.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { realPagesMissing } from '../helpers/real-pages';
+import { describeRealPages } from '../helpers/real-pages-suite';
 import { launchExtension, type ExtensionSession } from './harness';
 import { requestFromPage } from './extension-messages';
 import { FLASH_SAMPLER, type FlashSamples } from './flash-sampler';
@@ -21,7 +21,7 @@ async function hiddenIds(page: Page): Promise<string[]> {
   return page.$$eval('li.blurb.shelfmark-hidden', (els) => els.map((el) => el.id).sort());
 }
 
-describe.skipIf(realPagesMissing())('rules on a real listing', () => {
+describeRealPages('rules on a real listing', () => {
   let session: ExtensionSession;
   let extensionPage: Page;
   let url: string;

@@ -8,9 +8,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { LibraryRow } from '../../utils/db/library';
-import { realPagesMissing } from '../helpers/real-pages';
+import { describeRealPages } from '../helpers/real-pages-suite';
 import { requestFromPage } from './extension-messages';
 import { launchExtension, type ExtensionSession } from './harness';
 
@@ -28,7 +28,7 @@ async function shot(page: Page, name: string): Promise<void> {
 
 const rowTitles = (page: Page) => page.$$eval('.sm-table-body [role="row"] .sm-cell-title a', (els) => els.map((el) => el.textContent));
 
-describe.skipIf(realPagesMissing())('the options page', () => {
+describeRealPages('the options page', () => {
   let session: ExtensionSession;
   let listing: Page;
   let options: Page;

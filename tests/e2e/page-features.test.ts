@@ -6,9 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { realPagesMissing } from '../helpers/real-pages';
+import { describeRealPages } from '../helpers/real-pages-suite';
 import { launchExtension, type ExtensionSession } from './harness';
 import { requestFromPage } from './extension-messages';
 
@@ -16,7 +16,7 @@ const fixture = (name: string) => readFileSync(join(import.meta.dirname, '../fix
 
 const hiddenIds = (page: Page) => page.$$eval('li.blurb.shelfmark-hidden', (els) => els.map((el) => el.id).sort());
 
-describe.skipIf(realPagesMissing())('page features', () => {
+describeRealPages('page features', () => {
   let session: ExtensionSession;
   let control: Page;
 

@@ -4,8 +4,8 @@
  * flips back with an error when the page does not answer.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { realPagesMissing } from '../helpers/real-pages';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeRealPages } from '../helpers/real-pages-suite';
 import { launchExtension, type ExtensionSession } from './harness';
 
 const LISTING = 'listing-tag-sherlock-holmes.html';
@@ -30,7 +30,7 @@ function pressAndWatch(popup: Page, ms: number): Promise<boolean[]> {
   );
 }
 
-describe.skipIf(realPagesMissing())('the popup’s pause-on-this-page switch', () => {
+describeRealPages('the popup’s pause-on-this-page switch', () => {
   let session: ExtensionSession;
   let listing: Page;
   let popup: Page;

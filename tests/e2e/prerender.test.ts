@@ -14,13 +14,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import puppeteer, { type Browser, type CDPSession, type Page } from 'puppeteer-core';
 import type { ReadingRecord } from '../../utils/db/types';
 import type { WorkState } from '../../utils/db/work-state';
 import type { RequestOf } from '../../utils/messaging/protocol';
 import { chromiumArgs, chromiumPath } from '../../scripts/lib/chromium';
-import { realPage, realPageHtml, realPagesMissing } from '../helpers/real-pages';
+import { realPage, realPageHtml } from '../helpers/real-pages';
+import { describeRealPages } from '../helpers/real-pages-suite';
 import { CHROME_BUILD } from './harness';
 import { startHttpsArchive, type HttpsArchive } from './https-archive';
 import { until } from './until';
@@ -90,7 +91,7 @@ async function evaluate(session: CDPSession, expression: string): Promise<unknow
 /** True once the content script has finished its first pass over the page. */
 const contentScriptDone = () => !document.documentElement.classList.contains('shelfmark-pending');
 
-describe.skipIf(realPagesMissing())('a prerendered next chapter', () => {
+describeRealPages('a prerendered next chapter', () => {
   let archive: HttpsArchive;
   let browser: Browser;
   let profile: string;

@@ -6,11 +6,12 @@
  * moves to "reading" and is offered "Mark as finished?", and a paused tracker
  * records nothing.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { WorkState } from '../../utils/db/work-state';
 import { countWords, dwellMs } from '../../utils/reading/read-evidence';
-import { realPage, realPageHtml, realPagesMissing } from '../helpers/real-pages';
+import { realPage, realPageHtml } from '../helpers/real-pages';
+import { describeRealPages } from '../helpers/real-pages-suite';
 import { launchExtension, type ExtensionSession } from './harness';
 import { requestFromPage } from './extension-messages';
 import { until } from './until';
@@ -30,7 +31,7 @@ async function stateOf(control: Page, workId: number): Promise<WorkState> {
   return states[0]!;
 }
 
-describe.skipIf(realPagesMissing())('reading tracking on real pages', () => {
+describeRealPages('reading tracking on real pages', () => {
   let session: ExtensionSession;
   let control: Page;
 

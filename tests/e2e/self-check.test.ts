@@ -6,8 +6,9 @@
  * to copy.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { realPage, realPageHtml, realPagesMissing } from '../helpers/real-pages';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { realPage, realPageHtml } from '../helpers/real-pages';
+import { describeRealPages } from '../helpers/real-pages-suite';
 import { requestFromPage } from './extension-messages';
 import { launchExtension, type ExtensionSession } from './harness';
 
@@ -23,7 +24,7 @@ const renameBlurbClass = (html: string) => html.replace(/(<li id="work_\d+" clas
 const dropWorkClassMostly = (html: string) =>
   html.replace(/<li id="work_(\d+)" class="work /g, (whole, id: string) => (BY_EDOSIAN.includes(id) ? whole : `<li id="work_${id}" class="`));
 
-describe.skipIf(realPagesMissing())('the self-check on a mangled real listing', () => {
+describeRealPages('the self-check on a mangled real listing', () => {
   let session: ExtensionSession;
 
   beforeAll(async () => {

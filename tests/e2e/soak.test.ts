@@ -4,11 +4,11 @@
  * visit recorded exactly once, and the background's heap at the end within
  * 20 % of where it was after the first 50 pages.
  */
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { heapGrowthPct, runSoak, soakRows, SOAK_PAGES } from '../../scripts/bench/soak';
-import { realPagesMissing } from '../helpers/real-pages';
+import { describeRealPages } from '../helpers/real-pages-suite';
 
-describe.skipIf(realPagesMissing())('a long session', () => {
+describeRealPages('a long session', () => {
   it(`opens ${SOAK_PAGES} real pages without errors, lost visits or a growing background`, async () => {
     const result = await runSoak();
     for (const row of soakRows(result)) console.log(`soak: ${row.name}: ${row.value} ${row.unit}${row.note ? ` (${row.note})` : ''}`);

@@ -15,14 +15,15 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { readPage } from '../../utils/ao3/page';
 import type { BackupFile } from '../../utils/backup/format';
 import { LATEST_VERSION, SCHEMA_VERSION_KEY } from '../../utils/db/migrations';
 import { TEST_MIGRATION_RUNS_KEY, testOnlyMigration } from '../../utils/db/migrations/test-only';
 import { DB_NAME } from '../../utils/db/schema';
 import type { RuleInput } from '../../utils/db/rule-checks';
-import { realPage, realPageDocument, realPagesMissing } from '../helpers/real-pages';
+import { realPage, realPageDocument } from '../helpers/real-pages';
+import { describeRealPages } from '../helpers/real-pages-suite';
 import { exportBackup } from './backup-transfer';
 import { requestFromPage } from './extension-messages';
 import { CHROME_BUILD, launchExtension, type ExtensionSession } from './harness';
@@ -140,7 +141,7 @@ async function fillAsAReader(session: ExtensionSession, control: Page): Promise<
   await listing.close();
 }
 
-describe.skipIf(realPagesMissing())('an update keeps the reader\'s data', () => {
+describeRealPages('an update keeps the reader\'s data', () => {
   const scratch = mkdtempSync(join(tmpdir(), 'shelfmark-update-'));
   /** The one folder every build is loaded from, so the extension id never changes. */
   const installed = join(scratch, 'extension');

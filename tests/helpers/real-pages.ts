@@ -15,12 +15,14 @@ export interface RealPage {
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** `$AO3_PAGES`, else `../shared/fixtures/ao3` beside the checkout; null when neither exists. */
+/**
+ * Where the real pages are: `$AO3_PAGES` when set (and only there, so
+ * `AO3_PAGES=/nowhere` runs the tests as a clone without them would), else
+ * `../shared/fixtures/ao3` beside the checkout; null when that folder has no manifest.json.
+ */
 export function realPagesDir(): string | null {
-  const candidates = [process.env.AO3_PAGES, join(repoRoot, '../shared/fixtures/ao3')].filter(
-    (dir): dir is string => Boolean(dir),
-  );
-  return candidates.find((dir) => existsSync(join(dir, 'manifest.json'))) ?? null;
+  const dir = process.env.AO3_PAGES || join(repoRoot, '../shared/fixtures/ao3');
+  return existsSync(join(dir, 'manifest.json')) ? dir : null;
 }
 
 export function realPages(): RealPage[] {
@@ -43,17 +45,4 @@ export function realPageHtml(file: string): string {
 
 export function realPageDocument(file: string): Document {
   return parseArchiveHtml(realPageHtml(file));
-}
-
-let noticePrinted = false;
-/** For `describe.skipIf(...)`: true, with a printed notice once, when the real pages are absent. */
-export function realPagesMissing(): boolean {
-  const missing = realPagesDir() === null;
-  if (missing && !noticePrinted) {
-    noticePrinted = true;
-    console.warn(
-      'NOTICE: real archive pages not found (set AO3_PAGES or place them at ../shared/fixtures/ao3); real-page tests skipped.',
-    );
-  }
-  return missing;
 }

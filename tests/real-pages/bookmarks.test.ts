@@ -12,8 +12,8 @@
  * (user-223589, coracutiehale): the item's `userIds` leave the bookmarker out
  * and `bookmark.bookmarkerUserId` holds it (types.ts).
  */
-import { describe, expect, it } from 'vitest';
-import { realPagesMissing } from '../helpers/real-pages';
+import { expect, it } from 'vitest';
+import { describeRealPages } from '../helpers/real-pages-suite';
 import { blurbFor, listingSuite, load, type ListingCase } from './support';
 
 const BOOKMARKS: ListingCase = {
@@ -755,7 +755,7 @@ const DASHBOARD: ListingCase = {
     ],
   };
 
-describe.skipIf(realPagesMissing())('bookmark listings (real pages)', () => {
+describeRealPages('bookmark listings (real pages)', () => {
   // bookmarks-user.html: 19 work bookmarks and one series bookmark (the 14th)
   listingSuite(
     BOOKMARKS,

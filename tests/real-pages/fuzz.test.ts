@@ -7,8 +7,9 @@
  *   FUZZ_CASE=456 npx vitest run tests/real-pages/fuzz.test.ts   runs one failed case (its seed is in the report)
  *   FUZZ_CASES=20000 …                                          runs longer
  */
-import { describe, expect, it } from 'vitest';
-import { realPageHtml, realPages, realPagesMissing } from '../helpers/real-pages';
+import { expect, it } from 'vitest';
+import { realPageHtml, realPages } from '../helpers/real-pages';
+import { describeRealPages } from '../helpers/real-pages-suite';
 import {
   describeTally,
   emptyTally,
@@ -40,7 +41,7 @@ function report(failure: FuzzFailure): string {
   ].join('\n');
 }
 
-describe.skipIf(realPagesMissing())('page model and rules under the fuzzer', () => {
+describeRealPages('page model and rules under the fuzzer', () => {
   it('hold every property over every case', () => {
     const setup = prepareFuzz(realPages().map(({ file, url }) => ({ file, url, html: realPageHtml(file) })));
     const oneCase = numberFromEnv('FUZZ_CASE');

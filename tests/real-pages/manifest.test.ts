@@ -4,8 +4,9 @@
  * (`#main` classes, `body.logged-in`/`logged-out`, the blurb `li`s). The other
  * files in this folder check the pages' contents in detail.
  */
-import { describe, expect, it } from 'vitest';
-import { realPages, realPagesMissing } from '../helpers/real-pages';
+import { expect, it } from 'vitest';
+import { realPages } from '../helpers/real-pages';
+import { describeRealPages } from '../helpers/real-pages-suite';
 import { errorBlurbs, load } from './support';
 
 type Row = [file: string, kind: string, listingKind: string | null, loggedIn: boolean, blurbs: number];
@@ -52,7 +53,7 @@ const ROWS: Row[] = [
   ['home-logged-in.html', 'listing', 'home', true, 3], // AMBIGUOUS: listingKind of the logged-in home page
 ];
 
-describe.skipIf(realPagesMissing())('every real page (manifest)', () => {
+describeRealPages('every real page (manifest)', () => {
   it('covers every page of the manifest', () => {
     expect(ROWS.map(([file]) => file).sort()).toEqual(
       realPages()

@@ -8,11 +8,11 @@
  *     <span class="datetime">(2022-12-19)</span></li> …
  */
 import { describe, expect, it } from 'vitest';
-import { realPagesMissing } from '../helpers/real-pages';
+import { describeRealPages } from '../helpers/real-pages-suite';
 import type { ChapterIndexPage } from '../../utils/ao3/types';
 import { load } from './support';
 
-describe.skipIf(realPagesMissing())('chapter index and error pages (real pages)', () => {
+describeRealPages('chapter index and error pages (real pages)', () => {
   describe('navigate-43703871.html', () => {
     it('is a logged-out chapter index', () => {
       const r = load('navigate-43703871.html');

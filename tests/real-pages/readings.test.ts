@@ -6,8 +6,8 @@
  * saved markup by hand. History has no deleted-work entries and no
  * pagination; Marked for Later has pagy pagination (68 pages).
  */
-import { describe, expect, it } from 'vitest';
-import { realPagesMissing } from '../helpers/real-pages';
+import { expect, it } from 'vitest';
+import { describeRealPages } from '../helpers/real-pages-suite';
 import { blurbFor, listingSuite, load, type ListingCase } from './support';
 
 const HISTORY: ListingCase = {
@@ -697,7 +697,7 @@ const HOME: ListingCase = {
     ],
   };
 
-describe.skipIf(realPagesMissing())('readings (real pages)', () => {
+describeRealPages('readings (real pages)', () => {
   listingSuite(
     HISTORY,
     { kind: 'listing', listingKind: 'readings', readingsView: 'history', loggedIn: true, user: 'coracutiehale' },

@@ -3,11 +3,12 @@
  * hand in each page's markup are hidden or highlighted — on a tag listing,
  * on a user's bookmarks (the wrapped work or series) and on History.
  */
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Blurb } from '../../utils/ao3/types';
 import { compileRules } from '../../utils/rules/compile';
 import type { Rule } from '../../utils/rules/types';
-import { realPage, realPageDocument, realPagesMissing } from '../helpers/real-pages';
+import { realPage, realPageDocument } from '../helpers/real-pages';
+import { describeRealPages } from '../helpers/real-pages-suite';
 import { readPage } from '../../utils/ao3/page';
 
 function rule(fields: Partial<Rule> & Pick<Rule, 'id' | 'match'>): Rule {
@@ -25,7 +26,7 @@ function verdicts(file: string, rules: Rule[], alwaysShow = new Set<number>()): 
 const having = (results: Map<string, string>, verdict: string) =>
   [...results].filter(([, v]) => v === verdict).map(([k]) => k);
 
-describe.skipIf(realPagesMissing())('rules on real pages', () => {
+describeRealPages('rules on real pages', () => {
   const sherlockRules = [
     rule({ id: 'author', match: { kind: 'author', login: 'edosianorchids901' } }),
     rule({ id: 'explicit', match: { kind: 'trait', trait: { type: 'rating', rating: 'Explicit' } } }),

@@ -5,8 +5,8 @@
  * in PageRecord, so only the blurbs are checked. Expected values read from
  * the saved markup by hand.
  */
-import { describe } from 'vitest';
-import { realPagesMissing } from '../helpers/real-pages';
+import {  } from 'vitest';
+import { describeRealPages } from '../helpers/real-pages-suite';
 import { listingSuite, type ListingCase } from './support';
 
 const CASES: (ListingCase & { loggedIn: boolean; user?: string | null })[] = [
@@ -829,7 +829,7 @@ const CASES: (ListingCase & { loggedIn: boolean; user?: string | null })[] = [
   },
 ];
 
-describe.skipIf(realPagesMissing())('series pages (real pages)', () => {
+describeRealPages('series pages (real pages)', () => {
   for (const c of CASES) {
     listingSuite(
       c,

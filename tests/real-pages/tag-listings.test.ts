@@ -5,8 +5,8 @@
  * every blurb's work id in page order, no error blurbs, pagination; for 3 to
  * 8 blurbs a page, every field listed.
  */
-import { describe, expect, it } from 'vitest';
-import { realPagesMissing } from '../helpers/real-pages';
+import { expect, it } from 'vitest';
+import { describeRealPages } from '../helpers/real-pages-suite';
 import { blurbFor, listingSuite, load, type ListingCase } from './support';
 
 const CASES: ListingCase[] = [
@@ -5020,7 +5020,7 @@ const CASES: ListingCase[] = [
   },
 ];
 
-describe.skipIf(realPagesMissing())('tag works listings (real pages)', () => {
+describeRealPages('tag works listings (real pages)', () => {
   for (const c of CASES) {
     listingSuite(
       c,

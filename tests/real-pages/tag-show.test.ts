@@ -4,8 +4,8 @@
  * will_paginate pagination (`span.current`). Expected values read from the
  * saved markup by hand.
  */
-import { describe } from 'vitest';
-import { realPagesMissing } from '../helpers/real-pages';
+import {  } from 'vitest';
+import { describeRealPages } from '../helpers/real-pages-suite';
 import { listingSuite, type ListingCase } from './support';
 
 const CASE: ListingCase = {
@@ -330,7 +330,7 @@ const CASE: ListingCase = {
     ],
   };
 
-describe.skipIf(realPagesMissing())('unfilterable tag page (real page)', () => {
+describeRealPages('unfilterable tag page (real page)', () => {
   listingSuite(
     CASE,
     { kind: 'listing', listingKind: 'tag', readingsView: null, loggedIn: false, user: null },

@@ -9,7 +9,7 @@
  * (chapter pages) or `div.chapter h3.title` (view_full_work).
  */
 import { describe, expect, it } from 'vitest';
-import { realPagesMissing } from '../helpers/real-pages';
+import { describeRealPages } from '../helpers/real-pages-suite';
 import type { WorkPage } from '../../utils/ao3/types';
 import { errorBlurbs, expectFields, load } from './support';
 
@@ -1177,7 +1177,7 @@ const CASES: WorkCase[] = [
 
 ];
 
-describe.skipIf(realPagesMissing())('work pages (real pages)', () => {
+describeRealPages('work pages (real pages)', () => {
   for (const c of CASES) {
     describe(c.file, () => {
       it(`is a ${c.view} work page`, () => {

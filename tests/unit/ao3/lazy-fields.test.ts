@@ -4,9 +4,10 @@
  * reading does — same fields, same order, same values — even when its fields
  * are first read after the content script has decorated the blurbs.
  */
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { readPage, readPageWithElements } from '../../../utils/ao3/page';
-import { realPageDocument, realPages, realPagesMissing } from '../../helpers/real-pages';
+import { realPageDocument, realPages } from '../../helpers/real-pages';
+import { describeRealPages } from '../../helpers/real-pages-suite';
 
 const NOW = new Date('2026-01-20T12:00:00Z');
 
@@ -20,7 +21,7 @@ function decorate(li: Element): void {
   li.prepend(note);
 }
 
-describe.skipIf(realPagesMissing())('lazy blurb fields read as an eager reading', () => {
+describeRealPages('lazy blurb fields read as an eager reading', () => {
   it.each(realPages().map((p) => [p.file, p] as const))('%s', (_file, page) => {
     // Serialised at once: every getter runs right after the read, as if eager.
     const eager = JSON.stringify(readPage(realPageDocument(page.file), page.url, NOW));

@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { readPage } from '../../../utils/ao3/page';
 import type { PageKind } from '../../../utils/ao3/types';
-import { realPageDocument, realPages, realPagesMissing } from '../../helpers/real-pages';
+import { realPageDocument, realPages } from '../../helpers/real-pages';
+import { describeRealPages } from '../../helpers/real-pages-suite';
 
 /** The kind each `#main` class set should give (classes_for_main: `<controller>-<action>`). */
 function expectedKind(main: string): PageKind {
@@ -16,7 +17,7 @@ function expectedKind(main: string): PageKind {
   throw new Error(`no expectation for #main "${main}"`);
 }
 
-describe.skipIf(realPagesMissing())('every real page: right kind, no error records', () => {
+describeRealPages('every real page: right kind, no error records', () => {
   const pages = realPages();
   it.each(pages.map((p) => [p.file, p] as const))('%s', (_file, page) => {
     const record = readPage(realPageDocument(page.file), page.url);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseArchiveHtml } from '../../../scripts/lib/html';
 import { readPage } from '../../../utils/ao3/page';
 import { diagnosticText, findReadProblem } from '../../../utils/ao3/self-check';
-import { realPageHtml, realPages, realPagesMissing } from '../../helpers/real-pages';
+import { realPageHtml, realPages } from '../../helpers/real-pages';
+import { describeRealPages } from '../../helpers/real-pages-suite';
 import { archiveDoc, NOW } from './fixtures';
 
 const LISTING_URL = 'https://archiveofourown.org/tags/Example%20Fandom/works';
@@ -102,7 +103,7 @@ describe('the page-reading self-check', () => {
   });
 });
 
-describe.skipIf(realPagesMissing())('the self-check on the real pages', () => {
+describeRealPages('the self-check on the real pages', () => {
   it('trips on none of them', () => {
     for (const page of realPages()) {
       const doc = parseArchiveHtml(realPageHtml(page.file));

@@ -3,12 +3,13 @@
  * it hides and highlights, what the placeholders and summary say, and that
  * running it again (rules changed, page paused) takes back what it did.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import { readPageWithElements } from '../../../utils/ao3/page';
 import { compileRules } from '../../../utils/rules/compile';
 import type { Rule } from '../../../utils/rules/types';
 import { ListingFilter, type ListedBlurb } from '../../../entrypoints/archive.content/features/filter-listing';
-import { realPage, realPageDocument, realPagesMissing } from '../../helpers/real-pages';
+import { realPage, realPageDocument } from '../../helpers/real-pages';
+import { describeRealPages } from '../../helpers/real-pages-suite';
 
 const FILE = 'listing-tag-sherlock-holmes.html';
 const options = { alwaysShow: new Set<number>(), hiddenWorks: 'placeholder' as const };
@@ -17,7 +18,7 @@ function rule(fields: Partial<Rule> & Pick<Rule, 'id' | 'match'>): Rule {
   return { action: 'hide', enabled: true, createdAt: 0, updatedAt: 0, ...fields };
 }
 
-describe.skipIf(realPagesMissing())('ListingFilter on a real listing', () => {
+describeRealPages('ListingFilter on a real listing', () => {
   let doc: Document;
   let blurbs: ListedBlurb[];
   const previousDocument = globalThis.document;

@@ -1,12 +1,13 @@
 /** What the page model reads from real archive pages is a snapshot the background accepts. */
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { readPage } from '../../../utils/ao3/page';
 import type { WorkPage } from '../../../utils/ao3/types';
 import { checkWorkFacts } from '../../../utils/db/record-checks';
 import { snapshotFromBlurb, snapshotFromWorkPage } from '../../../utils/db/work-snapshot';
-import { realPageDocument, realPages, realPagesMissing } from '../../helpers/real-pages';
+import { realPageDocument, realPages } from '../../helpers/real-pages';
+import { describeRealPages } from '../../helpers/real-pages-suite';
 
-describe.skipIf(realPagesMissing())('work snapshots from real pages', () => {
+describeRealPages('work snapshots from real pages', () => {
   const pages = realPages().map((page) => ({ ...page, record: readPage(realPageDocument(page.file), page.url) }));
 
   it('every work page gives a valid snapshot with its chapter list', () => {

@@ -4,7 +4,8 @@ import type { RuleInput } from '../../../utils/db/rule-checks';
 import { readPage } from '../../../utils/ao3/page';
 import type { Blurb, MysteryBlurb } from '../../../utils/ao3/types';
 import type { Rule } from '../../../utils/rules/types';
-import { realPage, realPageDocument, realPagesMissing } from '../../helpers/real-pages';
+import { realPage, realPageDocument } from '../../helpers/real-pages';
+import { describeRealPages } from '../../helpers/real-pages-suite';
 import { workBlurb } from '../rules/factory';
 
 const counts = (fields: Partial<ReturnType<typeof previewCounts>>) => ({ total: 20, classified: 20, hidden: 0, highlighted: 0, incomplete: 0, ...fields });
@@ -75,7 +76,7 @@ describe('previewCounts', () => {
   });
 });
 
-describe.skipIf(realPagesMissing())('previewCounts on the real Sherlock Holmes listing', () => {
+describeRealPages('previewCounts on the real Sherlock Holmes listing', () => {
   const file = 'listing-tag-sherlock-holmes.html';
   const blurbs = () => readPage(realPageDocument(file), realPage(file).url).blurbs;
 

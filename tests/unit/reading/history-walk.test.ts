@@ -1,16 +1,17 @@
 /** The History walk over the real History / Marked for Later pages (parsed with linkedom), with a fake clock. */
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { readPage } from '../../../utils/ao3/page';
 import type { HistoryEntry, HistoryImportSummary } from '../../../utils/db/history-import';
 import { historyEntries, readingsPageUrl, readingsViewKey } from '../../../utils/reading/history-entries';
 import { freshWalk, HistoryWalk, restoredWalk, type FetchedPage, type WalkState } from '../../../utils/reading/history-walk';
 import { parseArchiveHtml } from '../../../scripts/lib/html';
-import { realPage, realPageHtml, realPagesMissing } from '../../helpers/real-pages';
+import { realPage, realPageHtml } from '../../helpers/real-pages';
+import { describeRealPages } from '../../helpers/real-pages-suite';
 
 const MARKED = 'readings-marked-for-later.html';
 const HISTORY = 'readings-history.html';
 
-describe.skipIf(realPagesMissing())('history entries from the real pages', () => {
+describeRealPages('history entries from the real pages', () => {
   it('History: last visit, visits, and the "(Marked for Later.)" works', () => {
     const { url } = realPage(HISTORY);
     const entries = historyEntries(readPage(parseArchiveHtml(realPageHtml(HISTORY)), url));
@@ -67,7 +68,7 @@ function markedPage(last: number): string {
   return realPageHtml(MARKED).replace(/<ol class="pagination[\s\S]*?<\/ol>/, `<ol class="pagination actions pagy"><li class="previous"><span class="disabled">Previous</span></li><li><a href="?page=1">1</a></li><li><a href="?page=${last}">${last}</a></li><li class="next"><a href="?page=2">Next</a></li></ol>`);
 }
 
-describe.skipIf(realPagesMissing())('the History walk', () => {
+describeRealPages('the History walk', () => {
   it('walks every page, one fetch at most every 3 seconds, using the open page for its own', async () => {
     const { url } = realPage(MARKED);
     const html = markedPage(3);
