@@ -3,7 +3,7 @@
  * background into `storage.local` whenever rules or settings change.
  *
  * The database stays the one source of truth; the mirror exists so a listing
- * can be classified at DOMContentLoaded without waiting on a message round
+ * can be classified as the page is parsed, without waiting on a message round
  * trip (or a sleeping worker), and so open tabs see changes at once through
  * `storage.onChanged`.
  */
