@@ -6,7 +6,7 @@
 import { getSettings } from '../db/settings';
 import { checkReply, checkRequest } from './checks';
 import { type BackgroundDeps, createHandlers, type RequestContext } from './handlers';
-import { MIRRORED_REQUESTS, writeListingMirror } from './listing-mirror';
+import { MIRRORED_REQUESTS } from './listing-mirror';
 import {
   type AnyRequest,
   EXTENSION_PAGE_ERROR,
@@ -43,8 +43,8 @@ export function createMessageHandler(deps: RouterDeps): MessageHandler {
     const problem = checkReply(request.type, value);
     if (problem) return { ok: false, error: `internal error: the background built an invalid reply (${problem})` };
     if (MIRRORED_REQUESTS.has(request.type)) {
-      // The change is stored either way; a stale mirror only delays it reaching open tabs.
-      await writeListingMirror(await deps.getDb(), deps.listingMirror).catch((error: unknown) => {
+      // The change is stored either way; a stale mirror only delays it reaching open tabs (the next start rebuilds it).
+      await deps.listingMirror.refresh().catch((error: unknown) => {
         console.warn('Shelfmark: could not update the rules for open tabs.', error);
       });
     }
