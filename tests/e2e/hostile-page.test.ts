@@ -180,3 +180,43 @@ describe.skipIf(realPagesMissing())('a hostile script in an archive page', () =>
     expect(navigations).toBe(1);
   });
 });
+
+describe.skipIf(realPagesMissing())('one odd blurb in a real listing', () => {
+  /** A work on the page the reader saved, with a title the listing corrects. */
+  const SAVED = 69817486;
+  const OVERSIZED = 77862241;
+  const ZERO = 75215951;
+  let session: ExtensionSession;
+
+  beforeAll(async () => {
+    session = await launchExtension();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('costs only itself: the rest of the page gets its state, and a saved work’s facts are refreshed', async () => {
+    const extensionPage = await session.extensionPage('popup.html');
+    const facts = {
+      workId: SAVED, title: 'An outdated title', authors: [], fandoms: ['Sherlock (TV)'], rating: null,
+      tags: { warning: [], category: [], relationship: [], character: [], freeform: [] }, language: null, words: null,
+      chapterCount: null, complete: null, chapters: [], series: [], updated: '2020-01-01', updatedAt: null, hiddenTags: { warnings: false, freeforms: false },
+    };
+    await requestFromPage(extensionPage, { type: 'saved/set', workId: SAVED, status: 'reading', work: facts });
+    const { url } = realPage(LISTING);
+    const html = realPageHtml(LISTING)
+      // A title past what the background takes (the page model reads it whole)…
+      .replace(`<a href="/works/${OVERSIZED}">His First Kiss</a>`, `<a href="/works/${OVERSIZED}">${'A'.repeat(20_000)}</a>`)
+      // …and a work id of 0.
+      .replaceAll(`work_${ZERO}`, 'work_0')
+      .replaceAll(`work-${ZERO}`, 'work-0')
+      .replaceAll(`/works/${ZERO}`, '/works/0');
+    await session.servePage(url, html);
+
+    const page = await session.openArchivePage(url);
+    // The listing's one works/state request was answered: the saved work's snapshot was merged after it.
+    const titleOf = async () => (await requestFromPage(extensionPage, { type: 'library/list' })).rows.find((row) => row.workId === SAVED)?.title;
+    await expect.poll(titleOf, { timeout: 15_000 }).toBe('Guy Fawkes Day');
+    await page.close();
+  });
+});

@@ -4,7 +4,7 @@
  * private-window rule, runs the handler and checks its reply.
  */
 import { getSettings } from '../db/settings';
-import { checkReply, checkRequest } from './checks';
+import { checkReply, checkRequest, withoutBadEntries } from './checks';
 import { type BackgroundDeps, createHandlers, type RequestContext } from './handlers';
 import { MIRRORED_REQUESTS } from './listing-mirror';
 import {
@@ -53,9 +53,10 @@ export function createMessageHandler(deps: RouterDeps): MessageHandler {
 
   return (message, sender) => {
     if (!isTrustedSender(sender, deps.identity)) return undefined;
-    const problem = checkRequest(message);
+    const request = withoutBadEntries(message);
+    const problem = checkRequest(request);
     if (problem) return Promise.resolve({ ok: false, error: `invalid request: ${problem}` });
-    return handle(message as AnyRequest, sender)
+    return handle(request as AnyRequest, sender)
       .catch((error: unknown): Reply<RequestType> => ({ ok: false, error: errorMessage(error) }))
       .finally(() => {
         void deps.dailySnapshots?.runIfDue();
