@@ -49,7 +49,8 @@ describe('works/state', () => {
   it('merges the listing\'s snapshots of works the reader follows, and no others', async () => {
     const bg = testBackground();
     await bg.send({ type: 'visit/record', work: work(), chapter: null }, tab);
-    const newer = work({ chapters: [], chapterCount: { posted: 4, expected: 5 }, updatedAt: work().updatedAt! + 1000 });
+    // A chapter posted an hour after the visit (a blurb's revision from before it would tell nothing new).
+    const newer = work({ chapters: [], chapterCount: { posted: 4, expected: 5 }, updatedAt: T0 / 1000 + 3_600 });
     const stranger = work({ workId: 42, chapters: [] });
     bg.clock.now = T0 + DAY;
     await bg.send({ type: 'works/state', workIds: [work().workId, 42], snapshot: [newer, stranger] }, tab);
