@@ -75,7 +75,7 @@ describe('request checks', () => {
     await bg.send({ type: 'visit/record', work: work(), chapter: { id: 301, position: 1 } }, archiveTab());
     const odd = { ...work({ title: 'Retitled', workId: 5 }), title: 'T'.repeat(10_001) };
     const reply = await bg.send(
-      { type: 'works/state', workIds: [5, 0, 2 ** 53 + 2, '7', work().workId, -1, 1.5], snapshot: [odd, { ...work(), title: 'Retitled' }, { workId: 9 }] },
+      { type: 'works/state', workIds: [5, 0, 2 ** 53 + 2, '7', work().workId, -1, 1.5], snapshot: [odd, { ...work(), title: 'Retitled', updatedAt: T0 / 1000 + 60 }, { workId: 9 }] },
       archiveTab(),
     );
     expect(reply).toMatchObject({ ok: true, value: { states: [{ workId: 5, saved: { status: 'to-read' } }, { workId: work().workId, reading: { visitCount: 1 } }] } });
