@@ -4,9 +4,10 @@ import { MAX_BACKUP_BYTES } from '../utils/backup/format';
 import { createDailySnapshots } from '../utils/backup/snapshots';
 import { cacheTransferArea } from '../utils/backup/transfer-area';
 import { createDbConnection } from '../utils/db/open';
-import { writeListingMirror } from '../utils/messaging/listing-mirror';
+import { createListingMirror } from '../utils/messaging/listing-mirror';
 import { createPageReports } from '../utils/messaging/page-reports';
 import { extensionVersion, ownIdentity, senderInfo } from '../utils/messaging/platform';
+import { recoverAtStart } from '../utils/messaging/recovery';
 import { createMessageHandler } from '../utils/messaging/router';
 
 export default defineBackground(() => {
@@ -16,24 +17,27 @@ export default defineBackground(() => {
   const now = () => Date.now();
   const version = extensionVersion();
   const pageReports = createPageReports(browser.storage.session);
+  const listingMirror = createListingMirror(getDb, browser.storage.local);
+  const transfers = cacheTransferArea();
   const handle = createMessageHandler({
     getDb,
     now,
     extensionVersion: version,
     identity: ownIdentity(),
     pageReports,
-    transfers: cacheTransferArea(),
+    transfers,
     maxImportBytes: MAX_BACKUP_BYTES,
     dailySnapshots: createDailySnapshots(getDb, now, version),
-    listingMirror: browser.storage.local,
+    listingMirror,
   });
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => handle(message, senderInfo(sender)));
   browser.tabs.onRemoved.addListener((tabId) => {
     void pageReports.forget(tabId);
   });
-  // Installed or updated: content scripts must find the rules from their first page on.
-  browser.runtime.onInstalled.addListener(() => {
-    void getDb().then((db) => writeListingMirror(db, browser.storage.local));
+  // Every start, not only install and update: the worker may have been stopped between a change to
+  // the database and the writes outside it that follow (the rules mirror, a wipe's clearing).
+  recoverAtStart({ getDb, listingMirror, transfers }).catch((error: unknown) => {
+    console.warn('Shelfmark: could not bring the rules for open tabs up to date.', error);
   });
 });

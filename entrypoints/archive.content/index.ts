@@ -43,13 +43,16 @@ export default defineContentScript({
   matches: ARCHIVE_MATCHES,
   runAt: 'document_start',
   main() {
+    // The address the browser loaded, taken before any script of the page runs: a page script can
+    // change `location` (history.pushState) but not this, and it decides which work a work page is.
+    const address = location.href;
     refuseUntrustedEvents();
     onClock(() => {
       const gate = holdBlurbs();
       followBadgeStyle();
       const config = loadListingConfig();
       const parsed = new ParsedListing(document, config);
-      whenDomReady(() => void onClockAsync(() => onPageReady(gate, config, parsed)));
+      whenDomReady(() => void onClockAsync(() => onPageReady(gate, config, parsed, address)));
     });
   },
 });
@@ -84,12 +87,12 @@ function startAfterReveal(context: PageContext): void {
   else showChapterIndexMarks(context.page, context.states);
 }
 
-async function onPageReady(gate: BlurbGate, configLoading: Promise<ListingConfig>, parsed: ParsedListing): Promise<void> {
+async function onPageReady(gate: BlurbGate, configLoading: Promise<ListingConfig>, parsed: ParsedListing, address: string): Promise<void> {
   let listing: ListingRules | null = null;
   let context: PageContext;
   try {
     parsed.stop();
-    const { page, elements } = readPageWithElements(document, location.href, new Date(), parsed.recordOf);
+    const { page, elements } = readPageWithElements(document, address, new Date(), parsed.recordOf);
     const blurbs = elements.map((element, i) => ({ element: element as HTMLElement, record: page.blurbs[i]! }));
     // A listing whose works couldn't be read (the archive changed?) gets no rules: nothing is hidden.
     if (hasBlurbs(page) && !findReadProblem(document, page)) {

@@ -181,3 +181,105 @@ describeRealPages('a hostile script in an archive page', () => {
     expect(navigations).toBe(1);
   });
 });
+
+describe.skipIf(realPagesMissing())('one odd blurb in a real listing', () => {
+  /** A work on the page the reader saved, with a title the listing corrects. */
+  const SAVED = 69817486;
+  const OVERSIZED = 77862241;
+  const ZERO = 75215951;
+  let session: ExtensionSession;
+
+  beforeAll(async () => {
+    session = await launchExtension();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('costs only itself: the rest of the page gets its state, and a saved work’s facts are refreshed', async () => {
+    const extensionPage = await session.extensionPage('popup.html');
+    const facts = {
+      workId: SAVED, title: 'An outdated title', authors: [], fandoms: ['Sherlock (TV)'], rating: null,
+      tags: { warning: [], category: [], relationship: [], character: [], freeform: [] }, language: null, words: null,
+      chapterCount: null, complete: null, chapters: [], series: [], updated: '2020-01-01', updatedAt: null, hiddenTags: { warnings: false, freeforms: false },
+    };
+    await requestFromPage(extensionPage, { type: 'saved/set', workId: SAVED, status: 'reading', work: facts });
+    const { url } = realPage(LISTING);
+    const html = realPageHtml(LISTING)
+      // A title past what the background takes (the page model reads it whole)…
+      .replace(`<a href="/works/${OVERSIZED}">His First Kiss</a>`, `<a href="/works/${OVERSIZED}">${'A'.repeat(20_000)}</a>`)
+      // …and a work id of 0.
+      .replaceAll(`work_${ZERO}`, 'work_0')
+      .replaceAll(`work-${ZERO}`, 'work-0')
+      .replaceAll(`/works/${ZERO}`, '/works/0');
+    await session.servePage(url, html);
+
+    const page = await session.openArchivePage(url);
+    // The listing's one works/state request was answered: the saved work's snapshot was merged after it.
+    const titleOf = async () => (await requestFromPage(extensionPage, { type: 'library/list' })).rows.find((row) => row.workId === SAVED)?.title;
+    await expect.poll(titleOf, { timeout: 15_000 }).toBe('Guy Fawkes Day');
+    await page.close();
+  });
+});
+
+describe.skipIf(realPagesMissing())('what a page script forges', () => {
+  const WORK_PAGE = 'work-923647-oneshot.html';
+  const OWN_WORK = 923647;
+  const OTHER_WORK = 5555;
+  /** Works on the listing the reader has visited: one forged with a date in the future, one with a revision from before the visit. */
+  const FUTURE = 77862241;
+  const BEFORE_VISIT = 75215951;
+  /** A saved work whose refreshed title shows the listing's snapshots were merged. */
+  const SAVED = 69817486;
+  let session: ExtensionSession;
+  let extensionPage: Page;
+
+  const facts = (workId: number, title: string) => ({
+    workId, title, authors: [{ login: 'writer', pseud: 'writer' }], fandoms: ['Sherlock (BBC TV 2010)'], rating: 'Teen And Up Audiences',
+    tags: { warning: [], category: [], relationship: [], character: [], freeform: ['Honest Tag'] }, language: 'English', words: 821,
+    chapterCount: { posted: 1, expected: 1 }, complete: true, chapters: [], series: [], updated: '2026-01-18', updatedAt: null, hiddenTags: { warnings: false, freeforms: false },
+  });
+  const titleOf = async (workId: number) => (await requestFromPage(extensionPage, { type: 'library/list' })).rows.find((row) => row.workId === workId)?.title;
+
+  beforeAll(async () => {
+    session = await launchExtension();
+    extensionPage = await session.extensionPage('popup.html');
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('a work page whose kudos form and address name another work records the visit against the address it was loaded at', async () => {
+    const { url } = realPage(WORK_PAGE);
+    // Runs after the page is parsed, before the content script reads it.
+    const forge = `<script>document.getElementById('kudo_commentable_id').setAttribute('value', '${OTHER_WORK}'); history.pushState(null, '', '/works/${OTHER_WORK}');</script>`;
+    await session.servePage(url, realPageHtml(WORK_PAGE).replace(/<\/body>/i, `${forge}</body>`));
+    const page = await session.openArchivePage(url);
+    expect(page.url()).toMatch(new RegExp(`/works/${OTHER_WORK}$`));
+    const visited = async () => (await requestFromPage(extensionPage, { type: 'visits/list', before: null, limit: 100 })).entries.map((e) => e.workId);
+    await expect.poll(visited, { timeout: 15_000 }).toEqual([OWN_WORK]);
+    await page.close();
+  });
+
+  it('blurbs dated in the future, or before the reader’s visit, do not rewrite what the work’s page said', async () => {
+    for (const workId of [FUTURE, BEFORE_VISIT]) {
+      await requestFromPage(extensionPage, { type: 'visit/record', work: facts(workId, `Honest ${workId}`), chapter: null });
+    }
+    await requestFromPage(extensionPage, { type: 'saved/set', workId: SAVED, status: 'reading', work: { ...facts(SAVED, 'An outdated title'), updated: '2020-01-01' } });
+    const visitedAt = Math.floor(Date.now() / 1000);
+    const { url } = realPage(LISTING);
+    // What a page script can write into the listing before Shelfmark reads it.
+    const html = realPageHtml(LISTING)
+      .replace('<!-- updated_at=1768707190 -->', '<!-- updated_at=4102444800 -->')
+      .replace(`<a href="/works/${FUTURE}">His First Kiss</a>`, `<a href="/works/${FUTURE}">Forged in the future</a>`)
+      .replace('<!-- updated_at=1768701138 -->', `<!-- updated_at=${visitedAt - 60} -->`)
+      .replace(`<a href="/works/${BEFORE_VISIT}">The Compendium of Her</a>`, `<a href="/works/${BEFORE_VISIT}">Forged before the visit</a>`);
+    await session.servePage(url, html);
+
+    const page = await session.openArchivePage(url);
+    await expect.poll(() => titleOf(SAVED), { timeout: 15_000 }).toBe('Guy Fawkes Day');
+    expect(await titleOf(FUTURE)).toBe(`Honest ${FUTURE}`);
+    expect(await titleOf(BEFORE_VISIT)).toBe(`Honest ${BEFORE_VISIT}`);
+    await page.close();
+  });
+});

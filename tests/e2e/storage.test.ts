@@ -114,7 +114,7 @@ describe('storage in real Chromium', () => {
     const report = { url: 'https://archiveofourown.org/works', kind: 'listing', listingKind: 'works', blurbs: [{ type: 'work', workId: 101, title: 'A' }], hidden: 0 };
     await value(page, { type: 'page/report', report });
     expect(await value(page, { type: 'page/get-report', tabId })).toEqual({ report });
-    expect(await send(page, { type: 'works/state', workIds: ['101'] })).toEqual({ ok: false, error: 'invalid request: request.workIds[0]: expected an integer, got "101"' });
+    expect(await send(page, { type: 'saved/remove', workId: '101' })).toEqual({ ok: false, error: 'invalid request: request.workId: expected an integer, got "101"' });
   });
 
   it('exports, refuses every bad file leaving the data untouched, and imports back', async () => {

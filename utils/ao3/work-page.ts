@@ -74,8 +74,14 @@ function readMeta(dl: Element | null): Meta {
   return meta;
 }
 
-/** The work id: kudos form, "Entire Work"/"Chapter by Chapter" link, download links, then the URL. */
+/**
+ * The work id: the page's own URL (`/works/N…`) decides; without one (a saved page read with no URL),
+ * the kudos form, the "Entire Work"/"Chapter by Chapter" link, then the download links. Markup is
+ * never believed over the URL: a script in the page can put another work's id in its forms.
+ */
 function findWorkId(doc: Document, url: string | null | undefined): number | null {
+  const fromUrl = idAfter(url, 'works');
+  if (fromUrl !== null) return fromUrl;
   const kudo = doc.querySelector('#kudo_commentable_id');
   const fromKudo = parseCount(kudo?.getAttribute('value'));
   if (fromKudo !== null) return fromKudo;
@@ -85,8 +91,7 @@ function findWorkId(doc: Document, url: string | null | undefined): number | nul
   }
   const download = doc.querySelector('li.download a[href*="/downloads/"]');
   const fromDownload = idAfter(download?.getAttribute('href'), 'downloads');
-  if (fromDownload !== null) return fromDownload;
-  return idAfter(url, 'works');
+  return fromDownload;
 }
 
 /** "Chapter 3: Title" → "Title"; an untitled chapter is called "Chapter 3", as the chapter index does. */

@@ -95,7 +95,7 @@ export async function importHistory(db: ShelfmarkDb, entries: readonly HistoryEn
     const writes = new RequestGroup();
     folded.forEach((entry, i) => {
       const stored = storedWorks[i];
-      let next = entry.work ? withFacts(stored, mergeWorkSnapshot(factsOf(stored), entry.work, now)) : stored;
+      let next = entry.work ? withFacts(stored, mergeWorkSnapshot(factsOf(stored), entry.work, now, 'listing')) : stored;
       const reading = applyHistoryEntry(stored?.reading, entry);
       if (reading) {
         next = withReading(next, reading);

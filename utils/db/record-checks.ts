@@ -14,10 +14,21 @@ import {
   type WorkTags,
 } from './types';
 
+/** The longest texts and lists a work's facts may hold (the archive's own limits are far below these). */
+export const FACT_LIMITS = {
+  /** A title, a login, a rating, a chapter's or series' title. */
+  text: 10_000,
+  /** One tag or fandom. */
+  name: 2_000,
+  /** Tags of one kind, fandoms, authors, series. */
+  names: 10_000,
+  chapters: 100_000,
+} as const;
+
 export const workId = int({ min: 1 });
 export const time = int({ min: 0 });
-const text = str({ max: 10_000 });
-const names = array(str({ max: 2_000 }), { max: 10_000 });
+const text = str({ max: FACT_LIMITS.text });
+const names = array(str({ max: FACT_LIMITS.name }), { max: FACT_LIMITS.names });
 const count = int({ min: 0 });
 
 const author = object<Author>({ login: text, pseud: text });
@@ -30,7 +41,7 @@ const tags = object<WorkTags>({ warning: names, category: names, relationship: n
 const workFactsShape = {
   workId,
   title: text,
-  authors: array(author, { max: 10_000 }),
+  authors: array(author, { max: FACT_LIMITS.names }),
   fandoms: names,
   rating: nullable(text),
   tags,
@@ -38,8 +49,8 @@ const workFactsShape = {
   words: nullable(count),
   chapterCount: nullable(chapterCount),
   complete: nullable(bool),
-  chapters: array(chapterInfo, { max: 100_000 }),
-  series: array(seriesPart, { max: 10_000 }),
+  chapters: array(chapterInfo, { max: FACT_LIMITS.chapters }),
+  series: array(seriesPart, { max: FACT_LIMITS.names }),
   updated: nullable(str({ pattern: /^\d{4}-\d{2}-\d{2}$/ })),
   updatedAt: nullable(count),
   hiddenTags,

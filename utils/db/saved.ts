@@ -19,7 +19,7 @@ export async function setSaved(db: ShelfmarkDb, request: SaveRequest, now: Milli
     const works = tx.objectStore('works');
     const stored = await works.get(request.workId);
     const record = savedEntry(request.workId, request.status, now, stored?.saved, request.note);
-    const entry = request.work ? withFacts(stored, mergeWorkSnapshot(factsOf(stored), request.work, now)) : stored;
+    const entry = request.work ? withFacts(stored, mergeWorkSnapshot(factsOf(stored), request.work, now, 'listing')) : stored;
     await works.put(withSaved(entry, record));
     return record;
   });

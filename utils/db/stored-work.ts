@@ -3,19 +3,19 @@
  * saved entry in one record. Pure helpers, so every reader and writer agrees
  * on the shape.
  */
-import type { Millis, ReadingRecord, SavedRecord, SavedStatus, SeenWork, StoredWork, WorkRecord } from './types';
+import type { Millis, ReadingRecord, SavedRecord, SavedStatus, SeenWork, SourcedWorkRecord, StoredWork, WorkRecord } from './types';
 
 export function isSeen(entry: StoredWork): entry is SeenWork {
   return 'firstSeen' in entry;
 }
 
-/** The work's facts, when a page has given them. */
-export function factsOf(entry: StoredWork | undefined): WorkRecord | undefined {
+/** The work's facts (with their source), when a page has given them. */
+export function factsOf(entry: StoredWork | undefined): SourcedWorkRecord | undefined {
   return entry && isSeen(entry) ? entry : undefined;
 }
 
 /** The record with these facts, keeping the reading and the saved entry it had. */
-export function withFacts(entry: StoredWork | undefined, facts: WorkRecord): StoredWork {
+export function withFacts(entry: StoredWork | undefined, facts: SourcedWorkRecord): StoredWork {
   if (!entry?.reading && !entry?.saved) return facts;
   const record: SeenWork = { ...facts };
   if (entry.reading) record.reading = entry.reading;
@@ -48,9 +48,9 @@ export function withoutSaved(entry: StoredWork): StoredWork | null {
   return isSeen(rest) || rest.reading ? rest : null;
 }
 
-/** The facts alone, as the backup file's `works` array holds them. */
+/** The facts alone, as the backup file's `works` array holds them (without their source). */
 export function factsOnly(entry: SeenWork): WorkRecord {
-  if (!entry.reading && !entry.saved) return entry;
-  const { reading: _reading, saved: _saved, ...facts } = entry;
+  if (!entry.reading && !entry.saved && !entry.factsFrom) return entry;
+  const { reading: _reading, saved: _saved, factsFrom: _factsFrom, ...facts } = entry;
   return facts;
 }

@@ -19,7 +19,7 @@ export async function recordVisit(db: ShelfmarkDb, work: WorkFacts, chapter: Cha
     writes.add(appendVisits(tx.objectStore('visits'), [{ workId: work.workId, chapterId: chapter?.id ?? null, position: chapter?.position ?? null, at }]));
     const stored = await works.get(work.workId);
     const reading = applyVisit(stored?.reading, work.workId, chapter, at);
-    const next = withReading(withFacts(stored, mergeWorkSnapshot(factsOf(stored), work, at)), reading);
+    const next = withReading(withFacts(stored, mergeWorkSnapshot(factsOf(stored), work, at, 'work')), reading);
     const saved = stored?.saved;
     writes.add(works.put(saved?.status === 'to-read' ? withSaved(next, { ...saved, status: 'reading', changed: at }) : next));
     await writes.done();
@@ -37,7 +37,7 @@ export async function storeWorkSnapshots(db: ShelfmarkDb, snapshots: readonly Wo
     const stored = await Promise.all(snapshots.map((s) => store.get(s.workId)));
     snapshots.forEach((snapshot, i) => {
       const base = merged.get(snapshot.workId) ?? stored[i];
-      merged.set(snapshot.workId, withFacts(base, mergeWorkSnapshot(factsOf(base), snapshot, at)));
+      merged.set(snapshot.workId, withFacts(base, mergeWorkSnapshot(factsOf(base), snapshot, at, 'listing')));
     });
     const writes = new RequestGroup();
     for (const record of merged.values()) writes.add(store.put(record));

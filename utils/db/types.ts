@@ -82,6 +82,25 @@ export interface ReadingRecord {
   lastVisit: Millis | null;
 }
 
+/** The kind of page a work's facts came from: the work's own page, or a blurb on a listing. */
+export type FactsPage = 'work' | 'listing';
+
+/**
+ * Which page gave a record's facts, and when the reader's browser showed it:
+ * a listing blurb may replace what the work's own page said only with a
+ * revision made after that page was seen (merge-work.ts). Kept in the
+ * database only: backup files hold the facts without it.
+ */
+export interface FactsSource {
+  page: FactsPage;
+  at: Millis;
+}
+
+/** A works record's facts with their source, when known (records from before it was kept, or imported, have none). */
+export interface SourcedWorkRecord extends WorkRecord {
+  factsFrom?: FactsSource;
+}
+
 /**
  * The works store's record of a work someone showed the reader: its facts, its
  * reading once the reader has read it, and its entry in the saved list once
@@ -90,7 +109,7 @@ export interface ReadingRecord {
  * state is one read per work: the store pays a fixed cost per record read or
  * written (see VisitBucket).
  */
-export interface SeenWork extends WorkRecord {
+export interface SeenWork extends SourcedWorkRecord {
   reading?: ReadingRecord;
   saved?: SavedRecord;
 }

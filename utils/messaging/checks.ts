@@ -22,7 +22,7 @@ import type { SuggestQuery, TagSuggestion } from '../db/tag-suggestions';
 import type { ImportSummary } from '../backup/restore';
 import { LIBRARY_REPLY_CHECKS, LIBRARY_REQUEST_CHECKS } from '../db/library-checks';
 import { TRANSFER_ID_PATTERN } from '../backup/transfer-area';
-import type { NoFields, PageReport, PageReportBlurb, Protocol, ReplyValue, RequestOf, RequestType } from './protocol';
+import { MAX_STATE_IDS, MAX_STATE_SNAPSHOTS, type NoFields, type PageReport, type PageReportBlurb, type Protocol, type ReplyValue, type RequestOf, type RequestType } from './protocol';
 
 /** Listing pages show at most a few hundred works; the cap only stops absurd requests. */
 const MAX_WORKS_PER_REQUEST = 2_000;
@@ -65,7 +65,7 @@ type RequestChecks = { [T in RequestType]: Check<Omit<RequestOf<T>, 'type'>> };
 const REQUEST_FIELDS: RequestChecks = {
   'visit/record': object<Protocol['visit/record']['request']>({ work: checkWorkFacts, chapter: nullable(checkChapterKey) }),
   'works/state': object<Protocol['works/state']['request']>(
-    { workIds: array(workId, { max: MAX_WORKS_PER_REQUEST }), snapshot: array(checkWorkFacts, { max: MAX_WORKS_PER_REQUEST }) },
+    { workIds: array(workId, { max: MAX_STATE_IDS }), snapshot: array(checkWorkFacts, { max: MAX_STATE_SNAPSHOTS }) },
     ['snapshot'],
   ),
   'works/snapshot': object({ works: array(checkWorkFacts, { max: MAX_WORKS_PER_REQUEST }) }),
@@ -99,6 +99,28 @@ const REQUEST_FIELDS: RequestChecks = {
 
 function isRequestType(type: unknown): type is RequestType {
   return typeof type === 'string' && Object.hasOwn(REQUEST_FIELDS, type);
+}
+
+/**
+ * Lists built from what a page shows, one entry per work on it: an entry that fails
+ * its check (a page script's forged blurb, markup the page model read oddly) is left
+ * out, so the page's other works still get their answer.
+ */
+const LENIENT_LISTS: Partial<Record<RequestType, Record<string, Check<unknown>>>> = {
+  'works/state': { workIds: workId, snapshot: checkWorkFacts },
+};
+
+/** The message with the failing entries of its lenient lists left out (a copy; anything else as it was), for `checkRequest`. */
+export function withoutBadEntries(message: unknown): unknown {
+  if (!isPlainObject(message) || !isRequestType(message.type)) return message;
+  const lists = LENIENT_LISTS[message.type];
+  if (!lists) return message;
+  const request = { ...message };
+  for (const [field, check] of Object.entries(lists)) {
+    const list = request[field];
+    if (Array.isArray(list)) request[field] = list.filter((entry, i) => check(entry, `request.${field}[${i}]`) === null);
+  }
+  return request;
 }
 
 /** The first problem with a message as a request, or null when it is a valid request. */

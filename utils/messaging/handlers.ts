@@ -4,7 +4,7 @@ import { exportBackupText } from '../backup/export';
 import { backupFileName } from '../backup/format';
 import { listSnapshots, type DailySnapshots } from '../backup/snapshots';
 import { checkBackupSize } from '../backup/parse';
-import { clearTransfers, newTransferId, sweepStaleTransfers, type TransferArea } from '../backup/transfer-area';
+import { newTransferId, sweepStaleTransfers, type TransferArea } from '../backup/transfer-area';
 import { deleteRule, listRules, putRule, reorderRules } from '../db/rules';
 import { removeSaved, setSaved } from '../db/saved';
 import type { ShelfmarkDb } from '../db/schema';
@@ -18,9 +18,10 @@ import { suggestTags } from '../db/tag-suggestions';
 import { libraryHandlers } from '../db/library-handlers';
 import { wipeDatabase } from '../db/wipe';
 import { t } from '../i18n';
-import type { LocalArea } from './listing-mirror';
+import type { ListingMirror } from './listing-mirror';
 import type { PageReports } from './page-reports';
 import type { ReplyValue, RequestOf, RequestType } from './protocol';
+import { finishWipe } from './recovery';
 
 export interface BackgroundDeps {
   getDb: () => Promise<ShelfmarkDb>;
@@ -33,7 +34,7 @@ export interface BackgroundDeps {
   /** Taken after replying, on the first message of each day. */
   dailySnapshots?: DailySnapshots;
   /** Where content scripts read the rules from; rewritten before replying to a request that changed them. */
-  listingMirror: LocalArea;
+  listingMirror: ListingMirror;
 }
 
 export interface RequestContext {
@@ -116,9 +117,9 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       // A daily backup under way read the data before the wipe: it must land before it, not after.
       await deps.dailySnapshots?.runIfDue();
       await wipeDatabase(await getDb());
-      // The router then writes the (now empty) rules mirror again, which open archive tabs follow.
-      await deps.listingMirror.clear();
-      await clearTransfers(deps.transfers);
+      // storage.local, the (now empty) rules mirror that open archive tabs follow, the transfers;
+      // a worker stopped before the end finishes these at its next start.
+      await finishWipe(deps);
       return null;
     },
   };

@@ -2,7 +2,9 @@
  * Keeps the listing config (utils/rules/listing-config.ts) that content
  * scripts read from `storage.local` in step with the database, the one
  * source of truth: rewritten after every request that changes rules or
- * settings, and when the extension is installed or updated.
+ * settings, and rebuilt at every start of the background (see
+ * background-start.ts), so a worker stopped between a change's commit and
+ * its mirror write leaves the mirror stale only until the worker next starts.
  */
 import { listRules } from '../db/rules';
 import type { ShelfmarkDb } from '../db/schema';
@@ -13,6 +15,7 @@ import { DISPLAY_PREFS_KEY } from '../library/display';
 
 /** The slice of `browser.storage.local` the background uses. */
 export interface LocalArea {
+  get(key: string): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
   /** Everything in it (this mirror, History-import progress) goes with "Delete all my data". */
   clear(): Promise<void>;
@@ -26,10 +29,10 @@ export const MIRRORED_REQUESTS: ReadonlySet<RequestType> = new Set<RequestType>(
   'backup/import',
   'backups/restore',
   'rules/import',
-  'data/wipe',
 ]);
 
-export async function writeListingMirror(db: ShelfmarkDb, area: LocalArea): Promise<ListingConfig> {
+/** What the mirror should hold, read from the database. */
+async function mirrorItems(db: ShelfmarkDb): Promise<Record<string, unknown>> {
   const [rules, settings] = await Promise.all([listRules(db), getSettings(db)]);
   const config: ListingConfig = {
     rules,
@@ -37,6 +40,53 @@ export async function writeListingMirror(db: ShelfmarkDb, area: LocalArea): Prom
     hiddenWorks: settings.hiddenWorks,
     paused: settings.rulesPaused,
   };
-  await area.set({ [LISTING_CONFIG_KEY]: config, [DISPLAY_PREFS_KEY]: { badgeStyle: settings.badgeStyle } });
-  return config;
+  return { [LISTING_CONFIG_KEY]: config, [DISPLAY_PREFS_KEY]: { badgeStyle: settings.badgeStyle } };
+}
+
+/** Writes the items that differ from what the area holds: an unchanged mirror wakes no open tab. */
+async function writeChanged(area: LocalArea, items: Record<string, unknown>): Promise<void> {
+  const changed: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(items)) {
+    const stored = (await area.get(key))[key];
+    if (JSON.stringify(stored) !== JSON.stringify(value)) changed[key] = value;
+  }
+  if (Object.keys(changed).length > 0) await area.set(changed);
+}
+
+export interface ListingMirror {
+  /** Rewrites the mirror from the database as it is once this runs. */
+  refresh(): Promise<void>;
+  /** Empties `storage.local` (the mirror and whatever else is there), then writes the mirror again. */
+  clearAndRefresh(): Promise<void>;
+}
+
+/**
+ * One mirror writer per background. Writes run one at a time, each reading the
+ * database when its turn comes: two writes overlapping (the start's rebuild and a
+ * request's) could otherwise land in the wrong order and leave the older data.
+ * Calls made while a write waits its turn share it.
+ */
+export function createListingMirror(getDb: () => Promise<ShelfmarkDb>, area: LocalArea): ListingMirror {
+  let last: Promise<void> = Promise.resolve();
+  let waiting: Promise<void> | null = null;
+  const enqueue = (write: () => Promise<void>): Promise<void> => {
+    const next = last.catch(() => undefined).then(write);
+    last = next;
+    return next;
+  };
+  return {
+    refresh() {
+      waiting ??= enqueue(async () => {
+        waiting = null;
+        await writeChanged(area, await mirrorItems(await getDb()));
+      });
+      return waiting;
+    },
+    clearAndRefresh() {
+      return enqueue(async () => {
+        await area.clear();
+        await area.set(await mirrorItems(await getDb()));
+      });
+    },
+  };
 }

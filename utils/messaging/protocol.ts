@@ -33,6 +33,15 @@ export interface PageReport {
   [count: string]: unknown;
 }
 
+/**
+ * The works one `works/state` may ask about. Ids are small and cost one record read
+ * each (20,000 take about a second), so every page the archive serves, and far larger
+ * ones, gets its state in one round trip; a content script splits what is beyond.
+ */
+export const MAX_STATE_IDS = 20_000;
+/** The snapshots one `works/state` may carry (a few kilobytes each): a page's other works are just not refreshed. */
+export const MAX_STATE_SNAPSHOTS = 2_000;
+
 /** A request with nothing but its type. */
 export type NoFields = Record<never, never>;
 

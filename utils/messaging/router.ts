@@ -4,9 +4,9 @@
  * private-window rule, runs the handler and checks its reply.
  */
 import { getSettings } from '../db/settings';
-import { checkReply, checkRequest } from './checks';
+import { checkReply, checkRequest, withoutBadEntries } from './checks';
 import { type BackgroundDeps, createHandlers, type RequestContext } from './handlers';
-import { MIRRORED_REQUESTS, writeListingMirror } from './listing-mirror';
+import { MIRRORED_REQUESTS } from './listing-mirror';
 import {
   type AnyRequest,
   EXTENSION_PAGE_ERROR,
@@ -43,8 +43,8 @@ export function createMessageHandler(deps: RouterDeps): MessageHandler {
     const problem = checkReply(request.type, value);
     if (problem) return { ok: false, error: `internal error: the background built an invalid reply (${problem})` };
     if (MIRRORED_REQUESTS.has(request.type)) {
-      // The change is stored either way; a stale mirror only delays it reaching open tabs.
-      await writeListingMirror(await deps.getDb(), deps.listingMirror).catch((error: unknown) => {
+      // The change is stored either way; a stale mirror only delays it reaching open tabs (the next start rebuilds it).
+      await deps.listingMirror.refresh().catch((error: unknown) => {
         console.warn('Shelfmark: could not update the rules for open tabs.', error);
       });
     }
@@ -53,9 +53,10 @@ export function createMessageHandler(deps: RouterDeps): MessageHandler {
 
   return (message, sender) => {
     if (!isTrustedSender(sender, deps.identity)) return undefined;
-    const problem = checkRequest(message);
+    const request = withoutBadEntries(message);
+    const problem = checkRequest(request);
     if (problem) return Promise.resolve({ ok: false, error: `invalid request: ${problem}` });
-    return handle(message as AnyRequest, sender)
+    return handle(request as AnyRequest, sender)
       .catch((error: unknown): Reply<RequestType> => ({ ok: false, error: errorMessage(error) }))
       .finally(() => {
         void deps.dailySnapshots?.runIfDue();

@@ -108,6 +108,15 @@ describe('work pages', () => {
     expect(work).toMatchObject({ view: 'oneshot', workId: 4242, chapterList: [], currentChapter: { id: null, position: 1 }, updated: '2020-01-01' });
   });
 
+  it('the URL decides the work id over a kudos form, chapter links or downloads naming another work', () => {
+    const kudos = '<form id="new_kudo"><input id="kudo_commentable_id" value="999" /></form><ul><li class="download"><a href="/downloads/998/x.epub">EPUB</a></li></ul>';
+    const doc = workPage('chapters-show', SELECT.replaceAll('/works/42', '/works/997'), chapterDiv(2, 200, LONG) + kudos);
+    expect((readPage(doc, 'https://archiveofourown.org/works/42/chapters/200').work as WorkPage).workId).toBe(42);
+    expect((readPage(doc, 'https://archiveofourown.org/collections/yuletide/works/42').work as WorkPage).workId).toBe(42);
+    // Without a URL (a saved page), the markup is all there is.
+    expect((readPage(doc, null).work as WorkPage).workId).toBe(999);
+  });
+
   it('hidden warnings / additional tags, gift recipients, collections, anonymous byline', () => {
     const page = readFixture('work-hidden-tags.html');
     const work = page.work as WorkPage;

@@ -5,7 +5,9 @@ import { MAX_BACKUP_BYTES } from '../../../utils/backup/format';
 import { createDbConnection } from '../../../utils/db/open';
 import type { ShelfmarkDb } from '../../../utils/db/schema';
 import type { SendRequest } from '../../../utils/messaging/client';
+import { createListingMirror, type ListingMirror, type LocalArea } from '../../../utils/messaging/listing-mirror';
 import { createPageReports, type SessionArea } from '../../../utils/messaging/page-reports';
+import { recoverAtStart } from '../../../utils/messaging/recovery';
 import type { Reply, RequestType } from '../../../utils/messaging/protocol';
 import { createMessageHandler, type MessageHandler } from '../../../utils/messaging/router';
 import type { SenderInfo } from '../../../utils/messaging/sender';
@@ -34,6 +36,21 @@ export function memorySessionArea(): SessionArea & { items: Map<string, unknown>
     },
     async remove(key) {
       items.delete(key);
+    },
+  };
+}
+
+/** `storage.local` in memory, over `items`. */
+export function memoryLocalArea(items: Map<string, unknown>): LocalArea {
+  return {
+    async get(key) {
+      return items.has(key) ? { [key]: structuredClone(items.get(key)) } : {};
+    },
+    async set(values) {
+      for (const [k, v] of Object.entries(values)) items.set(k, structuredClone(v));
+    },
+    async clear() {
+      items.clear();
     },
   };
 }
@@ -68,6 +85,9 @@ export interface TestBackground {
   send: (message: unknown, sender?: SenderInfo) => Promise<Reply<RequestType> | undefined>;
   sendAs: (sender: SenderInfo) => SendRequest;
   transfers: ReturnType<typeof memoryTransferArea>;
+  listingMirror: ListingMirror;
+  /** What the background does at every start of its worker. */
+  start: () => Promise<void>;
 }
 
 export function testBackground(options: { maxImportBytes?: number; dailySnapshots?: DailySnapshots } = {}): TestBackground {
@@ -76,22 +96,17 @@ export function testBackground(options: { maxImportBytes?: number; dailySnapshot
   const now = () => clock.now;
   const transfers = memoryTransferArea();
   const local = new Map<string, unknown>();
+  const getDb = () => connection.get();
+  const listingMirror = createListingMirror(getDb, memoryLocalArea(local));
   const handle = createMessageHandler({
-    getDb: () => connection.get(),
+    getDb,
     now,
     extensionVersion: '0.1.0',
     identity: { runtimeId: OWN_ID, extensionOrigin: ORIGIN },
     pageReports: createPageReports(memorySessionArea()),
     transfers,
     maxImportBytes: options.maxImportBytes ?? MAX_BACKUP_BYTES,
-    listingMirror: {
-      async set(items) {
-        for (const [k, v] of Object.entries(items)) local.set(k, structuredClone(v));
-      },
-      async clear() {
-        local.clear();
-      },
-    },
+    listingMirror,
     ...(options.dailySnapshots ? { dailySnapshots: options.dailySnapshots } : {}),
   });
   const send = async (message: unknown, sender: SenderInfo = optionsPage) => {
@@ -99,5 +114,5 @@ export function testBackground(options: { maxImportBytes?: number; dailySnapshot
     return reply ? structuredClone(await reply) : undefined;
   };
   const sendAs = (sender: SenderInfo): SendRequest => (async (request) => (await send(request, sender))!) as SendRequest;
-  return { handle, db: () => connection.get(), clock, send, sendAs, transfers, local };
+  return { handle, db: getDb, clock, send, sendAs, transfers, local, listingMirror, start: () => recoverAtStart({ getDb, listingMirror, transfers }) };
 }

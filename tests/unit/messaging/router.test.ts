@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkReply, checkRequest } from '../../../utils/messaging/checks';
 import { SETTING_DEFAULTS } from '../../../utils/db/settings';
 import { isTrustedSender } from '../../../utils/messaging/sender';
+import { factsOf } from '../../../utils/db/stored-work';
 import { allSaved, T0, work } from '../db/fixtures';
 import { archiveTab, OWN_ID, optionsPage, ORIGIN, popup, testBackground } from './background';
 
@@ -42,7 +43,8 @@ describe('request checks', () => {
     expect(checkRequest({ type: 'works/state', workIds: [1, '2'] })).toBe('request.workIds[1]: expected an integer, got "2"');
     expect(checkRequest({ type: 'works/state', workIds: [1], extra: true })).toBe('request.extra: unknown field');
     expect(checkRequest({ type: 'works/state' })).toBe('request.workIds: missing');
-    expect(checkRequest({ type: 'works/state', workIds: Array(2001).fill(1) })).toMatch(/more than 2000 items/);
+    expect(checkRequest({ type: 'works/state', workIds: Array(20_001).fill(1) })).toMatch(/more than 20000 items/);
+    expect(checkRequest({ type: 'works/state', workIds: [1], snapshot: Array(2_001).fill(work()) })).toMatch(/request.snapshot: more than 2000 items/);
     expect(checkRequest({ type: 'visit/record', work: { ...work(), words: -1 }, chapter: null })).toMatch(/request.work.words: expected an integer from 0/);
     expect(checkRequest({ type: 'saved/set', workId: 1, status: 'later' })).toMatch(/request.status: expected one of "to-read"/);
     expect(checkRequest({ type: 'rules/put', rule: { id: 'r1', action: 'hide', match: { kind: 'mood' }, enabled: true } })).toMatch(/^request.rule: match.kind/);
@@ -61,10 +63,37 @@ describe('request checks', () => {
 
   it('replies with the problem to a trusted sender', async () => {
     const bg = testBackground();
-    expect(await bg.send({ type: 'works/state', workIds: ['x'] })).toEqual({
+    expect(await bg.send({ type: 'saved/remove', workId: 'x' })).toEqual({
       ok: false,
-      error: 'invalid request: request.workIds[0]: expected an integer, got "x"',
+      error: 'invalid request: request.workId: expected an integer, got "x"',
     });
+  });
+
+  it('leaves out the bad entries of a listing\'s works/state, answering every other work', async () => {
+    const bg = testBackground();
+    await bg.send({ type: 'saved/set', workId: 5, status: 'to-read' }, archiveTab());
+    await bg.send({ type: 'visit/record', work: work(), chapter: { id: 301, position: 1 } }, archiveTab());
+    const odd = { ...work({ title: 'Retitled', workId: 5 }), title: 'T'.repeat(10_001) };
+    const reply = await bg.send(
+      { type: 'works/state', workIds: [5, 0, 2 ** 53 + 2, '7', work().workId, -1, 1.5], snapshot: [odd, { ...work(), title: 'Retitled', updatedAt: T0 / 1000 + 60 }, { workId: 9 }] },
+      archiveTab(),
+    );
+    expect(reply).toMatchObject({ ok: true, value: { states: [{ workId: 5, saved: { status: 'to-read' } }, { workId: work().workId, reading: { visitCount: 1 } }] } });
+    expect(reply?.ok && (reply.value as { states: unknown[] }).states).toHaveLength(2);
+    // The good snapshot is merged after the reply; the odd one is not.
+    await expect.poll(async () => factsOf(await (await bg.db()).get('works', work().workId))?.title).toBe('Retitled');
+    expect(await (await bg.db()).get('works', 5)).toEqual({ workId: 5, saved: expect.anything() });
+    // Only what is not a list of the page's works is still refused whole.
+    expect(await bg.send({ type: 'works/state', workIds: 5 }, archiveTab())).toMatchObject({ ok: false, error: 'invalid request: request.workIds: expected an array, got 5' });
+  });
+
+  it('answers a works/state of more than 2,000 works in one reply', async () => {
+    const bg = testBackground();
+    await bg.send({ type: 'saved/set', workId: 2_600, status: 'reading' }, archiveTab());
+    const workIds = Array.from({ length: 2_600 }, (_, i) => i + 1);
+    const reply = await bg.send({ type: 'works/state', workIds }, archiveTab());
+    expect(reply?.ok && (reply.value as { states: Array<{ workId: number }> }).states.map((s) => s.workId)).toEqual(workIds);
+    expect(reply).toMatchObject({ ok: true, value: { states: expect.arrayContaining([expect.objectContaining({ workId: 2_600, saved: expect.objectContaining({ status: 'reading' }) })]) } });
   });
 });
 
