@@ -182,7 +182,7 @@ describeRealPages('a hostile script in an archive page', () => {
   });
 });
 
-describe.skipIf(realPagesMissing())('one odd blurb in a real listing', () => {
+describeRealPages('one odd blurb in a real listing', () => {
   /** A work on the page the reader saved, with a title the listing corrects. */
   const SAVED = 69817486;
   const OVERSIZED = 77862241;
@@ -222,7 +222,7 @@ describe.skipIf(realPagesMissing())('one odd blurb in a real listing', () => {
   });
 });
 
-describe.skipIf(realPagesMissing())('what a page script forges', () => {
+describeRealPages('what a page script forges', () => {
   const WORK_PAGE = 'work-923647-oneshot.html';
   const OWN_WORK = 923647;
   const OTHER_WORK = 5555;

@@ -4,17 +4,18 @@
  * asked about as before, and a page of more works than one request may name
  * asks in as few requests as fit.
  */
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { readPage } from '../../../utils/ao3/page';
 import type { PageRecord, WorkBlurb } from '../../../utils/ao3/types';
 import { checkRequest } from '../../../utils/messaging/checks';
 import { MAX_STATE_IDS } from '../../../utils/messaging/protocol';
 import { idBatches, snapshotsOf, SNAPSHOT_BUDGET, workIdsOf } from '../../../entrypoints/archive.content/work-states';
-import { realPage, realPageDocument, realPagesMissing } from '../../helpers/real-pages';
+import { realPage, realPageDocument } from '../../helpers/real-pages';
+import { describeRealPages } from '../../helpers/real-pages-suite';
 
 const FILE = 'listing-tag-sherlock-holmes.html';
 
-describe.skipIf(realPagesMissing())('a listing with odd blurbs', () => {
+describeRealPages('a listing with odd blurbs', () => {
   const read = (): PageRecord => readPage(realPageDocument(FILE), realPage(FILE).url);
   const works = (page: PageRecord) => page.blurbs.filter((b): b is WorkBlurb => b.type === 'work' && b.workId !== null);
 
