@@ -4,9 +4,14 @@ import type { PageKind } from '../../../utils/ao3/types';
 import { realPageDocument, realPages } from '../../helpers/real-pages';
 import { describeRealPages } from '../../helpers/real-pages-suite';
 
-/** The kind each `#main` class set should give (classes_for_main: `<controller>-<action>`). */
-function expectedKind(main: string): PageKind {
+/**
+ * The kind each `#main` class set should give (classes_for_main: `<controller>-<action>`).
+ * A tag's own page (`tags-show`) is a listing only when it lists works itself (an unwrangled or
+ * unfilterable tag); a wrangled tag's page (synonyms, subtags) has no blurbs and is `other`.
+ */
+function expectedKind(main: string, document: Document): PageKind {
   const classes = main.split(/\s+/);
+  if (classes.includes('tags-show') && !document.querySelector('li.work.blurb')) return 'other';
   if (classes.includes('error-404')) return 'not-found';
   if (classes.includes('sessions-new')) return 'restricted';
   if (classes.includes('works-navigate')) return 'chapter-index';
@@ -20,8 +25,9 @@ function expectedKind(main: string): PageKind {
 describeRealPages('every real page: right kind, no error records', () => {
   const pages = realPages();
   it.each(pages.map((p) => [p.file, p] as const))('%s', (_file, page) => {
-    const record = readPage(realPageDocument(page.file), page.url);
-    expect(record.kind).toBe(expectedKind(page.main));
+    const document = realPageDocument(page.file);
+    const record = readPage(document, page.url);
+    expect(record.kind).toBe(expectedKind(page.main, document));
     expect(record.loggedIn).toBe(page.session === 'logged-in');
     expect(record.blurbs.filter((b) => b.type === 'error')).toEqual([]);
     if (record.kind === 'listing') expect(record.blurbs.length).toBeGreaterThan(0);
