@@ -33,7 +33,7 @@ import { reportPage } from './features/page-report';
 import { enableQuickActions } from './features/quick-actions';
 import { WorkPageBanner } from './features/work-page-banner';
 import { followBadgeStyle } from './features/save-badge-style';
-import { drawSaveControls } from './features/save-controls';
+import { drawSaveControls, showSavedStates } from './features/save-controls';
 import { drawReadingBadges } from './features/reading-badges';
 import { offerHistoryImport } from './features/history-import';
 import { startReading, showChapterIndexMarks } from './features/reading-page';
@@ -75,7 +75,16 @@ function workPageOf(page: PageRecord): WorkPage | null {
 function drawBeforeReveal(context: PageContext): void {
   drawSaveControls(context);
   if (hasBlurbs(context.page)) drawReadingBadges(context.blurbs, context.states);
-  offerHistoryImport(context.page, location.href);
+  offerHistoryImport(context.page, location.href, context.states, () => redrawStates(context));
+}
+
+/** After the reader's data changed under the page (a History import): its works' states again, in one message, redrawn. */
+async function redrawStates(context: PageContext): Promise<WorkStates | null> {
+  const states = await requestWorkStates(context.page);
+  if (states.tracking === null) return null;
+  showSavedStates(states);
+  drawReadingBadges(context.blurbs, states);
+  return states;
 }
 
 /** Features that add behaviour once the page is shown. */
