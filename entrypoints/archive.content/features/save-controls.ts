@@ -239,28 +239,30 @@ function targetOfBlurb(record: Blurb): SaveTarget | null {
   return { workId: record.workId, title, facts };
 }
 
-export interface SaveControlsContext {
-  blurbs: ReadonlyArray<{ element: HTMLElement; record: Blurb }>;
-  workPage: WorkPage | null;
-  states: WorkStates;
-}
-
-/** Shows newer saved states (after a History import) on the controls already drawn. */
-export function showSavedStates(states: WorkStates): void {
-  for (const [workId, state] of states) setSavedState(workId, state.saved);
-}
-
-/** Adds the controls, and the work page's keyboard shortcut; returns the work page's control, if any. */
-export function drawSaveControls(context: SaveControlsContext): SaveControl | null {
-  for (const [workId, state] of context.states) savedState.set(workId, state.saved);
-  for (const { element, record } of context.blurbs) {
+/**
+ * The blurbs' controls, drawn while the page's states are on their way (the
+ * blurbs don't paint before `showSavedStates`): each says "Save" until then.
+ */
+export function drawBlurbSaveControls(blurbs: ReadonlyArray<{ element: HTMLElement; record: Blurb }>): void {
+  for (const { element, record } of blurbs) {
     if (record.type === 'deleted' || record.type === 'series') continue;
     const target = targetOfBlurb(record);
     const heading = element.querySelector(':scope > .header > .heading, :scope > div.header h4.heading');
     if (!target || !heading) continue;
     new SaveControl(target, blurbHost(element, heading).body);
   }
-  const work = context.workPage;
+}
+
+/** The background's saved states on the controls drawn (the page's first answer, or a newer one after a History import). */
+export function showSavedStates(states: WorkStates): void {
+  for (const [workId, state] of states) {
+    // Only what changes is drawn again: most works on a listing aren't saved.
+    if ((savedState.get(workId) ?? null) !== state.saved) setSavedState(workId, state.saved);
+  }
+}
+
+/** The work page's control, once its state is known (it isn't held back like the blurbs), and its keyboard shortcut. */
+export function drawWorkPageSaveControl(work: WorkPage | null): SaveControl | null {
   if (!work || work.workId === null) return null;
   const target: SaveTarget = { workId: work.workId, title: work.title || t('untitledWork', String(work.workId)), facts: snapshotFromWorkPage(work) };
   const actions = document.querySelector('#main ul.work.navigation.actions');
