@@ -82,9 +82,21 @@ export async function inClosedRoots<A, T>(page: Page, hostSelector: string, fn: 
   return Promise.all(roots.map((root) => call<Awaited<T>>(session, root, declaration, arg)));
 }
 
-/** The text of the first element matching `selector` inside the first host's closed root; null when there is none. */
+/**
+ * The text the reader sees in the first element matching `selector` inside the first host's closed root
+ * (text nodes and the text drawn from `data-text` attributes, in order); null when there is none.
+ */
 export async function closedText(page: Page, hostSelector: string, selector: string): Promise<string | null> {
-  const [text = null] = await inClosedRoots(page, hostSelector, (root, sel) => root.querySelector(sel)?.textContent ?? null, selector);
+  const [text = null] = await inClosedRoots(page, hostSelector, (root, sel) => {
+    const el = root.querySelector(sel);
+    if (!el) return null;
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    let text = '';
+    for (let node: Node | null = el; node; node = walker.nextNode()) {
+      text += node instanceof Element ? (node.getAttribute('data-text') ?? '') : (node.nodeValue ?? '');
+    }
+    return text;
+  }, selector);
   return text;
 }
 

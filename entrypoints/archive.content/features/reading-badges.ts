@@ -10,7 +10,7 @@
 import type { Blurb } from '../../../utils/ao3/types';
 import { readingBadge, type Badge } from '../../../utils/reading/badge';
 import { existingBlurbHost } from '../closed-host';
-import { h } from '../dom';
+import { DRAWN_TEXT, h } from '../dom';
 import type { WorkStates } from '../work-states';
 import type { ListedBlurb } from './filter-listing';
 
@@ -29,12 +29,15 @@ function workOf(record: Blurb) {
   return null;
 }
 
-/** The link is named by its text ("Read 3/5", as seen and spoken); the longer title describes it. */
+/**
+ * The link is named by its text ("Read 3/5", as seen and spoken); the longer title describes it.
+ * The text is drawn from an attribute (dom.ts `drawnText`), out of reach of the page's `window.find`.
+ */
 function badgeElement(badge: Badge): HTMLAnchorElement {
   return h('a', {
     class: `${BADGE_CLASS} ${BADGE_CLASS}-${badge.kind}`,
-    attrs: { href: badge.href, title: badge.title },
-  }, badge.text);
+    attrs: { href: badge.href, title: badge.title, 'aria-label': badge.text, [DRAWN_TEXT]: badge.text },
+  });
 }
 
 /** Draws (or redraws) every badge; returns how many were drawn. */

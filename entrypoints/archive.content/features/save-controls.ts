@@ -16,7 +16,7 @@ import { t } from '../../../utils/i18n';
 import { STATUS_MARKS, statusLabel } from '../../../utils/library/display';
 import { sendRequest } from '../../../utils/messaging/client';
 import { blurbHost, closedHost, releaseHost, type ClosedHost } from '../closed-host';
-import { h } from '../dom';
+import { drawnText, h } from '../dom';
 import { showToast } from '../toast';
 import type { WorkStates } from '../work-states';
 
@@ -218,11 +218,11 @@ export class SaveControl {
     this.main.replaceChildren(
       ...(record
         ? [
-            h('span', { class: 'shelfmark-save-mark', attrs: { 'aria-hidden': 'true' } }, STATUS_MARKS[record.status]),
-            h('span', { class: 'shelfmark-save-status' }, statusLabel(record.status)),
-            h('span', { class: 'shelfmark-save-generic' }, t('saveSaved')),
+            drawnText('shelfmark-save-mark', STATUS_MARKS[record.status], { 'aria-hidden': 'true' }),
+            drawnText('shelfmark-save-status', statusLabel(record.status)),
+            drawnText('shelfmark-save-generic', t('saveSaved')),
           ]
-        : [h('span', {}, t('saveSave'))]),
+        : [drawnText('shelfmark-save-label', t('saveSave'))]),
     );
     this.main.setAttribute('aria-label', record ? t('saveSavedLabel', statusLabel(record.status), this.target.title) : t('saveToReadLaterLabel', this.target.title));
     if (!record) this.main.title = t('saveToReadLater');
