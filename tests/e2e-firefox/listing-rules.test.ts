@@ -63,6 +63,23 @@ describe.skipIf(realPagesMissing())('Firefox: a rule hides works on a real listi
     await page.close();
   });
 
+  it('draws badges and Save controls in closed roots: a host on every work blurb, one fixed box (its styles apply)', async () => {
+    const page = await session.open(url);
+    const hosts = await page.evaluate(() => {
+      const works = Array.from(document.querySelectorAll('li.work.blurb'));
+      return works.map((blurb) => {
+        const host = blurb.querySelector('.heading > .shelfmark-host-blurb');
+        const rect = host?.getBoundingClientRect();
+        return host ? { open: host.shadowRoot !== null, text: host.textContent, box: `${rect!.width}×${rect!.height}` } : null;
+      });
+    });
+    expect(hosts.length).toBeGreaterThan(10);
+    // Without its shadow styles the empty span would have no width.
+    expect(parseFloat(hosts[0]!.box)).toBeGreaterThan(100);
+    expect(hosts.every((host) => host !== null && !host.open && host.text === '' && host.box === hosts[0]!.box)).toBe(true);
+    await page.close();
+  });
+
   it('nothing tried to reach the network', () => {
     expect(session.outsideConnections()).toEqual([]);
   });
