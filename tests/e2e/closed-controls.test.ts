@@ -6,7 +6,8 @@
  * finds the three alike: no shadow root it can open, no text, the same
  * markup, box and computed style; nor does the page's own text, a selection
  * of the whole page or the browser's find say what the badges say. The
- * reader, meanwhile, sees the badge and the saved status.
+ * reader, meanwhile, sees the badge and the saved status. Nor can a script
+ * save a work with the work page's keyboard shortcut.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -19,6 +20,7 @@ import { requestFromPage } from './extension-messages';
 import { launchExtension, type ExtensionSession } from './harness';
 
 const LISTING = 'listing-tag-sherlock-holmes.html';
+const WORK_PAGE = 'work-323217-oneshot.html';
 
 /** What the page's main world sees of one blurb's host. */
 interface HostView {
@@ -36,9 +38,11 @@ describe.skipIf(realPagesMissing())('badges and Save controls, seen from a page 
   const works = readPage(realPageDocument(LISTING), realPage(LISTING).url).blurbs.filter((b): b is WorkBlurb => b.type === 'work' && b.workId !== null);
   const [saved, read, unknown] = works as [WorkBlurb, WorkBlurb, WorkBlurb];
 
+  let control: Page;
+
   beforeAll(async () => {
     session = await launchExtension();
-    const control = await session.extensionPage('popup.html');
+    control = await session.extensionPage('popup.html');
     await requestFromPage(control, { type: 'saved/set', workId: saved.workId!, status: 'reading', note: 'a private note' });
     const facts = snapshotFromBlurb(read)!;
     await requestFromPage(control, { type: 'visit/record', work: facts, chapter: null });
@@ -102,5 +106,19 @@ describe.skipIf(realPagesMissing())('badges and Save controls, seen from a page 
     }
     expect(seen.found).toEqual([false, false, false]);
     expect(seen.htmlClass).not.toMatch(/badges/);
+  });
+
+  it('a script’s Alt+Shift+S on a work page saves nothing', async () => {
+    const work = await session.openArchivePage(await session.serveRealPage(WORK_PAGE));
+    await work.waitForFunction(() => document.querySelector('.shelfmark-host-work') !== null);
+    await work.evaluate(() => {
+      for (const target of [document, document.body]) {
+        target.dispatchEvent(new KeyboardEvent('keydown', { key: 'S', code: 'KeyS', altKey: true, shiftKey: true, bubbles: true }));
+      }
+    });
+    await work.waitForTimeout(500);
+    const { states } = await requestFromPage(control, { type: 'works/state', workIds: [323217] });
+    expect(states[0]?.saved ?? null).toBeNull();
+    await work.close();
   });
 });
