@@ -31,3 +31,16 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   }
   return el;
 }
+
+/**
+ * The attribute whose value shadow.css shows as the element's text. The
+ * browser's find (`window.find`, open to page scripts) searches text nodes
+ * even inside closed shadow roots, but not generated content: what says the
+ * reader's state is drawn this way (closed-host.ts).
+ */
+export const DRAWN_TEXT = 'data-text';
+
+/** A span showing `text` as generated content (see DRAWN_TEXT); screen readers read it too. */
+export function drawnText(className: string, text: string, attrs: Record<string, string> = {}): HTMLSpanElement {
+  return h('span', { class: className, attrs: { ...attrs, [DRAWN_TEXT]: text } });
+}

@@ -33,7 +33,7 @@ import { reportPage } from './features/page-report';
 import { enableQuickActions } from './features/quick-actions';
 import { WorkPageBanner } from './features/work-page-banner';
 import { followBadgeStyle } from './features/save-badge-style';
-import { drawSaveControls } from './features/save-controls';
+import { drawBlurbSaveControls, drawWorkPageSaveControl, showSavedStates } from './features/save-controls';
 import { drawReadingBadges } from './features/reading-badges';
 import { offerHistoryImport } from './features/history-import';
 import { startReading, showChapterIndexMarks } from './features/reading-page';
@@ -76,9 +76,19 @@ function workPageOf(page: PageRecord): WorkPage | null {
 
 /** Features drawn in the same pass as the rules, before the blurbs paint: no layout jumps. */
 function drawBeforeReveal(context: PageContext): void {
-  drawSaveControls(context);
+  showSavedStates(context.states);
+  drawWorkPageSaveControl(context.workPage);
   if (hasBlurbs(context.page)) drawReadingBadges(context.blurbs, context.states);
-  offerHistoryImport(context.page, location.href);
+  offerHistoryImport(context.page, location.href, context.states, () => redrawStates(context));
+}
+
+/** After the reader's data changed under the page (a History import): its works' states again, in one message, redrawn. */
+async function redrawStates(context: PageContext): Promise<WorkStates | null> {
+  const states = await requestWorkStates(context.page);
+  if (states.tracking === null) return null;
+  showSavedStates(states);
+  drawReadingBadges(context.blurbs, states);
+  return states;
 }
 
 /** Features that add behaviour once the page is shown. */
@@ -103,7 +113,10 @@ async function onPageReady(gate: BlurbGate, configLoading: Promise<ListingConfig
     }
     // Asked once the rules have run: building the listing's snapshots would otherwise
     // delay the classification, and the blurbs wait for this answer either way.
-    context = { page, blurbs, workPage: workPageOf(page), states: await offClock(requestWorkStates(page)) };
+    const statesLoading = requestWorkStates(page);
+    // While the answer is on its way: the blurbs' Save controls, which don't paint before it either.
+    drawBlurbSaveControls(blurbs);
+    context = { page, blurbs, workPage: workPageOf(page), states: await offClock(statesLoading) };
     drawBeforeReveal(context);
   } finally {
     gate.release();

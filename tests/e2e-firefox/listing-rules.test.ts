@@ -63,6 +63,24 @@ describeRealPages('Firefox: a rule hides works on a real listing', () => {
     await page.close();
   });
 
+  it('draws badges and Save controls in closed roots: a host on every work blurb, one fixed box (its styles apply)', async () => {
+    const page = await session.open(url);
+    const hosts = await page.evaluate(() => {
+      // The shown ones: the first test's rule hides some, and a hidden blurb's heading has no box.
+      const works = Array.from(document.querySelectorAll('li.work.blurb:not(.shelfmark-hidden)'));
+      return works.map((blurb) => {
+        const host = blurb.querySelector('.heading > .shelfmark-host-blurb');
+        const rect = host?.getBoundingClientRect();
+        return host ? { open: host.shadowRoot !== null, text: host.textContent, box: `${rect!.width}×${rect!.height}` } : null;
+      });
+    });
+    expect(hosts.length).toBeGreaterThan(10);
+    // Without its shadow styles the empty span would have no width.
+    expect(parseFloat(hosts[0]!.box)).toBeGreaterThan(100);
+    expect(hosts).toEqual(hosts.map(() => ({ open: false, text: '', box: hosts[0]!.box })));
+    await page.close();
+  });
+
   it('nothing tried to reach the network', () => {
     expect(session.outsideConnections()).toEqual([]);
   });

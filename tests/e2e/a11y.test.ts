@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { describeRealPages } from '../helpers/real-pages-suite';
 import { seriousViolations } from './axe';
+import { closedCount, focusClosed, openCopies, PANEL_HOST, removeOpenCopies } from './closed-shadow';
 import { launchExtension, type ExtensionSession } from './harness';
 import { importSample, SAMPLE_LISTING } from './sample-library';
 
@@ -18,8 +19,11 @@ const SCHEMES = ['light', 'dark'] as const;
 const TIMEOUT = { timeout: 10_000 };
 const OPTION_TABS = ['Library', 'History', 'Rules', 'Data', 'Settings'] as const;
 
-/** Elements the content script adds to a listing (or styles, for the highlight's contrast). */
-const INJECTED = ['.shelfmark-summary', '.shelfmark-placeholder', '.shelfmark-badge', '.shelfmark-save', '.shelfmark-chip', '.shelfmark-quick-action', '.shelfmark-menu', '.shelfmark-save-panel', '.shelfmark-toast'];
+/**
+ * Elements the content script adds to a listing (or styles, for the highlight's contrast). Badges
+ * and Save controls are in closed roots, which axe can't read: it checks open copies of them.
+ */
+const INJECTED = ['.shelfmark-summary', '.shelfmark-placeholder', '[data-closed-copy]', '.shelfmark-chip', '.shelfmark-quick-action', '.shelfmark-menu', '.shelfmark-toast'];
 
 async function presentSelectors(page: Page, selectors: readonly string[]): Promise<string[]> {
   return page.evaluate((all) => all.filter((s) => document.querySelector(s) !== null), [...selectors]);
@@ -91,22 +95,26 @@ describeRealPages('accessibility (axe-core)', () => {
 
       it('what Shelfmark adds to a listing: placeholders, highlight, badges, save controls, menus', async () => {
         await expect.poll(() => listing.locator('li.blurb.shelfmark-hidden').count(), TIMEOUT).toBeGreaterThan(0);
-        await expect(listing.locator('.shelfmark-badge').count()).resolves.toBeGreaterThan(0);
+        await expect(closedCount(listing, '.shelfmark-host-blurb', '.shelfmark-badge')).resolves.toBeGreaterThan(0);
         // The quick-action menu, opened from the keyboard on a tag link.
         await listing.locator('li.blurb:not(.shelfmark-hidden) li.freeforms a.tag').first().focus();
         await listing.keyboard.press('Tab');
         await listing.keyboard.press('Enter');
         await expect.poll(() => listing.getByRole('menu').count(), TIMEOUT).toBe(1);
+        await expect(openCopies(listing, '.shelfmark-host-blurb')).resolves.toBeGreaterThan(10);
         const include = await presentSelectors(listing, INJECTED);
-        expect(include).toEqual(expect.arrayContaining(['.shelfmark-placeholder', '.shelfmark-badge', '.shelfmark-save', '.shelfmark-menu']));
+        expect(include).toEqual(expect.arrayContaining(['.shelfmark-placeholder', '[data-closed-copy]', '.shelfmark-menu']));
         expect(await seriousViolations(listing, { include: include.map((s) => [s]) })).toEqual([]);
+        await removeOpenCopies(listing);
         await listing.keyboard.press('Escape');
 
         // The save panel, and the highlighted blurbs' contrast (the archive's text on our colour).
-        await listing.locator('.shelfmark-save-more').first().focus();
+        await focusClosed(listing, 'li.blurb:not(.shelfmark-hidden) .shelfmark-host-blurb', '.shelfmark-save-more');
         await listing.keyboard.press('Enter');
-        await expect.poll(() => listing.getByRole('dialog').count(), TIMEOUT).toBe(1);
-        expect(await seriousViolations(listing, { include: [['.shelfmark-save-panel']] })).toEqual([]);
+        await expect.poll(() => closedCount(listing, PANEL_HOST, '[role="dialog"]'), TIMEOUT).toBe(1);
+        await expect(openCopies(listing, PANEL_HOST)).resolves.toBe(1);
+        expect(await seriousViolations(listing, { include: [['[data-closed-copy]']] })).toEqual([]);
+        await removeOpenCopies(listing);
         await listing.keyboard.press('Escape');
         expect(await seriousViolations(listing, { include: [['li.blurb.shelfmark-highlighted']] }, { runOnly: ['color-contrast'] })).toEqual([]);
       });

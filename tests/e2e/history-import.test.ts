@@ -12,6 +12,7 @@ import type { Page, Route } from 'playwright-core';
 import type { WorkState } from '../../utils/db/work-state';
 import { realPage, realPageHtml } from '../helpers/real-pages';
 import { describeRealPages } from '../helpers/real-pages-suite';
+import { blurbHost, closedCount, closedText } from './closed-shadow';
 import { launchExtension, type ExtensionSession } from './harness';
 import { requestFromPage } from './extension-messages';
 
@@ -19,6 +20,7 @@ const MARKED = 'readings-marked-for-later.html';
 const HISTORY = 'readings-history.html';
 /** Noon UTC of an archive date, as the import stores it. */
 const day = (date: string) => Date.parse(`${date}T12:00:00Z`);
+const TIMEOUT = { timeout: 10_000 };
 
 /** The real Marked for Later page with its pagination cut to three pages. */
 function withThreePages(html: string): string {
@@ -67,18 +69,32 @@ describeRealPages('importing the archive History', () => {
     await session?.close();
   });
 
-  it('imports the open page: visits, last visited, Marked for Later as "to read"', async () => {
+  it('imports the open page: visits, last visited, Marked for Later as "to read"; the page shows them at once', async () => {
     const page = await session.context.newPage();
     await page.goto(base);
+    await page.waitForFunction(() => !document.documentElement.classList.contains('shelfmark-pending'));
     const importPage = page.locator('.shelfmark-import-page');
     await expect(importPage.textContent()).resolves.toBe('Import these 20 works');
     await expect(page.locator('.shelfmark-import-all').textContent()).resolves.toBe('Import all of Marked for Later (3 pages)');
+    await expect(closedText(page, blurbHost(39437460), '.shelfmark-save-main')).resolves.toBe('Save');
+    await expect(closedCount(page, '.shelfmark-host-blurb', '.shelfmark-badge')).resolves.toBe(0);
     await importPage.click();
     await page.waitForFunction(() => /Imported 20 works/.test(document.querySelector('.shelfmark-history-import [role=status]')?.textContent ?? ''));
     const [first, second] = await states(control, [39437460, 39076476]);
     expect(first).toMatchObject({ reading: { visitCount: 14, lastVisit: day('2026-03-01') }, saved: { status: 'to-read' } });
     expect(second).toMatchObject({ reading: { visitCount: 2, lastVisit: day('2026-02-27') }, saved: { status: 'to-read' } });
     expect(session.extensionRequests()).toEqual([]);
+
+    // Without a reload: the badges and Save controls show the import, and nothing is offered twice.
+    await expect.poll(() => closedText(page, blurbHost(39437460), '.shelfmark-save-main'), TIMEOUT).toContain('To read');
+    await expect(closedCount(page, '.shelfmark-host-blurb', '.shelfmark-badge')).resolves.toBe(20);
+    await expect.poll(() => importPage.isVisible(), TIMEOUT).toBe(false);
+    await expect(page.locator('.shelfmark-import-page-done').textContent()).resolves.toBe('Every work on this page is in Shelfmark.');
+    // Nor after a reload.
+    await page.reload();
+    await page.waitForFunction(() => !document.documentElement.classList.contains('shelfmark-pending'));
+    await expect(importPage.isVisible()).resolves.toBe(false);
+    await expect(page.locator('.shelfmark-import-page-done').isVisible()).resolves.toBe(true);
     await page.close();
   });
 

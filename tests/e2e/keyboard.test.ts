@@ -9,6 +9,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { describeRealPages } from '../helpers/real-pages-suite';
+import { blurbHost, closedAttribute, closedCount, closedText, deepFocused, PANEL_HOST, tabToDeep, type DeepFocus } from './closed-shadow';
 import { requestFromPage } from './extension-messages';
 import { launchExtension, type ExtensionSession } from './harness';
 import { focused, focusVisible, tabTo } from './tab-focus';
@@ -16,6 +17,10 @@ import { focused, focusVisible, tabTo } from './tab-focus';
 const LISTING = 'listing-tag-sherlock-holmes.html';
 const WORK_PAGE = 'work-323217-oneshot.html';
 const TIMEOUT = { timeout: 10_000 };
+
+const BLURB = '#work_77862241';
+const panelCount = (page: Page) => closedCount(page, PANEL_HOST, '[role="dialog"]');
+const isControl = (className: string) => (focus: DeepFocus) => focus.className === className && focus.inside;
 
 const hiddenCount = (page: Page) => page.evaluate(() => document.querySelectorAll('li.blurb.shelfmark-hidden').length);
 
@@ -41,59 +46,57 @@ describeRealPages('keyboard only', () => {
 
     it('saves a work from a listing blurb, then changes its status in the panel and closes it', async () => {
       const page = await session.openArchivePage(await session.serveRealPage(LISTING));
-      await tabTo(page, '#work_77862241 .shelfmark-save-main');
-      expect(await focusVisible(page)).toBe(true);
+      await tabToDeep(page, isControl('shelfmark-save-main'), { within: BLURB });
+      expect((await deepFocused(page)).visible).toBe(true);
       await page.keyboard.press('Enter');
       await expect.poll(() => savedStatus(77862241), TIMEOUT).toBe('to-read');
-      await expect(page.locator('#work_77862241 .shelfmark-save-main').textContent()).resolves.toContain('To read');
+      await expect.poll(() => closedText(page, blurbHost(77862241), '.shelfmark-save-main'), TIMEOUT).toContain('To read');
 
       // The ▾ button is next; the panel opens on the checked status.
       await page.keyboard.press('Tab');
-      await expect(focused(page)).resolves.toMatchObject({ className: 'shelfmark-save-more' });
-      expect(await focusVisible(page)).toBe(true);
+      await expect(deepFocused(page)).resolves.toMatchObject({ className: 'shelfmark-save-more', visible: true });
       await page.keyboard.press('Enter');
-      const panel = page.getByRole('dialog', { name: 'Save “His First Kiss”' });
-      await expect.poll(() => panel.isVisible(), TIMEOUT).toBe(true);
-      await expect(page.evaluate(() => (document.activeElement as HTMLInputElement).value)).resolves.toBe('to-read');
+      await expect.poll(() => panelCount(page), TIMEOUT).toBe(1);
+      await expect(closedAttribute(page, PANEL_HOST, '[role="dialog"]', 'aria-label')).resolves.toBe('Save “His First Kiss”');
+      await expect(deepFocused(page)).resolves.toMatchObject({ value: 'to-read' });
       await page.keyboard.press('ArrowDown');
       await expect.poll(() => savedStatus(77862241), TIMEOUT).toBe('reading');
-      expect(await focusVisible(page)).toBe(true);
+      expect((await deepFocused(page)).visible).toBe(true);
 
       // Tab through the panel's controls and out of its end: it closes, and focus goes on from its button.
       for (const name of ['Note', 'Save note', 'Remove from saved']) {
         await page.keyboard.press('Tab');
-        const now = await focused(page);
+        const now = await deepFocused(page);
         expect(now.label ?? now.text).toBe(name);
-        expect(await focusVisible(page)).toBe(true);
+        expect(now.visible).toBe(true);
       }
       await page.keyboard.press('Tab');
-      await expect.poll(() => panel.count(), TIMEOUT).toBe(0);
-      await expect(page.evaluate(() => document.activeElement?.closest('#work_77862241') !== null)).resolves.toBe(true);
+      await expect.poll(() => panelCount(page), TIMEOUT).toBe(0);
+      await expect(deepFocused(page, BLURB)).resolves.toMatchObject({ inside: true });
 
       // Shift+Tab back to ▾, open again, Escape: closed, focus on ▾.
-      await tabTo(page, '#work_77862241 .shelfmark-save-more', { backwards: true, max: 10 });
+      await tabToDeep(page, isControl('shelfmark-save-more'), { backwards: true, max: 10, within: BLURB });
       await page.keyboard.press('Space');
-      await expect.poll(() => panel.isVisible(), TIMEOUT).toBe(true);
+      await expect.poll(() => panelCount(page), TIMEOUT).toBe(1);
       await page.keyboard.press('Escape');
-      await expect.poll(() => panel.count(), TIMEOUT).toBe(0);
-      await expect(focused(page)).resolves.toMatchObject({ className: 'shelfmark-save-more' });
+      await expect.poll(() => panelCount(page), TIMEOUT).toBe(0);
+      await expect(deepFocused(page)).resolves.toMatchObject({ className: 'shelfmark-save-more' });
       await page.close();
     });
 
     it('saves from a work page with Alt+Shift+S, and the same keys open the panel once saved', async () => {
       const page = await session.context.newPage();
       await page.goto(await session.serveRealPage(WORK_PAGE));
-      await page.waitForFunction(() => document.querySelector('.shelfmark-save') !== null, null, TIMEOUT);
+      await page.waitForFunction(() => document.querySelector('.shelfmark-host-work') !== null, null, TIMEOUT);
       await page.keyboard.press('Alt+Shift+KeyS');
       await expect.poll(() => savedStatus(323217), TIMEOUT).toBe('to-read');
       await page.keyboard.press('Alt+Shift+KeyS');
-      const panel = page.getByRole('dialog');
-      await expect.poll(() => panel.isVisible(), TIMEOUT).toBe(true);
+      await expect.poll(() => panelCount(page), TIMEOUT).toBe(1);
       await page.keyboard.press('ArrowDown');
       await expect.poll(() => savedStatus(323217), TIMEOUT).toBe('reading');
       await page.keyboard.press('Escape');
-      await expect.poll(() => panel.count(), TIMEOUT).toBe(0);
-      await expect(focused(page)).resolves.toMatchObject({ className: 'shelfmark-save-more' });
+      await expect.poll(() => panelCount(page), TIMEOUT).toBe(0);
+      await expect(deepFocused(page)).resolves.toMatchObject({ className: 'shelfmark-save-more' });
       await page.close();
     });
 

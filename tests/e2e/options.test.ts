@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { LibraryRow } from '../../utils/db/library';
 import { describeRealPages } from '../helpers/real-pages-suite';
+import { clickClosed, closedAttribute, closedCount, closedText, deepFocused, focusClosed, PANEL_HOST } from './closed-shadow';
 import { requestFromPage } from './extension-messages';
 import { launchExtension, type ExtensionSession } from './harness';
 
@@ -45,36 +46,35 @@ describeRealPages('the options page', () => {
   });
 
   it('puts a save control on every work blurb, before the blurbs show', async () => {
-    const counts = await listing.evaluate(() => ({
-      blurbs: document.querySelectorAll('li.work.blurb, li.bookmark.blurb').length,
-      controls: document.querySelectorAll('li.blurb .heading .shelfmark-save').length,
-    }));
-    expect(counts.blurbs).toBeGreaterThan(10);
-    expect(counts.controls).toBe(counts.blurbs);
+    const blurbs = await listing.evaluate(() => document.querySelectorAll('li.work.blurb, li.bookmark.blurb').length);
+    expect(blurbs).toBeGreaterThan(10);
+    await expect(closedCount(listing, 'li.blurb .heading > .shelfmark-host-blurb', '.shelfmark-save')).resolves.toBe(blurbs);
   });
 
   it('saves from the listing with one click, and sets status and note from the menu by keyboard', async () => {
     const blurbs = listing.locator('li.work.blurb');
-    const first = blurbs.nth(0);
-    const second = blurbs.nth(1);
-    savedTitles = [(await first.locator('h4.heading a').first().textContent())!.trim(), (await second.locator('h4.heading a').first().textContent())!.trim()];
+    const [first, second] = (await blurbs.evaluateAll((els) => els.slice(0, 2).map((el) => el.id))).map((id) => `#${id} .shelfmark-host-blurb`) as [string, string];
+    savedTitles = [(await blurbs.nth(0).locator('h4.heading a').first().textContent())!.trim(), (await blurbs.nth(1).locator('h4.heading a').first().textContent())!.trim()];
 
-    await first.locator('.shelfmark-save-main').click();
-    await expect.poll(() => first.locator('.shelfmark-save-main').textContent(), TIMEOUT).toContain('To read');
+    await clickClosed(listing, first, '.shelfmark-save-main');
+    await expect.poll(() => closedText(listing, first, '.shelfmark-save-main'), TIMEOUT).toContain('To read');
 
-    await second.locator('.shelfmark-save-more').focus();
+    await focusClosed(listing, second, '.shelfmark-save-more');
     await listing.keyboard.press('Enter');
-    const panel = listing.getByRole('dialog', { name: `Save “${savedTitles[1]}”` });
-    await expect.poll(() => panel.isVisible(), TIMEOUT).toBe(true);
-    await panel.getByLabel('Reading').check();
+    const panelOpen = () => closedCount(listing, PANEL_HOST, '[role="dialog"]');
+    await expect.poll(panelOpen, TIMEOUT).toBe(1);
+    await expect(closedAttribute(listing, PANEL_HOST, '[role="dialog"]', 'aria-label')).resolves.toBe(`Save “${savedTitles[1]}”`);
+    await clickClosed(listing, PANEL_HOST, 'input[value="reading"]');
     await listing.setViewportSize({ width: 1100, height: 700 });
     await shot(listing, 'listing');
-    await expect.poll(() => second.locator('.shelfmark-save-main').textContent(), TIMEOUT).toContain('Reading');
-    await panel.getByLabel('Note').fill('for the train');
-    await panel.getByLabel('Note').press('Enter');
-    await expect.poll(() => panel.isVisible(), TIMEOUT).toBe(false);
+    await expect.poll(() => closedText(listing, second, '.shelfmark-save-main'), TIMEOUT).toContain('Reading');
+    await expect(closedAttribute(listing, PANEL_HOST, 'input.shelfmark-save-note', 'aria-label')).resolves.toBe('Note');
+    await focusClosed(listing, PANEL_HOST, 'input.shelfmark-save-note');
+    await listing.keyboard.type('for the train');
+    await listing.keyboard.press('Enter');
+    await expect.poll(panelOpen, TIMEOUT).toBe(0);
     // Focus went back to the control that opened the panel.
-    await expect(listing.evaluate(() => document.activeElement?.classList.contains('shelfmark-save-more'))).resolves.toBe(true);
+    await expect(deepFocused(listing)).resolves.toMatchObject({ className: 'shelfmark-save-more' });
   });
 
   it('shows the saved works in the Library', async () => {
@@ -216,9 +216,9 @@ describeRealPages('the options page', () => {
   it('saves from a work page with Alt+Shift+S', async () => {
     const page = await session.context.newPage();
     await page.goto(await session.serveRealPage('work-323217-oneshot.html'));
-    await page.waitForFunction(() => document.querySelector('.shelfmark-save') !== null, null, TIMEOUT);
+    await page.waitForFunction(() => document.querySelector('.shelfmark-host-work') !== null, null, TIMEOUT);
     await page.keyboard.press('Alt+Shift+KeyS');
-    await expect.poll(() => page.locator('.shelfmark-save-main').first().textContent(), TIMEOUT).toContain('To read');
+    await expect.poll(() => closedText(page, '.shelfmark-host-work', '.shelfmark-save-main'), TIMEOUT).toContain('To read');
     expect((await requestFromPage(options, { type: 'library/list' })).rows.some((r: LibraryRow) => r.workId === 323_217 && r.status === 'to-read')).toBe(true);
     await page.close();
   });

@@ -12,6 +12,7 @@ import type { WorkState } from '../../utils/db/work-state';
 import { countWords, dwellMs } from '../../utils/reading/read-evidence';
 import { realPage, realPageHtml } from '../helpers/real-pages';
 import { describeRealPages } from '../helpers/real-pages-suite';
+import { blurbHost, closedAttribute, closedCount, closedText } from './closed-shadow';
 import { launchExtension, type ExtensionSession } from './harness';
 import { requestFromPage } from './extension-messages';
 import { until } from './until';
@@ -67,14 +68,14 @@ describeRealPages('reading tracking on real pages', () => {
     await page.close();
 
     const listing = await session.openArchivePage(await session.serveRealPage(SERIES));
-    const badge = listing.locator(`#work_${WORK} .shelfmark-badge`);
-    await expect(badge.textContent()).resolves.toBe('Read 1/20');
+    // The badge is drawn in the blurb's closed root, beside its Save control.
+    await expect(closedText(listing, blurbHost(WORK), '.shelfmark-badge')).resolves.toBe('Read 1/20');
     // The first unread chapter's id came from the chapter select the reader saw.
-    await expect(badge.getAttribute('href')).resolves.toBe(`/works/${WORK}/chapters/93082084`);
+    await expect(closedAttribute(listing, blurbHost(WORK), '.shelfmark-badge', 'href')).resolves.toBe(`/works/${WORK}/chapters/93082084`);
     // No history, no badge.
-    expect(await listing.locator('#work_37610128 .shelfmark-badge').count()).toBe(0);
-    // The badge sits in the blurb's heading, drawn before the blurb painted.
-    await expect(listing.locator(`#work_${WORK} .header h4.heading .shelfmark-badge`).count()).resolves.toBe(1);
+    expect(await closedCount(listing, blurbHost(37610128), '.shelfmark-badge')).toBe(0);
+    // The host sits in the blurb's heading, drawn before the blurb painted.
+    await expect(closedCount(listing, `#work_${WORK} .header h4.heading > .shelfmark-host-blurb`, '.shelfmark-badge')).resolves.toBe(1);
     await listing.close();
   });
 
@@ -86,7 +87,7 @@ describeRealPages('reading tracking on real pages', () => {
     await page.close();
 
     const listing = await session.openArchivePage(await session.serveRealPage(SERIES));
-    await expect(listing.locator(`#work_${WORK} .shelfmark-badge`).textContent()).resolves.toBe('Up to date');
+    await expect(closedText(listing, blurbHost(WORK), '.shelfmark-badge')).resolves.toBe('Up to date');
     await listing.close();
 
     // The same listing after the author posted two more chapters.
@@ -95,9 +96,8 @@ describeRealPages('reading tracking on real pages', () => {
     expect(html).toContain('>22</a>/?');
     await session.servePage(url, html);
     const updated = await session.openArchivePage(url);
-    const badge = updated.locator(`#work_${WORK} .shelfmark-badge`);
-    await expect(badge.textContent()).resolves.toBe('2 new chapters');
-    await expect(badge.getAttribute('href')).resolves.toBe(`/works/${WORK}/navigate`);
+    await expect(closedText(updated, blurbHost(WORK), '.shelfmark-badge')).resolves.toBe('2 new chapters');
+    await expect(closedAttribute(updated, blurbHost(WORK), '.shelfmark-badge', 'href')).resolves.toBe(`/works/${WORK}/navigate`);
     await updated.close();
   });
 

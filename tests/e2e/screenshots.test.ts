@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { describeRealPages } from '../helpers/real-pages-suite';
+import { closedCount } from './closed-shadow';
 import { launchExtension, type ExtensionSession } from './harness';
 import { importSample, SAMPLE_LISTING } from './sample-library';
 
@@ -173,7 +174,7 @@ describeRealPages('store screenshots', () => {
   it('a listing: hidden works as placeholders, a highlight, reading badges', async () => {
     await expect.poll(() => listing.locator('li.blurb.shelfmark-hidden').count(), TIMEOUT).toBeGreaterThan(0);
     await expect(listing.locator('li.blurb.shelfmark-highlighted').count()).resolves.toBeGreaterThan(0);
-    await expect(listing.locator('.shelfmark-badge').count()).resolves.toBe(4);
+    await expect(closedCount(listing, '.shelfmark-host-blurb', '.shelfmark-badge')).resolves.toBe(4);
     await scrollListing();
     const png = await listing.screenshot();
     remember('listing.png', png);

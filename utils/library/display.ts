@@ -34,9 +34,6 @@ export const STATUS_MARKS: Record<SavedStatus, string> = {
   dropped: '✕',
 };
 
-/** The class on `<html>` of archive pages that selects the badge style (style.css keys on it). */
-export const badgeStyleClass = (style: BadgeStyle): string => `shelfmark-badges-${style}`;
-
 /** The `storage.local` key where the background mirrors display settings for content scripts. */
 export const DISPLAY_PREFS_KEY = 'displayPrefs';
 

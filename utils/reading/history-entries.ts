@@ -1,6 +1,7 @@
 /** History and Marked for Later pages as import entries. Pure. */
 import type { PageRecord } from '../ao3/types';
-import type { HistoryEntry } from '../db/history-import';
+import { applyHistoryEntry, type HistoryEntry } from '../db/history-entry';
+import type { WorkState } from '../db/work-state';
 import { snapshotFromBlurb } from '../db/work-snapshot';
 
 /** Is this the reader's own History or Marked for Later (the only readings pages the archive shows)? */
@@ -23,6 +24,19 @@ export function historyEntries(page: PageRecord): HistoryEntry[] {
     });
   }
   return entries;
+}
+
+/**
+ * The entries an import would still change, judged by the works' states: a
+ * visit the reading record doesn't hold yet, or a work marked for later not
+ * yet in the saved list. Works already imported (or read in Shelfmark since)
+ * are left out, so the page doesn't offer to import them again.
+ */
+export function entriesToImport(entries: readonly HistoryEntry[], states: ReadonlyMap<number, WorkState>): HistoryEntry[] {
+  return entries.filter((entry) => {
+    const state = states.get(entry.workId);
+    return applyHistoryEntry(state?.reading ?? undefined, entry) !== null || (entry.markedForLater && !state?.saved);
+  });
 }
 
 /**

@@ -8,6 +8,10 @@
  *   its progress is kept in storage.local, so it resumes after a reload or a
  *   browser restart, and a 429 or any failure stops it with a message.
  *
+ * Once an import ends, the page asks for its works' states again (one
+ * message) and redraws their badges and Save controls; the button then offers
+ * only the works still to import (none: it says so instead).
+ *
  * These are the reader's own History pages: fetching them adds no hits to
  * anyone's works.
  */
@@ -15,9 +19,10 @@ import { browser } from 'wxt/browser';
 import { readPage } from '../../../utils/ao3/page';
 import type { PageRecord } from '../../../utils/ao3/types';
 import type { HistoryEntry, HistoryImportSummary } from '../../../utils/db/history-import';
+import type { WorkState } from '../../../utils/db/work-state';
 import { t, tn } from '../../../utils/i18n';
 import { request } from '../../../utils/messaging/client';
-import { historyEntries, isOwnReadings, readingsViewKey } from '../../../utils/reading/history-entries';
+import { entriesToImport, historyEntries, isOwnReadings, readingsViewKey } from '../../../utils/reading/history-entries';
 import { freshWalk, HistoryWalk, restoredWalk, type FetchedPage, type WalkState } from '../../../utils/reading/history-walk';
 import { h } from '../dom';
 
@@ -53,26 +58,53 @@ function parse(html: string, url: string): PageRecord {
 const sendEntries = async (entries: HistoryEntry[]): Promise<HistoryImportSummary> =>
   (await request({ type: 'history/import', entries })).summary;
 
+/** Asks for the page's works' states again and redraws what shows them; null when the background didn't answer. */
+export type RefreshStates = () => Promise<ReadonlyMap<number, WorkState> | null>;
 
 export class HistoryImportPanel {
   private readonly view: string;
-  private readonly entries: HistoryEntry[];
+  private readonly allEntries: HistoryEntry[];
+  /** The page's works an import would still change. */
+  private entries: HistoryEntry[];
   private readonly panel = h('div', { class: 'shelfmark-notice shelfmark-history-import', attrs: { role: 'region', 'aria-label': t('importRegion') } });
   private readonly message = h('span', { class: 'shelfmark-notice-text', attrs: { role: 'status', 'aria-live': 'polite' } });
   private readonly progress = h('progress', { class: 'shelfmark-progress', attrs: { max: '1', value: '0' } });
   private readonly importPage = h('button', { class: 'shelfmark-button shelfmark-import-page', attrs: { type: 'button' } });
+  private readonly pageDone = h('span', { class: 'shelfmark-import-page-done' }, t('importPageDone'));
   private readonly walkButton = h('button', { class: 'shelfmark-button shelfmark-import-all', attrs: { type: 'button' } });
   private walk: HistoryWalk;
 
-  constructor(private readonly page: PageRecord, private readonly url: string) {
+  constructor(
+    private readonly page: PageRecord,
+    private readonly url: string,
+    states: ReadonlyMap<number, WorkState>,
+    private readonly refreshStates: RefreshStates,
+  ) {
     this.view = readingsViewKey(url);
-    this.entries = historyEntries(page);
+    this.allEntries = historyEntries(page);
+    this.entries = entriesToImport(this.allEntries, states);
     const current = page.pagination?.current ?? 1;
     this.walk = this.newWalk(freshWalk(this.view, page.pagination?.last ?? current));
-    this.importPage.textContent = tn('importThese', this.entries.length);
-    this.importPage.disabled = this.entries.length === 0;
+    this.showPageButton();
     this.importPage.addEventListener('click', () => void this.importThisPage());
     this.walkButton.addEventListener('click', () => this.toggleWalk());
+  }
+
+  /** "Import these 3 works": those still to import; once there are none, a line saying so instead. */
+  private showPageButton(): void {
+    const none = this.entries.length === 0 && this.allEntries.length > 0;
+    this.importPage.textContent = tn('importThese', this.entries.length);
+    this.importPage.disabled = this.entries.length === 0;
+    this.importPage.hidden = none;
+    this.pageDone.hidden = !none;
+  }
+
+  /** After an import: the states again (badges and Save controls redrawn), and what is left to import. */
+  private async afterImport(): Promise<void> {
+    const states = await this.refreshStates();
+    if (!states) return;
+    this.entries = entriesToImport(this.allEntries, states);
+    this.showPageButton();
   }
 
   private get marked(): boolean {
@@ -101,6 +133,7 @@ export class HistoryImportPanel {
     this.panel.append(
       h('span', { class: 'shelfmark-reading-label' }, t('shelfmarkLabel')),
       this.importPage,
+      this.pageDone,
       this.walkButton,
       this.progress,
       this.message,
@@ -123,10 +156,11 @@ export class HistoryImportPanel {
       const summary = await sendEntries(this.entries);
       const saved = summary.savedAdded > 0 ? ` ${tn('importSavedToRead', summary.savedAdded)}` : '';
       this.message.textContent = `${tn('importedFromPage', summary.works)}${saved}`;
+      await this.afterImport();
     } catch (error) {
       this.message.textContent = t('importPageFailed', error instanceof Error ? error.message : String(error));
     } finally {
-      this.importPage.disabled = false;
+      this.showPageButton();
     }
   }
 
@@ -137,7 +171,10 @@ export class HistoryImportPanel {
       this.walkButton.disabled = true;
       return;
     }
-    void this.walk.run().finally(() => this.render());
+    void this.walk.run().finally(() => {
+      this.render();
+      return this.afterImport();
+    });
     this.render();
   }
 
@@ -185,9 +222,14 @@ export class HistoryImportPanel {
 }
 
 /** On the reader's own History or Marked for Later page, the import panel. */
-export function offerHistoryImport(page: PageRecord, url: string): HistoryImportPanel | null {
+export function offerHistoryImport(
+  page: PageRecord,
+  url: string,
+  states: ReadonlyMap<number, WorkState>,
+  refreshStates: RefreshStates,
+): HistoryImportPanel | null {
   if (!isOwnReadings(page)) return null;
-  const panel = new HistoryImportPanel(page, url);
+  const panel = new HistoryImportPanel(page, url, states, refreshStates);
   panel.draw();
   return panel;
 }

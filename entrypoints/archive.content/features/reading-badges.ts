@@ -3,11 +3,14 @@
  * with, a compact link — "Read 3/5", "2 new chapters", "Finished", "Last read
  * 12 days ago" — at the end of the blurb's heading, leading to the first
  * unread chapter. Drawn in the same pass as the rules, before the blurbs
- * paint, so nothing moves once the page shows.
+ * paint, so nothing moves once the page shows; beside the blurb's Save
+ * control, in its closed shadow root (closed-host.ts), where page scripts
+ * can't read it.
  */
 import type { Blurb } from '../../../utils/ao3/types';
 import { readingBadge, type Badge } from '../../../utils/reading/badge';
-import { h } from '../dom';
+import { existingBlurbHost } from '../closed-host';
+import { DRAWN_TEXT, h } from '../dom';
 import type { WorkStates } from '../work-states';
 import type { ListedBlurb } from './filter-listing';
 
@@ -16,6 +19,9 @@ export const BADGES_MARK = 'shelfmark:badges';
 
 const BADGE_CLASS = 'shelfmark-badge';
 
+/** Each blurb's badge, to replace when the badges are drawn again. */
+const drawnBadges = new WeakMap<Element, HTMLAnchorElement>();
+
 /** The blurb's work fields: a work blurb, or a bookmark of a work. */
 function workOf(record: Blurb) {
   if (record.type === 'work') return record;
@@ -23,19 +29,23 @@ function workOf(record: Blurb) {
   return null;
 }
 
-/** The link is named by its text ("Read 3/5", as seen and spoken); the longer title describes it. */
+/**
+ * The link is named by its text ("Read 3/5", as seen and spoken); the longer title describes it.
+ * The text is drawn from an attribute (dom.ts `drawnText`), out of reach of the page's `window.find`.
+ */
 function badgeElement(badge: Badge): HTMLAnchorElement {
   return h('a', {
     class: `${BADGE_CLASS} ${BADGE_CLASS}-${badge.kind}`,
-    attrs: { href: badge.href, title: badge.title },
-  }, badge.text);
+    attrs: { href: badge.href, title: badge.title, 'aria-label': badge.text, [DRAWN_TEXT]: badge.text },
+  });
 }
 
 /** Draws (or redraws) every badge; returns how many were drawn. */
 export function drawReadingBadges(blurbs: readonly ListedBlurb[], states: WorkStates, now = Date.now()): number {
   let drawn = 0;
   for (const { element, record } of blurbs) {
-    for (const old of element.querySelectorAll(`.${BADGE_CLASS}`)) old.remove();
+    drawnBadges.get(element)?.remove();
+    drawnBadges.delete(element);
     const work = workOf(record);
     if (!work || work.workId === null) continue;
     const state = states.get(work.workId);
@@ -50,9 +60,11 @@ export function drawReadingBadges(blurbs: readonly ListedBlurb[], states: WorkSt
       knownChapters: state.chapters,
       now,
     });
-    const heading = element.querySelector('.header h4.heading');
-    if (!badge || !heading) continue;
-    heading.append(badgeElement(badge));
+    const host = existingBlurbHost(element);
+    if (!badge || !host) continue;
+    const drawnBadge = badgeElement(badge);
+    host.body.append(drawnBadge);
+    drawnBadges.set(element, drawnBadge);
     drawn++;
   }
   performance.mark(BADGES_MARK);

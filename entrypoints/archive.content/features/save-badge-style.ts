@@ -1,24 +1,20 @@
 /**
- * The reader's badge style (Settings → badge style) as a class on `<html>`,
- * read from the background's mirror at document_start and kept in step, so
- * style.css shows saved (and reading) badges named, compact or not at all.
+ * The reader's badge style (Settings → badge style), read from the
+ * background's mirror at document_start and kept in step, so the badges'
+ * closed roots (closed-host.ts) show saved badges named, compact or not at all.
+ * It stays inside those roots: the page can't read the setting either.
  */
 import { browser } from 'wxt/browser';
-import { BADGE_STYLES, badgeStyleClass, DISPLAY_PREFS_KEY, displayPrefsFrom, type BadgeStyle } from '../../../utils/library/display';
-
-function apply(style: BadgeStyle): void {
-  const root = document.documentElement;
-  for (const each of BADGE_STYLES) root.classList.toggle(badgeStyleClass(each), each === style);
-}
+import { DISPLAY_PREFS_KEY, displayPrefsFrom } from '../../../utils/library/display';
+import { setBadgeStyle } from '../closed-host';
 
 export function followBadgeStyle(): void {
-  apply('full');
   browser.storage.local.get(DISPLAY_PREFS_KEY).then(
-    (stored) => apply(displayPrefsFrom(stored[DISPLAY_PREFS_KEY]).badgeStyle),
+    (stored) => setBadgeStyle(displayPrefsFrom(stored[DISPLAY_PREFS_KEY]).badgeStyle),
     () => undefined,
   );
   browser.storage.onChanged.addListener((changes, area) => {
     const change = changes[DISPLAY_PREFS_KEY];
-    if (area === 'local' && change) apply(displayPrefsFrom(change.newValue).badgeStyle);
+    if (area === 'local' && change) setBadgeStyle(displayPrefsFrom(change.newValue).badgeStyle);
   });
 }

@@ -6,7 +6,8 @@
  * remove it (with Undo). Alt+Shift+S does the same on work pages.
  *
  * Drawn before the blurbs paint (see index.ts), from the states the page
- * already asked for, so nothing moves when it appears.
+ * already asked for, so nothing moves when it appears; in closed shadow roots
+ * (closed-host.ts), so page scripts can't read which works are saved.
  */
 import type { Blurb, WorkPage } from '../../../utils/ao3/types';
 import { snapshotFromBlurb, snapshotFromWorkPage } from '../../../utils/db/work-snapshot';
@@ -14,7 +15,8 @@ import { SAVED_STATUSES, type SavedRecord, type SavedStatus, type WorkFacts } fr
 import { t } from '../../../utils/i18n';
 import { STATUS_MARKS, statusLabel } from '../../../utils/library/display';
 import { sendRequest } from '../../../utils/messaging/client';
-import { h } from '../dom';
+import { blurbHost, closedHost, releaseHost, type ClosedHost } from '../closed-host';
+import { drawnText, h } from '../dom';
 import { showToast } from '../toast';
 import type { WorkStates } from '../work-states';
 
@@ -75,8 +77,16 @@ const setOpenPanel = (panel: SavePanel | null): void => {
   openPanel = panel;
 };
 
+/** The host of the closed root an element of ours sits in. */
+const hostOf = (element: HTMLElement): Element | null => {
+  const root = element.getRootNode();
+  return root instanceof ShadowRoot ? root.host : null;
+};
+
 class SavePanel {
   readonly element: HTMLElement;
+  /** The panel's own closed root, at the end of the page. */
+  private readonly closed: ClosedHost = closedHost('panel');
 
   constructor(private readonly target: SaveTarget, private readonly anchor: HTMLElement) {
     const record = savedState.get(target.workId) ?? null;
@@ -135,13 +145,16 @@ class SavePanel {
     const radios = Array.from(this.element.querySelectorAll<HTMLInputElement>('input[type="radio"]'));
     const radioStop = radios.find((radio) => radio.checked) ?? radios[0];
     const stops = Array.from(this.element.querySelectorAll<HTMLElement>('input, button')).filter((el) => !radios.includes(el as HTMLInputElement) || el === radioStop);
-    return document.activeElement === (backwards ? stops[0] : stops[stops.length - 1]);
+    // Inside a shadow root, the document's activeElement is the host: the root knows the focused control.
+    const focused = (this.element.getRootNode() as ShadowRoot).activeElement;
+    return focused === (backwards ? stops[0] : stops[stops.length - 1]);
   }
 
   open(): void {
     openPanel?.close(false);
     setOpenPanel(this);
-    document.body.append(this.element);
+    this.closed.body.append(this.element);
+    document.body.append(this.closed.host);
     this.anchor.setAttribute('aria-expanded', 'true');
     const first = this.element.querySelector<HTMLInputElement>('input[type="radio"]:checked') ?? this.element.querySelector<HTMLInputElement>('input');
     first?.focus();
@@ -149,14 +162,15 @@ class SavePanel {
     document.addEventListener('focusin', this.onOutside, true);
   }
 
+  /** Out here, events from inside a closed root name its host as their target. */
   private readonly onOutside = (event: Event): void => {
-    const target = event.target as Node;
-    if (!this.element.contains(target) && !this.anchor.contains(target)) this.close(false);
+    const target = event.target;
+    if (target !== this.closed.host && target !== hostOf(this.anchor)) this.close(false);
   };
 
   close(refocus: boolean): void {
     if (openPanel === this) setOpenPanel(null);
-    this.element.remove();
+    releaseHost(this.closed);
     this.anchor.setAttribute('aria-expanded', 'false');
     document.removeEventListener('pointerdown', this.onOutside, true);
     document.removeEventListener('focusin', this.onOutside, true);
@@ -169,7 +183,8 @@ export class SaveControl {
   private readonly main: HTMLButtonElement;
   private readonly more: HTMLButtonElement;
 
-  constructor(readonly target: SaveTarget, tag: 'span' | 'li' = 'span') {
+  /** Draws the control into `container`, inside a closed root. */
+  constructor(readonly target: SaveTarget, container: HTMLElement) {
     this.main = h('button', { class: 'shelfmark-save-main', attrs: { type: 'button' } });
     this.more = h('button', {
       class: 'shelfmark-save-more',
@@ -180,8 +195,8 @@ export class SaveControl {
       else void save(target, 'to-read').then((ok) => ok && showToast(t('savedToReadLater', target.title)));
     });
     this.more.addEventListener('click', () => this.openPanel(this.more));
-    this.element = h(tag, { class: 'shelfmark-save' }, this.main, this.more);
-    this.element.dataset.workId = String(target.workId);
+    this.element = h('span', { class: 'shelfmark-save' }, this.main, this.more);
+    container.append(this.element);
     controls.set(target.workId, [...(controls.get(target.workId) ?? []), this]);
     this.render();
   }
@@ -203,11 +218,11 @@ export class SaveControl {
     this.main.replaceChildren(
       ...(record
         ? [
-            h('span', { class: 'shelfmark-save-mark', attrs: { 'aria-hidden': 'true' } }, STATUS_MARKS[record.status]),
-            h('span', { class: 'shelfmark-save-status' }, statusLabel(record.status)),
-            h('span', { class: 'shelfmark-save-generic' }, t('saveSaved')),
+            drawnText('shelfmark-save-mark', STATUS_MARKS[record.status], { 'aria-hidden': 'true' }),
+            drawnText('shelfmark-save-status', statusLabel(record.status)),
+            drawnText('shelfmark-save-generic', t('saveSaved')),
           ]
-        : [h('span', {}, t('saveSave'))]),
+        : [drawnText('shelfmark-save-label', t('saveSave'))]),
     );
     this.main.setAttribute('aria-label', record ? t('saveSavedLabel', statusLabel(record.status), this.target.title) : t('saveToReadLaterLabel', this.target.title));
     if (!record) this.main.title = t('saveToReadLater');
@@ -224,29 +239,37 @@ function targetOfBlurb(record: Blurb): SaveTarget | null {
   return { workId: record.workId, title, facts };
 }
 
-export interface SaveControlsContext {
-  blurbs: ReadonlyArray<{ element: HTMLElement; record: Blurb }>;
-  workPage: WorkPage | null;
-  states: WorkStates;
-}
-
-/** Adds the controls, and the work page's keyboard shortcut; returns the work page's control, if any. */
-export function drawSaveControls(context: SaveControlsContext): SaveControl | null {
-  for (const [workId, state] of context.states) savedState.set(workId, state.saved);
-  for (const { element, record } of context.blurbs) {
+/**
+ * The blurbs' controls, drawn while the page's states are on their way (the
+ * blurbs don't paint before `showSavedStates`): each says "Save" until then.
+ */
+export function drawBlurbSaveControls(blurbs: ReadonlyArray<{ element: HTMLElement; record: Blurb }>): void {
+  for (const { element, record } of blurbs) {
     if (record.type === 'deleted' || record.type === 'series') continue;
     const target = targetOfBlurb(record);
     const heading = element.querySelector(':scope > .header > .heading, :scope > div.header h4.heading');
     if (!target || !heading) continue;
-    heading.append(' ', new SaveControl(target).element);
+    new SaveControl(target, blurbHost(element, heading).body);
   }
-  const work = context.workPage;
+}
+
+/** The background's saved states on the controls drawn (the page's first answer, or a newer one after a History import). */
+export function showSavedStates(states: WorkStates): void {
+  for (const [workId, state] of states) {
+    // Only what changes is drawn again: most works on a listing aren't saved.
+    if ((savedState.get(workId) ?? null) !== state.saved) setSavedState(workId, state.saved);
+  }
+}
+
+/** The work page's control, once its state is known (it isn't held back like the blurbs), and its keyboard shortcut. */
+export function drawWorkPageSaveControl(work: WorkPage | null): SaveControl | null {
   if (!work || work.workId === null) return null;
   const target: SaveTarget = { workId: work.workId, title: work.title || t('untitledWork', String(work.workId)), facts: snapshotFromWorkPage(work) };
   const actions = document.querySelector('#main ul.work.navigation.actions');
-  const control = new SaveControl(target, actions ? 'li' : 'span');
-  if (actions) actions.prepend(control.element);
-  else (document.querySelector('#workskin .preface') ?? document.getElementById('main'))?.prepend(control.element);
+  const { host, body } = closedHost('work');
+  const control = new SaveControl(target, body);
+  if (actions) actions.prepend(h('li', { class: 'shelfmark-save-item' }, host));
+  else (document.querySelector('#workskin .preface') ?? document.getElementById('main'))?.prepend(host);
   enableSaveShortcut(control);
   return control;
 }
@@ -257,7 +280,8 @@ const isTyping = (target: EventTarget | null): boolean =>
 /** Alt+Shift+S on a work page: save as "to read", or open the panel when already saved. */
 export function enableSaveShortcut(control: SaveControl): void {
   document.addEventListener('keydown', (event) => {
-    if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey || event.code !== 'KeyS' || isTyping(event.target)) return;
+    // Only the reader's own keys: a page script could dispatch this one at the document.
+    if (!event.isTrusted || !event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey || event.code !== 'KeyS' || isTyping(event.target)) return;
     event.preventDefault();
     if (savedState.get(control.target.workId)) control.openPanel();
     else void save(control.target, 'to-read').then((ok) => ok && showToast(t('savedToReadLater', control.target.title)));
