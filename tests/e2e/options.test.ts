@@ -73,6 +73,8 @@ describeRealPages('the options page', () => {
     await listing.keyboard.type('for the train');
     await listing.keyboard.press('Enter');
     await expect.poll(panelOpen, TIMEOUT).toBe(0);
+    // Saying so, where the reader is looking and to screen readers.
+    await expect.poll(() => listing.locator('.shelfmark-toast[role="status"]').textContent(), TIMEOUT).toBe(`Note saved for “${savedTitles[1]}”.`);
     // Focus went back to the control that opened the panel.
     await expect(deepFocused(listing)).resolves.toMatchObject({ className: 'shelfmark-save-more' });
   });

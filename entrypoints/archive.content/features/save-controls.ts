@@ -109,7 +109,13 @@ class SavePanel {
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       const status = savedState.get(this.target.workId)?.status ?? 'to-read';
-      void save(this.target, status, note.value.trim()).then((ok) => ok && this.close(true));
+      const text = note.value.trim();
+      void save(this.target, status, text).then((ok) => {
+        if (!ok) return;
+        this.close(true);
+        // Said where the panel was, and to screen readers (the toast is a polite live region).
+        showToast(t(text ? 'saveNoteSaved' : 'saveNoteCleared', this.target.title));
+      });
     });
     const children: HTMLElement[] = [
       h('fieldset', { class: 'shelfmark-save-statuses' }, h('legend', {}, t('saveStatus')), ...radios),
