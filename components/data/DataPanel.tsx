@@ -10,6 +10,7 @@ import { exportBackup, importBackupFile } from '../../utils/backup/client';
 import type { ImportSummary } from '../../utils/backup/restore';
 import type { BackupMeta } from '../../utils/db/types';
 import { planCsvImport, type CsvImportPlan } from '../../utils/library/csv';
+import { readUtf8 } from '../../utils/utf8';
 import { t, tn, type MessageKey } from '../../utils/i18n';
 import { statusLabel } from '../../utils/library/display';
 import { downloadFile, errorText, formatBytes, formatDateTime, formatNumber } from '../ui/format';
@@ -25,23 +26,6 @@ const REASONS: Record<BackupMeta['reason'], MessageKey> = {
   'before-restore': 'backupReasonBeforeRestore',
   'before-import': 'backupReasonBeforeImport',
 };
-
-/** The file's text, reporting how much has been read (large backups take a moment). */
-async function readWithProgress(file: Blob, onProgress: (fraction: number) => void): Promise<string> {
-  const reader = file.stream().getReader();
-  const decoder = new TextDecoder();
-  const parts: string[] = [];
-  let read = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    read += value.byteLength;
-    parts.push(decoder.decode(value, { stream: true }));
-    onProgress(file.size ? read / file.size : 1);
-  }
-  parts.push(decoder.decode());
-  return parts.join('');
-}
 
 export interface DataPanelProps {
   /** The data changed (an import, a restore, a deletion): the page reads what it shows again. */
@@ -63,6 +47,9 @@ export function DataPanel({ reloadData }: DataPanelProps) {
   const [csv, setCsv] = useState<(CsvImportPlan & { fileName: string }) | null>(null);
   const [csvUndo, setCsvUndo] = useState<{ ids: number[]; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
+
+  // "Choose a backup file…" waits for the tick; the hint under it says so (a disabled button can't say why by itself).
+  const needsTick = mode === 'replace' && !confirmReplace;
 
   const refresh = async () => {
     request({ type: 'backups/list' }).then(
@@ -112,11 +99,12 @@ export function DataPanel({ reloadData }: DataPanelProps) {
       setSummary(null);
       try {
         setImportProgress({ label: t('importReading', file.name), fraction: 0 });
-        const text = await readWithProgress(file, (fraction) => setImportProgress({ label: t('importReading', file.name), fraction }));
-        setImportProgress({ label: t('importChecking'), fraction: null });
-        const result = await importBackupFile(new Blob([text], { type: 'application/json' }), mode, {
+        const result = await importBackupFile(file, mode, {
           send: sendRequest,
           confirmReplace: mode === 'replace' && confirmReplace,
+          // Once read, the file is checked whole: no fraction to show for that.
+          onProgress: (fraction) =>
+            setImportProgress(fraction < 1 ? { label: t('importReading', file.name), fraction } : { label: t('importChecking'), fraction: null }),
         });
         setSummary(result);
         setConfirmReplace(false);
@@ -142,10 +130,12 @@ export function DataPanel({ reloadData }: DataPanelProps) {
       }
     });
 
-  const onCsv = async (file: File) => {
-    setCsvUndo(null);
-    setCsv({ ...planCsvImport(await file.text()), fileName: file.name });
-  };
+  const onCsv = (file: File) =>
+    run(t('csvReadFailed'), async () => {
+      setCsvUndo(null);
+      setCsv(null);
+      setCsv({ ...planCsvImport(await readUtf8(file)), fileName: file.name });
+    });
 
   const saveCsv = () =>
     run(t('csvSaveFailed'), async () => {
@@ -208,12 +198,18 @@ export function DataPanel({ reloadData }: DataPanelProps) {
           <FileButton
             accept="application/json,.json"
             fileLabel={t('dataBackupFile')}
-            disabled={busy || (mode === 'replace' && !confirmReplace)}
+            disabled={busy || needsTick}
+            describedBy={needsTick ? `${uid}-needs-tick` : undefined}
             onFile={(file) => void onImport(file)}
           >
             {t('dataChooseBackup')}
           </FileButton>
         </div>
+        {needsTick && (
+          <p id={`${uid}-needs-tick`} class="sm-hint">
+            {t('dataChooseBackupNeedsTick')}
+          </p>
+        )}
         <ProgressLine progress={importProgress} />
         {summary && (
           <div class="sm-ok-banner sm-summary" role="status">

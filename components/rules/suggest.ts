@@ -4,6 +4,7 @@
  */
 import type { TagType } from '../../utils/ao3/types';
 import type { MessageKey } from '../../utils/i18n';
+import { normalizeFreeText } from '../../utils/rules/normalize';
 import { TAG_TYPES, subjectOf, type ClassifiableRecord } from '../../utils/rules/subject';
 import type { TagSlot } from '../../utils/rules/types';
 
@@ -34,7 +35,8 @@ export function pageTags(records: readonly ClassifiableRecord[]): TagSuggestion[
   return [...found.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
 }
 
-const fold = (text: string) => text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+/** Names and queries compared as rules compare tags (invisible characters, width, case, spaces). */
+const fold = normalizeFreeText;
 
 /** 0: the name starts with the query; 1: a word in it does; 2: it contains the query elsewhere; null: no match. */
 function rank(name: string, query: string): number | null {

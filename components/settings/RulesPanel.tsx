@@ -11,7 +11,7 @@ import { VirtualRuleList, type RuleGroup } from '../../components/rules/VirtualR
 import { ruleToggleSelector, useReturnFocus } from '../../components/rules/return-focus';
 import { suggestTags as suggestTagsFor } from '../rules/store-suggestions';
 import type { RuleInput } from '../../utils/db/rule-checks';
-import { parseRulesFile, rulesFileText } from '../../utils/library/rules-file';
+import { readRulesFile, rulesFileText } from '../../utils/library/rules-file';
 import { describeMatch, ruleLabel } from '../../utils/rules/labels';
 import type { Rule, TagSlot } from '../../utils/rules/types';
 import { t, tn, type MessageKey } from '../../utils/i18n';
@@ -143,7 +143,7 @@ export function RulesPanel({ alwaysShow }: { alwaysShow: readonly number[] | und
     setProblems([]);
     setPending(null);
     setNotice(null);
-    const parsed = parseRulesFile(await file.text());
+    const parsed = await readRulesFile(file);
     if (!parsed.ok) setProblems(parsed.problems);
     else setPending({ rules: parsed.rules, fileName: file.name });
   };

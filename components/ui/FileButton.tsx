@@ -8,15 +8,17 @@ export interface FileButtonProps {
   /** The hidden input's accessible name. */
   fileLabel: string;
   disabled?: boolean;
+  /** The id of a text that describes the button (why it is disabled, say). */
+  describedBy?: string;
   onFile(file: File): void;
   children: ComponentChildren;
 }
 
-export function FileButton({ accept, fileLabel, disabled, onFile, children }: FileButtonProps) {
+export function FileButton({ accept, fileLabel, disabled, describedBy, onFile, children }: FileButtonProps) {
   const input = useRef<HTMLInputElement>(null);
   return (
     <>
-      <button type="button" class="sm-button" disabled={disabled} onClick={() => input.current?.click()}>
+      <button type="button" class="sm-button" disabled={disabled} aria-describedby={describedBy} onClick={() => input.current?.click()}>
         {children}
       </button>
       <input

@@ -168,6 +168,39 @@ describeRealPages('the options page', () => {
     await expect.poll(async () => (await requestFromPage(options, { type: 'library/list' })).rows.some((r: LibraryRow) => r.workId === 7_777_001 && r.title === 'Tea, Biscuits' && r.status === 'to-read'), TIMEOUT).toBe(true);
   });
 
+  it('refuses a reading list that is not UTF-8, naming the first bad byte', async () => {
+    // "Café" saved by a spreadsheet in Windows-1252: é is the single byte 0xE9, at offset 14.
+    const bytes = Buffer.from('Title,URL\r\nCaf\xe9,https://archiveofourown.org/works/7777002\r\n', 'latin1');
+    const [chooser] = await Promise.all([options.waitForEvent('filechooser'), options.getByRole('button', { name: 'Choose a CSV file…' }).click()]);
+    await chooser.setFiles({ name: 'list.csv', mimeType: 'text/csv', buffer: bytes });
+    await expect.poll(() => options.getByRole('alert').textContent(), TIMEOUT).toContain('The reading list couldn’t be read: This file isn’t UTF-8 text: the byte at offset 14 (0xE9)');
+    await expect(options.getByRole('group', { name: 'Reading list to import' }).count()).resolves.toBe(0);
+    await options.getByRole('alert').getByRole('button', { name: 'Dismiss' }).click();
+  });
+
+  it('says why “Choose a backup file…” waits in replace mode, and refuses in words a replace that skips the tick', async () => {
+    await options.getByLabel('Replace everything here').check();
+    const choose = options.getByRole('button', { name: 'Choose a backup file…' });
+    await expect(choose.isDisabled()).resolves.toBe(true);
+    const description = () => choose.evaluate((el) => (el.getAttribute('aria-describedby') ? document.getElementById(el.getAttribute('aria-describedby')!)?.textContent ?? '' : null));
+    await expect(description()).resolves.toBe('To choose a file, first tick the box above: replacing deletes everything in this browser before the file’s data goes in.');
+    await expect(options.getByText('To choose a file, first tick the box above').isVisible()).resolves.toBe(true);
+
+    // A file that reaches the file field anyway (dropped on it, or an assistive tool): refused before anything is read.
+    const before = (await requestFromPage(options, { type: 'library/list' })).rows;
+    await options.getByLabel('Backup file to import').setInputFiles({ name: 'other.json', mimeType: 'application/json', buffer: Buffer.from('{}') });
+    const alert = options.getByRole('alert');
+    await expect.poll(() => alert.textContent(), TIMEOUT).toContain('Replacing all your data needs its confirmation box ticked first');
+    await expect(alert.textContent()).resolves.not.toMatch(/confirmReplace|true/);
+    expect((await requestFromPage(options, { type: 'library/list' })).rows).toEqual(before);
+    await alert.getByRole('button', { name: 'Dismiss' }).click();
+
+    await options.getByLabel('Replace all my data with the file’s', { exact: false }).check();
+    await expect(choose.isDisabled()).resolves.toBe(false);
+    await expect(description()).resolves.toBe(null);
+    await options.getByLabel('Merge with what’s here').check();
+  });
+
   it('lists the history by day, deletes a visit with undo, and deletes everything after asking', async () => {
     const day = Date.UTC(2025, 2, 3, 12);
     const visits = [

@@ -4,6 +4,7 @@
  * few hundred works so a suggestion costs the same with 100 works or 100,000.
  */
 import type { TagType } from '../ao3/types';
+import { normalizeFreeText } from '../rules/normalize';
 import type { ShelfmarkDb } from './schema';
 import { factsOf } from './stored-work';
 import type { WorkRecord } from './types';
@@ -35,7 +36,8 @@ function tagsOf(work: WorkRecord): Array<[TagType, string]> {
 }
 
 export async function suggestTags(db: ShelfmarkDb, query: SuggestQuery): Promise<TagSuggestion[]> {
-  const needle = query.prefix.trim().toLocaleLowerCase();
+  // Compared as rules compare tags: invisible characters, width and case don't keep a tag from being suggested.
+  const needle = normalizeFreeText(query.prefix);
   const slot = query.slot ?? 'any';
   const limit = query.limit ?? DEFAULT_LIMIT;
   const found = new Map<string, TagSuggestion & { startsWith: boolean }>();
@@ -53,7 +55,7 @@ export async function suggestTags(db: ShelfmarkDb, query: SuggestQuery): Promise
   for (const work of recent) {
     for (const [type, name] of tagsOf(work)) {
       if (slot !== 'any' && type !== slot) continue;
-      const lower = name.toLocaleLowerCase();
+      const lower = normalizeFreeText(name);
       const at = needle ? lower.indexOf(needle) : 0;
       if (at < 0) continue;
       const key = `${type}\u0000${lower}`;

@@ -151,6 +151,18 @@ function csvField(value: string | number | null): string {
 
 const isoDate = (ms: number | null): string => (ms === null ? '' : new Date(ms).toISOString());
 
+/**
+ * The authors column: the archive writes "Anonymous" for a work whose creators
+ * are hidden, and so does the CSV (in English whatever the reader's language,
+ * as a name the archive gives: the file is data for other tools). A row with
+ * facts but no author is such a work (every work has a fandom); a row whose
+ * facts are unknown (only its id, from a reading list) says nothing.
+ */
+function authorsField(row: Pick<LibraryRow, 'authors' | 'fandoms'>): string {
+  if (row.authors.length > 0) return row.authors.join('; ');
+  return row.fandoms.length > 0 ? 'Anonymous' : '';
+}
+
 export const LIBRARY_CSV_COLUMNS = ['title', 'url', 'authors', 'fandoms', 'status', 'words', 'chapters_read', 'chapters_posted', 'chapters_expected', 'complete', 'last_read', 'added', 'updated', 'note'];
 
 /** The library as CSV (UTF-8 with a BOM so spreadsheets read it as such; CRLF line ends). */
@@ -161,7 +173,7 @@ export function libraryToCsv(rows: readonly LibraryRow[]): string {
       [
         row.title,
         workUrl(row.workId),
-        row.authors.join('; '),
+        authorsField(row),
         row.fandoms.join('; '),
         row.status ?? '',
         row.words,
@@ -181,14 +193,34 @@ export function libraryToCsv(rows: readonly LibraryRow[]): string {
   return `\ufeff${lines.join('\r\n')}\r\n`;
 }
 
+/** The fields of each work in the Library's JSON export, in their order; docs/backup-format.md describes them. */
+export const LIBRARY_JSON_FIELDS = ['workId', 'url', 'title', 'authors', 'fandoms', 'tags', 'status', 'note', 'words', 'read', 'posted', 'expected', 'complete', 'lastRead', 'added', 'updated'] as const;
+export type LibraryJsonWork = Pick<LibraryRow, Exclude<(typeof LIBRARY_JSON_FIELDS)[number], 'url'>> & { url: string };
+
+/**
+ * The Library as JSON: named fields only, so what the screen keeps on its rows
+ * for itself (search text, display labels, the next chapter) stays out of the file.
+ */
 export function libraryToJson(rows: readonly LibraryRow[], exportedAt: number): string {
-  return JSON.stringify(
-    {
-      format: 'shelfmark-library',
-      exportedAt: new Date(exportedAt).toISOString(),
-      works: rows.map((row) => ({ ...row, url: workUrl(row.workId) })),
-    },
-    null,
-    1,
+  const works = rows.map(
+    (row): LibraryJsonWork => ({
+      workId: row.workId,
+      url: workUrl(row.workId),
+      title: row.title,
+      authors: row.authors,
+      fandoms: row.fandoms,
+      tags: row.tags,
+      status: row.status,
+      note: row.note,
+      words: row.words,
+      read: row.read,
+      posted: row.posted,
+      expected: row.expected,
+      complete: row.complete,
+      lastRead: row.lastRead,
+      added: row.added,
+      updated: row.updated,
+    }),
   );
+  return JSON.stringify({ format: 'shelfmark-library', formatVersion: 1, exportedAt: new Date(exportedAt).toISOString(), works }, null, 1);
 }

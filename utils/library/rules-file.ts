@@ -2,6 +2,7 @@
 import { checkRuleInput, type RuleInput } from '../db/rule-checks';
 import { t } from '../i18n';
 import type { Rule } from '../rules/types';
+import { NotUtf8Error, readUtf8 } from '../utf8';
 
 export const RULES_FILE_FORMAT = 'shelfmark-rules';
 export const RULES_FILE_VERSION = 1;
@@ -50,4 +51,16 @@ export function parseRulesFile(text: string): RulesFileResult {
     }
   });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, rules };
+}
+
+/** A chosen file's rules: read strictly as UTF-8 (a file that isn't is one problem, naming the first bad byte), then parsed. */
+export async function readRulesFile(file: Blob): Promise<RulesFileResult> {
+  let text: string;
+  try {
+    text = await readUtf8(file);
+  } catch (error) {
+    if (error instanceof NotUtf8Error) return { ok: false, problems: [error.message] };
+    throw error;
+  }
+  return parseRulesFile(text);
 }

@@ -18,6 +18,7 @@ import { suggestTags } from '../db/tag-suggestions';
 import { libraryHandlers } from '../db/library-handlers';
 import { wipeDatabase } from '../db/wipe';
 import { t } from '../i18n';
+import { readUtf8 } from '../utf8';
 import type { ListingMirror } from './listing-mirror';
 import type { PageReports } from './page-reports';
 import type { ReplyValue, RequestOf, RequestType } from './protocol';
@@ -88,14 +89,14 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     'backup/import': async ({ transferId, mode, confirmReplace }) => {
       try {
         if (mode === 'replace' && confirmReplace !== true) {
-          throw new Error('Replacing all data needs the reader to confirm it (confirmReplace: true).');
+          throw new Error(t('importReplaceNotConfirmed'));
         }
         const file = await deps.transfers.get(transferId);
         if (!file) throw new Error(t('importFileGone'));
         // Refused from its size alone, before reading it.
         const tooBig = checkBackupSize(file.size, deps.maxImportBytes);
         if (tooBig) throw new Error(tooBig);
-        const text = await file.text();
+        const text = await readUtf8(file);
         // The exact byte size was checked just above: counting the text's UTF-8 bytes again would only cost time.
         return { summary: await importBackupText(await getDb(), text, mode, writeContext(), { maxBytes: Number.POSITIVE_INFINITY }) };
       } finally {

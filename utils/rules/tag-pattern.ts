@@ -4,7 +4,7 @@
  */
 
 import { t } from '../i18n';
-import { normalizeTagText } from './normalize';
+import { normalizeTagText, removeInvisible } from './normalize';
 import { compileSafeRegex } from './regex-safety';
 import type { TagMatchMode } from './types';
 import { matchesWildcard, parseWildcard, type Wildcard } from './wildcard';
@@ -27,8 +27,8 @@ export type TagPatternResult = { ok: true; pattern: TagPattern } | { ok: false; 
 export function compileTagPattern(mode: TagMatchMode, text: string): TagPatternResult {
   if (mode === 'regex') {
     if (text.trim() === '') return { ok: false, error: t('patternEmpty') };
-    // Tags are NFKC-normalised before matching, so the pattern's literal characters are too.
-    const check = compileSafeRegex(text.normalize('NFKC'));
+    // Tags lose their invisible characters and are NFKC-normalised before matching, so the pattern's literal characters are too.
+    const check = compileSafeRegex(removeInvisible(text).normalize('NFKC'));
     return check.ok ? { ok: true, pattern: { mode, regex: check.regex } } : check;
   }
   if (text.length > MAX_TAG_TEXT_LENGTH) return { ok: false, error: t('patternTooLong', String(MAX_TAG_TEXT_LENGTH)) };

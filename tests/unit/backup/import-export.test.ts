@@ -17,6 +17,12 @@ async function populated(firstId?: number): Promise<{ bg: TestBackground; db: Sh
   return { bg, db };
 }
 
+/** What the reader reads when a replace comes without its confirmation. */
+const NOT_CONFIRMED = 'Replacing all your data needs its confirmation box ticked first: tick “Replace all my data with the file’s”, then choose the file again.';
+const unreadable = (): never => {
+  throw new Error('read a file it should have refused');
+};
+
 const optionsOf = (bg: TestBackground) => ({ send: bg.sendAs(optionsPage), transfers: bg.transfers });
 
 /** Hands a file straight to the background, skipping the options page's own checks. */
@@ -70,13 +76,32 @@ describe('export and import', () => {
     const text = await exportText(sourceDb);
     const { bg, db } = await populated(3_000_000);
     const before = await readBackupData(db);
-    await expect(importBackupFile(file(text), 'replace', optionsOf(bg))).rejects.toThrow(/needs the reader to confirm/);
+    await expect(importBackupFile(file(text), 'replace', optionsOf(bg))).rejects.toThrow(NOT_CONFIRMED);
     expect(await readBackupData(db)).toEqual(before);
     const summary = await importBackupFile(file(text), 'replace', { ...optionsOf(bg), confirmReplace: true });
     expect(summary.mode).toBe('replace');
     expect(await readBackupData(db)).toEqual(await readBackupData(sourceDb));
     expect(await bg.send({ type: 'backups/restore', id: summary.undoBackupId, confirm: true })).toMatchObject({ ok: true });
     expect(await readBackupData(db)).toEqual(before);
+  });
+
+  it('refuses a replace without the confirmation in words, before reading the file, on both sides', async () => {
+    const { db: sourceDb } = await populated();
+    const text = await exportText(sourceDb);
+    const { bg, db } = await populated(3_500_000);
+    const before = await readBackupData(db);
+    const unread = { size: 10, stream: () => unreadable(), arrayBuffer: unreadable, text: unreadable } as unknown as Blob;
+    await expect(importBackupFile(unread, 'replace', optionsOf(bg))).rejects.toThrow(NOT_CONFIRMED);
+    await expect(importBackupFile(unread, 'replace', { ...optionsOf(bg), confirmReplace: false })).rejects.toBeInstanceOf(ImportRefused);
+    for (const confirmReplace of [undefined, false]) {
+      const transferId = newTransferId(bg.clock.now);
+      await bg.transfers.put(transferId, text);
+      const reply = await bg.send({ type: 'backup/import', transferId, mode: 'replace', ...(confirmReplace === undefined ? {} : { confirmReplace }) });
+      expect(reply).toEqual({ ok: false, error: NOT_CONFIRMED });
+    }
+    expect(NOT_CONFIRMED).not.toMatch(/confirmReplace|true/);
+    expect(await readBackupData(db)).toEqual(before);
+    expect(bg.transfers.files.size).toBe(0);
   });
 
   it('is for the extension\'s own pages only', async () => {
@@ -120,6 +145,28 @@ describe('refused imports leave the data untouched', () => {
       expect(bg.transfers.files.size).toBe(0);
     });
   }
+
+  it('invalid UTF-8: refused by the page and by the background, naming the first bad byte\'s offset', async () => {
+    const { db: sourceDb } = await populated();
+    const text = await exportText(sourceDb);
+    const { bg, db } = await populated(4_500_000);
+    const before = await readBackupData(db);
+    // A title whose "é" lost its second byte, as from a file cut and pasted through another encoding.
+    const bytes = new TextEncoder().encode(text.replace('"title":"', '"title":"Caf\u00e9 '));
+    const at = bytes.indexOf(0xa9, bytes.indexOf(0xc3));
+    const broken = Uint8Array.from([...bytes.subarray(0, at), 0x20, ...bytes.subarray(at + 1)]);
+    const offset = at - 1;
+    const message = `This file isn’t UTF-8 text: the byte at offset ${offset.toLocaleString()} (0xC3) isn’t valid UTF-8`;
+    await expect(importBackupFile(new Blob([broken]), 'merge', optionsOf(bg))).rejects.toThrow(message);
+    await expect(importBackupFile(new Blob([broken]), 'merge', { ...optionsOf(bg), onProgress: () => undefined })).rejects.toThrow(message);
+    await expect(importBackupFile(new Blob([broken]), 'merge', optionsOf(bg))).rejects.toBeInstanceOf(ImportRefused);
+    for (const mode of ['merge', 'replace'] as const) {
+      expect(await rawImport(bg, new Blob([broken]), mode)).toEqual({ ok: false, error: expect.stringContaining(message) });
+    }
+    expect(await readBackupData(db)).toEqual(before);
+    expect(await db.count('backups')).toBe(0);
+    expect(bg.transfers.files.size).toBe(0);
+  });
 
   it('over the size limit: refused from its size alone, by the page and by the background', async () => {
     const { db: sourceDb } = await populated();

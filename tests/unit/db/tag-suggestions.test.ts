@@ -21,6 +21,8 @@ describe('tag suggestions from the works store', () => {
       { name: 'Aziraphale/Crowley (Good Omens)', type: 'relationship', count: 3 },
     ]);
     expect(await suggestTags(db, { prefix: 'fl', limit: 1 })).toHaveLength(1);
+    // Compared as rules compare tags: width, case and invisible characters aside.
+    expect(await suggestTags(db, { prefix: 'Ｓｌｏｗ\u200b ' })).toEqual([{ name: 'Slow Burn', type: 'freeform', count: 2 }]);
   });
 
   it('only looks at works the reader visited, most recent first, a bounded number of them', async () => {

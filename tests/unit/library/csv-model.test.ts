@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { libraryToCsv, parseCsv, planCsvImport, workIdFromUrl } from '../../../utils/library/csv';
+import { libraryToCsv, libraryToJson, parseCsv, planCsvImport, workIdFromUrl } from '../../../utils/library/csv';
 import { continueReading, filterRows, NO_FILTERS, prepareRow, readingLink, sortRows } from '../../../utils/library/model';
 import type { LibraryRow } from '../../../utils/db/library';
 
@@ -83,6 +86,37 @@ describe('the library CSV export', () => {
     const plan = planCsvImport(libraryToCsv(rows));
     expect(plan.problems).toEqual([]);
     expect(plan.items.map(({ workId, title }) => ({ workId, title }))).toEqual([{ workId: 1, title: 'Tea, "again"' }, { workId: 2, title: 'Beta' }]);
+  });
+});
+
+describe('the library CSV export, authors', () => {
+  it('says "Anonymous" for an anonymous work, and nothing for a work known by its id alone', () => {
+    const rows = [row({ workId: 1, authors: [] }), row({ workId: 2, title: '', authors: [], fandoms: [] }), row({ workId: 3, authors: ['a', 'b (c)'] })];
+    const records = parseCsv(libraryToCsv(rows)).slice(1);
+    const authors = records.map((r) => r.fields[2]);
+    expect(authors).toEqual(['Anonymous', '', 'a; b (c)']);
+  });
+});
+
+/** The field names in the docs' table of the Library's JSON export (the first column, one name or several). */
+function documentedLibraryFields(): string[] {
+  const docs = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../../../docs/backup-format.md'), 'utf8');
+  const section = docs.slice(docs.indexOf("## The Library's exports"), docs.indexOf('**CSV**', docs.indexOf("## The Library's exports")));
+  return [...section.matchAll(/^\| (`[^|]+) \|/gm)].flatMap((m) => [...m[1]!.matchAll(/`(\w+)`/g)].map((f) => f[1]!));
+}
+
+describe('the library JSON export', () => {
+  it('holds exactly the documented fields, not what the screen keeps on its rows for itself', () => {
+    const documented = documentedLibraryFields();
+    expect(documented).toContain('workId');
+    expect(documented).toContain('lastRead');
+    // As the Library exports them: prepared for the screen, with search text, labels and the next chapter.
+    const rows = [row({ workId: 1 }), row({ workId: 2, title: '', authors: [], fandoms: [], status: 'to-read', next: null })].map(prepareRow);
+    const file = JSON.parse(libraryToJson(rows, Date.UTC(2025, 0, 2))) as { works: Array<Record<string, unknown>> };
+    expect(Object.keys(file)).toEqual(['format', 'formatVersion', 'exportedAt', 'works']);
+    expect(file).toMatchObject({ format: 'shelfmark-library', formatVersion: 1, exportedAt: '2025-01-02T00:00:00.000Z' });
+    for (const work of file.works) expect(Object.keys(work).sort()).toEqual([...documented].sort());
+    expect(file.works[0]).toMatchObject({ workId: 1, url: 'https://archiveofourown.org/works/1', title: 'Alpha', authors: ['writer'], read: 1, posted: 3, lastRead: 100 });
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRulesFile, rulesFileText } from '../../../utils/library/rules-file';
+import { parseRulesFile, readRulesFile, rulesFileText } from '../../../utils/library/rules-file';
 import type { Rule } from '../../../utils/rules/types';
 
 const rule = (id: string): Rule => ({
@@ -38,5 +38,17 @@ describe('rules files', () => {
     expect(parseRulesFile('not json')).toMatchObject({ ok: false });
     expect(parseRulesFile('{"format":"shelfmark-rules","formatVersion":9,"rules":[]}')).toMatchObject({ ok: false, problems: [expect.stringContaining('version 9')] });
     expect(parseRulesFile('{"hello":1}')).toEqual({ ok: false, problems: ['This file holds no Shelfmark rules.'] });
+  });
+
+  it('reads a chosen file strictly as UTF-8: a Latin-1 title is one problem naming its byte', async () => {
+    const text = rulesFileText([{ ...rule('a'), match: { kind: 'work', workId: 5, title: 'Café' } }], 123);
+    expect(await readRulesFile(new Blob([text]))).toMatchObject({ ok: true, rules: [{ id: 'a' }] });
+    const bytes = new TextEncoder().encode(text.replace('Café', 'Caf?'));
+    const at = bytes.indexOf(0x3f);
+    bytes[at] = 0xe9;
+    expect(await readRulesFile(new Blob([bytes]))).toEqual({
+      ok: false,
+      problems: [`This file isn’t UTF-8 text: the byte at offset ${at.toLocaleString()} (0xE9) isn’t valid UTF-8, so nothing was read from it. Save the file as UTF-8 and choose it again.`],
+    });
   });
 });

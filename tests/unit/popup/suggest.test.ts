@@ -36,6 +36,12 @@ describe('mergeSuggestions', () => {
     ]);
   });
 
+  it('compares as rules do: invisible characters in the name or the query are no obstacle', () => {
+    const shown = [tag('Hide\u200bMe', 'freeform', 2, true), tag('\u202eHideMe\u202c', 'freeform', 1, true)];
+    expect(mergeSuggestions('hideme', 'any', shown, []).map((t) => t.name)).toEqual(['Hide\u200bMe']);
+    expect(mergeSuggestions('Hide\u2060M', 'any', [], [tag('HideMe', 'freeform', 1)]).map((t) => t.name)).toEqual(['HideMe']);
+  });
+
   it('keeps each tag once, preferring what the page shows', () => {
     const merged = mergeSuggestions('sherlock h', 'character', page, store);
     expect(merged).toEqual([tag('Sherlock Holmes', 'character', 9, true)]);

@@ -76,6 +76,47 @@ describe('tag rules', () => {
   });
 });
 
+describe('invisible characters (zero-width, soft hyphens, bidi controls…)', () => {
+  const spellings = ['Hide\u200bMe', 'Hi\u00addeMe', '\u202eHideMe\u202c', '\u2066Hide\u200eMe\u2069', '\ufeffHide\u2060Me', 'Hide\u061cMe'];
+
+  it('keep no page tag from an exact rule, whatever the slot, and say what the page showed', () => {
+    for (const shown of spellings) {
+      const result = classify([tagRule('HideMe', { id: 'h' })], workBlurb({ freeforms: [shown] }));
+      expect(result.verdict, JSON.stringify(shown)).toBe('hide');
+      expect(result.hiddenBy[0]?.detail).toBe(shown);
+      expect(verdictOf([tagRule('hideme', { slot: 'fandom' })], workBlurb({ fandoms: [shown] }))).toBe('hide');
+    }
+  });
+
+  it('in rule text are removed too: wildcards, regexes, scope and exceptions', () => {
+    for (const written of spellings) {
+      expect(verdictOf([tagRule(written)], workBlurb({ freeforms: ['HideMe'] })), JSON.stringify(written)).toBe('hide');
+    }
+    expect(verdictOf([tagRule('Hide\u200b*', { mode: 'wildcard' })], workBlurb({ freeforms: ['Hide\u200dMe Please'] }))).toBe('hide');
+    expect(verdictOf([tagRule('^hide\u200bme$', { mode: 'regex' })], workBlurb({ freeforms: ['Hide\u202eMe'] }))).toBe('hide');
+    const scoped = tagRule('Angst', { scope: { fandoms: ['Good\u200b Omens'] } });
+    expect(verdictOf([scoped], workBlurb({ freeforms: ['Angst'], fandoms: ['Good \u2066Omens\u2069'] }))).toBe('hide');
+    const excepted = tagRule('Angst', { exceptions: { tags: ['Happy\u00ad Ending'] } });
+    expect(verdictOf([excepted], workBlurb({ freeforms: ['Angst', 'Happy\u200b Ending'] }))).toBe('show');
+  });
+
+  it('in titles, summaries and languages are removed for trait rules', () => {
+    expect(verdictOf([traitRule({ type: 'titleOrSummary', phrase: 'reader insert' })], workBlurb({ title: 'A Read\u200ber Ins\u00adert' }))).toBe('hide');
+    expect(verdictOf([traitRule({ type: 'language', language: 'English' })], workBlurb({ language: '\u200eEnglish' }))).toBe('hide');
+  });
+
+  it('never join two emoji into one another: ZWJ sequences, flags and keycaps stay apart', () => {
+    const couple = '👩\u200d❤\ufe0f\u200d👨';
+    expect(verdictOf([tagRule(couple)], workBlurb({ freeforms: [couple] }))).toBe('hide');
+    expect(verdictOf([tagRule(couple)], workBlurb({ freeforms: ['👩❤\ufe0f👨'] }))).toBe('show');
+    const scotland = '🏴\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f}';
+    expect(verdictOf([tagRule(scotland)], workBlurb({ freeforms: [scotland] }))).toBe('hide');
+    expect(verdictOf([tagRule(scotland)], workBlurb({ freeforms: ['🏴'] }))).toBe('show');
+    expect(verdictOf([tagRule('🇺🇦')], workBlurb({ freeforms: ['🇺🇦'] }))).toBe('hide');
+    expect(verdictOf([tagRule('1\ufe0f\u20e3')], workBlurb({ freeforms: ['1'] }))).toBe('show');
+  });
+});
+
 describe('author, work and series rules', () => {
   const byLogin = rule({ kind: 'author', login: 'SomeWriter' }, { id: 'login' });
   const byUserId = rule({ kind: 'author', userId: 4242 }, { id: 'uid' });
