@@ -4,7 +4,8 @@
  * At document_start it holds the blurbs back from painting (blurb-gate.ts),
  * starts reading the rules, and reads and classifies a listing's blurbs as
  * the parser completes them (parsed-listing.ts). At DOMContentLoaded it reads
- * the page once (reusing those blurbs' records), classifies what is left,
+ * the rest of the page (reusing those blurbs' records), classifies the blurbs
+ * not yet classified,
  * asks the background for the reader's state of every work on it (one
  * message), lets each feature draw from that one reading, and only then lets
  * the blurbs paint. Its working time is measured (work-clock.ts). Features live in ./features,

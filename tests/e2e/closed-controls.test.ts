@@ -55,7 +55,7 @@ describeRealPages('badges and Save controls, seen from a page script', () => {
 
   it('the reader sees the states', async () => {
     await expect(closedText(page, blurbHost(saved.workId!), '.shelfmark-save-main')).resolves.toContain('Reading');
-    await expect(closedText(page, blurbHost(read.workId!), '.shelfmark-badge')).resolves.toMatch(/^Last read/);
+    await expect(closedText(page, blurbHost(read.workId!), '.shelfmark-badge')).resolves.toMatch(/^Opened/);
     await expect(closedText(page, blurbHost(unknown.workId!), '.shelfmark-save-main')).resolves.toBe('Save');
   });
 
@@ -97,12 +97,12 @@ describeRealPages('badges and Save controls, seen from a page script', () => {
       return {
         innerText: document.body.innerText,
         selected,
-        found: [find('Last read'), find('a private note'), find('Reading')],
+        found: [find('Opened'), find('a private note'), find('Reading')],
         htmlClass: document.documentElement.className,
       };
     });
     for (const text of [seen.innerText, seen.selected]) {
-      expect(text).not.toContain('Last read');
+      expect(text).not.toContain('Opened');
       expect(text).not.toContain('a private note');
     }
     expect(seen.found).toEqual([false, false, false]);

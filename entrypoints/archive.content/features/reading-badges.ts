@@ -1,6 +1,6 @@
 /**
  * The reading badge on every listing: on each work the reader has history
- * with, a compact link — "Read 3/5", "2 new chapters", "Finished", "Last read
+ * with, a compact link — "Read 3/5", "2 new chapters", "Finished", "Opened
  * 12 days ago" — at the end of the blurb's heading, leading to the first
  * unread chapter. Drawn in the same pass as the rules, before the blurbs
  * paint, so nothing moves once the page shows; beside the blurb's Save
