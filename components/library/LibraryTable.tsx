@@ -5,12 +5,12 @@
  * columns stay aligned when the table scrolls sideways.
  */
 import type { Ref } from 'preact';
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { SAVED_STATUSES, type SavedStatus } from '../../utils/db/types';
 import { t, tn, type MessageKey } from '../../utils/i18n';
 import { statusLabel } from '../../utils/library/display';
 import { readingLink, type PreparedRow, type SortKey, type SortOrder } from '../../utils/library/model';
 import { formatArchiveDate, formatNumber } from '../ui/format';
+import { useScrollWindow } from '../ui/scroll-window';
 
 export const ROW_HEIGHT = 38;
 const OVERSCAN = 8;
@@ -52,30 +52,7 @@ function chaptersText(row: PreparedRow): string {
 
 export function LibraryTable(props: LibraryTableProps) {
   const { rows, sort, selected, formatDate } = props;
-  const scroller = useRef<HTMLDivElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
-  const [viewport, setViewport] = useState(600);
-  const frame = useRef(0);
-
-  useLayoutEffect(() => {
-    const el = scroller.current;
-    if (!el) return;
-    setViewport(el.clientHeight);
-    const observer = new ResizeObserver(() => setViewport(el.clientHeight));
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, []);
-
-  // A new filter or sort starts from the top.
-  useEffect(() => {
-    if (scroller.current) scroller.current.scrollTop = 0;
-    setScrollTop(0);
-  }, [props.scrollKey]);
-
-  const onScroll = () => {
-    cancelAnimationFrame(frame.current);
-    frame.current = requestAnimationFrame(() => setScrollTop(scroller.current?.scrollTop ?? 0));
-  };
+  const { scroller, scrollTop, viewport, onScroll } = useScrollWindow<HTMLDivElement>(props.scrollKey);
 
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(rows.length, Math.ceil((scrollTop + viewport) / ROW_HEIGHT) + OVERSCAN);

@@ -9,11 +9,12 @@
  * A rule named by `reveal` is scrolled to and drawn in that same render, so
  * focus can be put on it (after the editor closes, or an Undo).
  */
-import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import { t } from '../../utils/i18n';
 import type { Rule } from '../../utils/rules/types';
 import { useFocusAfterMove } from './move-focus';
 import { RuleRow } from './RuleRow';
+import { useScrollWindow } from '../ui/scroll-window';
 
 /** Must match `.sm-rule-window .sm-rule` and `.sm-rule-window-head` in options.css. */
 export const RULE_ROW_HEIGHT = 56;
@@ -49,10 +50,7 @@ interface Placed {
 
 export function VirtualRuleList(props: VirtualRuleListProps) {
   const { groups, busy, reveal } = props;
-  const scroller = useRef<HTMLDivElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
-  const [viewport, setViewport] = useState(600);
-  const frame = useRef(0);
+  const { scroller, scrollTop, setScrollTop, viewport, onScroll } = useScrollWindow<HTMLDivElement>(props.scrollKey);
   const revealed = useRef<{ id: string } | null>(null);
 
   const { placed, height, offsets } = useMemo(() => {
@@ -67,24 +65,6 @@ export function VirtualRuleList(props: VirtualRuleListProps) {
     }
     return { placed, height: y, offsets };
   }, [groups]);
-
-  useLayoutEffect(() => {
-    const el = scroller.current;
-    if (!el) return;
-    setViewport(el.clientHeight);
-    const observer = new ResizeObserver(() => setViewport(el.clientHeight));
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, []);
-
-  // A new search or grouping starts from the top.
-  const lastKey = useRef(props.scrollKey);
-  useLayoutEffect(() => {
-    if (lastKey.current === props.scrollKey) return;
-    lastKey.current = props.scrollKey;
-    if (scroller.current) scroller.current.scrollTop = 0;
-    setScrollTop(0);
-  }, [props.scrollKey]);
 
   // The rule to reveal is drawn in this very render: the window is moved to it before rows are picked.
   let top = scrollTop;
@@ -103,11 +83,6 @@ export function VirtualRuleList(props: VirtualRuleListProps) {
     el.scrollTop = jumpTo;
     setScrollTop(el.scrollTop);
   });
-
-  const onScroll = () => {
-    cancelAnimationFrame(frame.current);
-    frame.current = requestAnimationFrame(() => setScrollTop(scroller.current?.scrollTop ?? 0));
-  };
 
   // A row that takes focus (Tab, or focus put back) is scrolled fully into view.
   const onFocusIn = (event: FocusEvent) => {
