@@ -18,14 +18,16 @@ export async function importRules(db: ShelfmarkDb, inputs: readonly RuleInput[],
     const byId = new Map(existing.map((rule) => [rule.id, rule]));
     const current = mode === 'replace' ? new Map((await store.getAll()).map((r) => [r.id, r])) : byId;
     const ordered: RuleRecord[] = [...existing];
+    // Where each rule stands in `ordered`, so a rule the file repeats from the list replaces it in place.
+    const position = new Map(existing.map((rule, i) => [rule.id, i]));
     const seen = new Set<string>();
     for (const input of inputs) {
       if (seen.has(input.id)) continue;
       seen.add(input.id);
       const before = current.get(input.id);
       const record = normalizeRule({ ...input, createdAt: before?.createdAt ?? now, updatedAt: now });
-      const at = ordered.findIndex((r) => r.id === input.id);
-      if (at >= 0) ordered[at] = record;
+      const at = position.get(input.id);
+      if (at !== undefined) ordered[at] = record;
       else ordered.push(record);
     }
     const writes = new RequestGroup();
