@@ -8,7 +8,7 @@ import type { Ref } from 'preact';
 import { SAVED_STATUSES, type SavedStatus } from '../../utils/db/types';
 import { t, tn, type MessageKey } from '../../utils/i18n';
 import { statusLabel } from '../../utils/library/display';
-import { readingLink, type PreparedRow, type SortKey, type SortOrder } from '../../utils/library/model';
+import { isAnonymous, readingLink, type PreparedRow, type SortKey, type SortOrder } from '../../utils/library/model';
 import { formatArchiveDate, formatNumber } from '../ui/format';
 import { useScrollWindow } from '../ui/scroll-window';
 
@@ -160,7 +160,7 @@ export function LibraryTable(props: LibraryTableProps) {
                   )}
                 </div>
                 <div role="cell" class="sm-cell sm-cell-authors" title={row.authors.join(', ')}>
-                  {row.authors.join(', ') || <span class="sm-muted">{row.fandoms.length > 0 ? t('anonymousAuthor') : '—'}</span>}
+                  {row.authors.join(', ') || <span class="sm-muted">{isAnonymous(row) ? t('anonymousAuthor') : '—'}</span>}
                 </div>
                 <div role="cell" class="sm-cell sm-cell-fandoms" title={row.fandoms.join(', ')}>
                   {row.fandoms.join(', ') || <span class="sm-muted">—</span>}

@@ -7,6 +7,7 @@ import { isArchiveHost } from '../hosts';
 import { t } from '../i18n';
 import type { LibraryRow } from '../db/library';
 import type { SavedImportItem } from '../db/library';
+import { isAnonymous } from './model';
 
 /** One record of CSV text: its fields and the line it starts on (1-based). */
 export interface CsvRecord {
@@ -152,16 +153,11 @@ function csvField(value: string | number | null): string {
 const isoDate = (ms: number | null): string => (ms === null ? '' : new Date(ms).toISOString());
 
 /**
- * The authors column: the archive writes "Anonymous" for a work whose creators
- * are hidden, and so does the CSV (in English whatever the reader's language,
- * as a name the archive gives: the file is data for other tools). A row with
- * facts but no author is such a work (every work has a fandom); a row whose
- * facts are unknown (only its id, from a reading list) says nothing.
+ * The authors column: the archive writes "Anonymous" for an anonymous work,
+ * and so does the CSV (in English whatever the reader's language, as a name
+ * the archive gives: the file is data for other tools).
  */
-function authorsField(row: Pick<LibraryRow, 'authors' | 'fandoms'>): string {
-  if (row.authors.length > 0) return row.authors.join('; ');
-  return row.fandoms.length > 0 ? 'Anonymous' : '';
-}
+const authorsField = (row: Pick<LibraryRow, 'authors' | 'fandoms'>): string => (isAnonymous(row) ? 'Anonymous' : row.authors.join('; '));
 
 export const LIBRARY_CSV_COLUMNS = ['title', 'url', 'authors', 'fandoms', 'status', 'words', 'chapters_read', 'chapters_posted', 'chapters_expected', 'complete', 'last_read', 'added', 'updated', 'note'];
 
@@ -202,25 +198,10 @@ export type LibraryJsonWork = Pick<LibraryRow, Exclude<(typeof LIBRARY_JSON_FIEL
  * for itself (search text, display labels, the next chapter) stays out of the file.
  */
 export function libraryToJson(rows: readonly LibraryRow[], exportedAt: number): string {
-  const works = rows.map(
-    (row): LibraryJsonWork => ({
-      workId: row.workId,
-      url: workUrl(row.workId),
-      title: row.title,
-      authors: row.authors,
-      fandoms: row.fandoms,
-      tags: row.tags,
-      status: row.status,
-      note: row.note,
-      words: row.words,
-      read: row.read,
-      posted: row.posted,
-      expected: row.expected,
-      complete: row.complete,
-      lastRead: row.lastRead,
-      added: row.added,
-      updated: row.updated,
-    }),
-  );
+  const works = rows.map((row) => {
+    const work: Record<string, unknown> = {};
+    for (const field of LIBRARY_JSON_FIELDS) work[field] = field === 'url' ? workUrl(row.workId) : row[field];
+    return work as LibraryJsonWork;
+  });
   return JSON.stringify({ format: 'shelfmark-library', formatVersion: 1, exportedAt: new Date(exportedAt).toISOString(), works }, null, 1);
 }

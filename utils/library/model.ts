@@ -11,6 +11,13 @@ import { wholePhrase } from '../rules/phrase';
 import { compileTagPattern } from '../rules/tag-pattern';
 import { matchesWildcard } from '../rules/wildcard';
 
+/**
+ * A work whose creators are hidden: a row with facts but no author (every
+ * work has a fandom); a row whose facts are unknown (only its id, from a
+ * reading list) is not one.
+ */
+export const isAnonymous = (row: Pick<LibraryRow, 'authors' | 'fandoms'>): boolean => row.authors.length === 0 && row.fandoms.length > 0;
+
 export interface PreparedRow extends LibraryRow {
   /** Title, authors, every tag and the note, lower-cased, joined by newlines. */
   search: string;
