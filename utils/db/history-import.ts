@@ -16,8 +16,6 @@ import { factsOf, savedEntry, withFacts, withReading, withSaved } from './stored
 import { inTransaction, RequestGroup } from './transaction';
 import type { Millis } from './types';
 
-export { applyHistoryEntry, archiveDateMillis, type HistoryEntry };
-
 export interface HistoryImportSummary {
   /** Entries received (after folding duplicates). */
   works: number;

@@ -1,6 +1,7 @@
 /** Checks of the reading requests' own shapes (history import, work states), for utils/messaging/checks.ts. */
 import { array, bool, type Check, int, nullable, object, oneOf, str } from './check';
-import type { HistoryEntry, HistoryImportSummary } from './history-import';
+import type { HistoryEntry } from './history-entry';
+import type { HistoryImportSummary } from './history-import';
 import { checkWorkFacts, workId } from './record-checks';
 import { TRACKING_MODES, type TrackingMode } from './tracking-mode';
 import type { KnownChapter } from './work-state';

@@ -7,7 +7,8 @@
  * parse, send, store, wait) comes in as dependencies, so this is testable.
  */
 import type { PageRecord } from '../ao3/types';
-import type { HistoryEntry, HistoryImportSummary } from '../db/history-import';
+import type { HistoryEntry } from '../db/history-entry';
+import type { HistoryImportSummary } from '../db/history-import';
 import { t } from '../i18n';
 import { historyEntries, readingsPageUrl } from './history-entries';
 

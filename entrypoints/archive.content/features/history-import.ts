@@ -18,7 +18,8 @@
 import { browser } from 'wxt/browser';
 import { readPage } from '../../../utils/ao3/page';
 import type { PageRecord } from '../../../utils/ao3/types';
-import type { HistoryEntry, HistoryImportSummary } from '../../../utils/db/history-import';
+import type { HistoryEntry } from '../../../utils/db/history-entry';
+import type { HistoryImportSummary } from '../../../utils/db/history-import';
 import type { WorkState } from '../../../utils/db/work-state';
 import { t, tn } from '../../../utils/i18n';
 import { request } from '../../../utils/messaging/client';

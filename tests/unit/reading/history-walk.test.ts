@@ -1,7 +1,8 @@
 /** The History walk over the real History / Marked for Later pages (parsed with linkedom), with a fake clock. */
 import { expect, it } from 'vitest';
 import { readPage } from '../../../utils/ao3/page';
-import type { HistoryEntry, HistoryImportSummary } from '../../../utils/db/history-import';
+import type { HistoryEntry } from '../../../utils/db/history-entry';
+import type { HistoryImportSummary } from '../../../utils/db/history-import';
 import { historyEntries, readingsPageUrl, readingsViewKey } from '../../../utils/reading/history-entries';
 import { freshWalk, HistoryWalk, restoredWalk, type FetchedPage, type WalkState } from '../../../utils/reading/history-walk';
 import { parseArchiveHtml } from '../../../scripts/lib/html';

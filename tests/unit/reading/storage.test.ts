@@ -1,6 +1,6 @@
 /** The reading requests through the background's message handling, over a fake database. */
 import { describe, expect, it } from 'vitest';
-import { archiveDateMillis, type HistoryEntry } from '../../../utils/db/history-import';
+import { archiveDateMillis, type HistoryEntry } from '../../../utils/db/history-entry';
 import { factsOf } from '../../../utils/db/stored-work';
 import { DAY, savedOf, T0, work } from '../db/fixtures';
 import { archiveTab, testBackground } from '../messaging/background';
