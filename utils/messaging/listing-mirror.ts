@@ -3,7 +3,7 @@
  * scripts read from `storage.local` in step with the database, the one
  * source of truth: rewritten after every request that changes rules or
  * settings, and rebuilt at every start of the background (see
- * background-start.ts), so a worker stopped between a change's commit and
+ * recovery.ts), so a worker stopped between a change's commit and
  * its mirror write leaves the mirror stale only until the worker next starts.
  */
 import { listRules } from '../db/rules';
