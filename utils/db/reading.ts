@@ -30,14 +30,17 @@ function laterChapter(record: ReadingRecord, key: ChapterKey, at: Millis): Readi
   return { id: key.id, position: key.position, at };
 }
 
-export function applyVisit(record: ReadingRecord | undefined, workId: number, chapter: ChapterKey | null, at: Millis): ReadingRecord {
+/** A visit to the work's page at `at`, which showed `posted` chapters (null when it did not say). */
+export function applyVisit(record: ReadingRecord | undefined, workId: number, chapter: ChapterKey | null, at: Millis, posted: number | null = null): ReadingRecord {
   const base = record ?? emptyReading(workId);
+  const latest = base.lastVisit === null || at >= base.lastVisit;
   return {
     ...base,
     lastChapter: chapter ? laterChapter(base, chapter, at) : base.lastChapter,
     visitCount: base.visitCount + 1,
     firstVisit: base.firstVisit === null ? at : Math.min(base.firstVisit, at),
     lastVisit: base.lastVisit === null ? at : Math.max(base.lastVisit, at),
+    ...(latest && posted !== null ? { seenPosted: posted } : {}),
   };
 }
 
@@ -98,6 +101,9 @@ export function mergeReadingRecords(stored: ReadingRecord, incoming: ReadingReco
     : incoming.lastChapter === null ? stored.lastChapter
     : incoming.lastChapter.at > stored.lastChapter.at ? incoming.lastChapter
     : stored.lastChapter;
+  // What was posted at the later of the two last visits; the other side's when that one never said.
+  const [later, earlier] = (incoming.lastVisit ?? -Infinity) > (stored.lastVisit ?? -Infinity) ? [incoming, stored] : [stored, incoming];
+  const seenPosted = later.seenPosted ?? earlier.seenPosted;
   return {
     workId: stored.workId,
     chapters: chapters.sort((a, b) => a.position - b.position),
@@ -105,5 +111,6 @@ export function mergeReadingRecords(stored: ReadingRecord, incoming: ReadingReco
     visitCount: Math.max(stored.visitCount, incoming.visitCount),
     firstVisit: minOf(stored.firstVisit, incoming.firstVisit),
     lastVisit: maxOf(stored.lastVisit, incoming.lastVisit),
+    ...(seenPosted !== undefined ? { seenPosted } : {}),
   };
 }

@@ -76,7 +76,8 @@ export const checkReadingRecord: Check<ReadingRecord> = object<ReadingRecord>({
   visitCount: count,
   firstVisit: nullable(time),
   lastVisit: nullable(time),
-});
+  seenPosted: int({ min: 1 }),
+}, ['seenPosted']);
 
 export const checkVisitEntry: Check<VisitEntry> = object<VisitEntry>({
   workId,

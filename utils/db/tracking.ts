@@ -18,7 +18,7 @@ export async function recordVisit(db: ShelfmarkDb, work: WorkFacts, chapter: Cha
     // The log's append reads its last bucket alongside the work's read.
     writes.add(appendVisits(tx.objectStore('visits'), [{ workId: work.workId, chapterId: chapter?.id ?? null, position: chapter?.position ?? null, at }]));
     const stored = await works.get(work.workId);
-    const reading = applyVisit(stored?.reading, work.workId, chapter, at);
+    const reading = applyVisit(stored?.reading, work.workId, chapter, at, work.chapterCount?.posted ?? null);
     const next = withReading(withFacts(stored, mergeWorkSnapshot(factsOf(stored), work, at, 'work')), reading);
     const saved = stored?.saved;
     writes.add(works.put(saved?.status === 'to-read' ? withSaved(next, { ...saved, status: 'reading', changed: at }) : next));

@@ -80,6 +80,11 @@ export interface ReadingRecord {
   visitCount: number;
   firstVisit: Millis | null;
   lastVisit: Millis | null;
+  /**
+   * Chapters posted when the reader last opened the work's own page: what a listing's count is new
+   * against, also for a one-shot (whose page lists no chapters). Absent until such a visit.
+   */
+  seenPosted?: number;
 }
 
 /** The kind of page a work's facts came from: the work's own page, or a blurb on a listing. */

@@ -89,9 +89,10 @@ export function readingBadge(input: BadgeInput): Badge | null {
   if (posted !== null) for (const p of readSet) if (p > posted) readSet.delete(p);
   const readCount = readSet.size;
   const maxRead = Math.max(0, ...readSet);
-  // What was posted the last time the reader opened the work (its chapter list then); unknown
-  // without one, and then nothing can be called new.
-  const lastSeen = input.knownChapters.length > 0 ? Math.max(input.knownChapters.length, maxRead) : null;
+  // What was posted the last time the reader opened the work: the count its page showed, or its
+  // chapter list then (a one-shot's page lists none); unknown without either, and then nothing can be called new.
+  const seen = Math.max(input.knownChapters.length, reading.seenPosted ?? 0);
+  const lastSeen = seen > 0 ? Math.max(seen, maxRead) : null;
   let firstUnread: number | null = null;
   if (posted !== null) {
     for (let p = 1; p <= posted; p++) {

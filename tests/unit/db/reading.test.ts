@@ -36,4 +36,21 @@ describe('reading records', () => {
     expect(merged.chapters.map((c) => c.id)).toEqual([301, 302]);
     expect(merged.lastChapter).toEqual({ id: 301, position: 1, at: T0 });
   });
+
+  it('keeps the chapters posted as of the latest visit to the work\'s page, also through a merge', () => {
+    let r = applyVisit(undefined, 7, { id: null, position: 1 }, T0 + DAY, 1);
+    // A visit recorded late (an older time) or from a page that did not say leaves it alone.
+    r = applyVisit(r, 7, null, T0, 5);
+    r = applyVisit(r, 7, null, T0 + 2 * DAY, null);
+    expect(r.seenPosted).toBe(1);
+    r = applyVisit(r, 7, null, T0 + 3 * DAY, 3);
+    expect(r.seenPosted).toBe(3);
+    const older = applyVisit(undefined, 7, null, T0, 2);
+    expect(mergeReadingRecords(r, older).seenPosted).toBe(3);
+    expect(mergeReadingRecords(older, r).seenPosted).toBe(3);
+    // A side that never kept it (an older backup) takes the other's.
+    const { seenPosted: _, ...without } = r;
+    expect(mergeReadingRecords(without, older).seenPosted).toBe(2);
+    expect('seenPosted' in mergeReadingRecords(without, applyVisit(undefined, 7, null, T0))).toBe(false);
+  });
 });

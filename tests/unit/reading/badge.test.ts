@@ -102,6 +102,18 @@ describe('reading badge', () => {
     expect(readingBadge(input({ reading: r, chapters: { posted: 22, expected: null }, complete: false }))?.text).toBe('Read 1/22');
   });
 
+  it('a one-shot read, then grown into a work in chapters: its new chapters show', () => {
+    // A one-shot's page lists no chapters: what it showed is the count kept with the visit.
+    const r = reading([chapter(1, true, null)], { seenPosted: 1 });
+    const badge = readingBadge(input({ reading: r, chapters: { posted: 3, expected: null }, complete: false, lastChapterId: 3003 }));
+    expect(badge).toMatchObject({ kind: 'new', text: '2 new chapters', href: '/works/7/navigate' });
+    // Opened, not read, then grown: said beside "Opened".
+    const opened = reading([], { seenPosted: 1 });
+    expect(readingBadge(input({ reading: opened, chapters: { posted: 2, expected: null }, complete: false }))?.text).toBe('Opened 12 days ago · 1 new since you last looked');
+    // The count the page showed counts when the chapter list it kept is shorter.
+    expect(readingBadge(input({ reading: reading([chapter(1, true)], { seenPosted: 20 }), knownChapters: known(1), chapters: { posted: 22, expected: null }, complete: false }))?.text).toBe('Read 1/22 · 2 new since you last looked');
+  });
+
   it('a work marked finished in the saved list with nothing read is "Finished"', () => {
     const saved = { workId: 7, status: 'finished' as const, added: 0, changed: 0, note: '' };
     expect(readingBadge(input({ reading: reading([]), saved }))).toMatchObject({ text: 'Finished' });
