@@ -15,6 +15,7 @@ import { requestFromPage } from './extension-messages';
 import { FLASH_SAMPLER, type FlashSamples } from './flash-sampler';
 import { launchExtension, type ExtensionSession } from './harness';
 import { startHttpsArchive, type HttpsArchive } from './https-archive';
+import { LAYOUT_SHIFT_WATCH, type LayoutShift } from './layout-shift';
 
 const LISTING = 'listing-tag-sherlock-holmes.html';
 /** The seven works by EdosianOrchids901 on that page. */
@@ -41,7 +42,6 @@ const HOST_SAMPLER = `
 (() => {
   const hosts = {};
   window.__shelfmarkHostAtPaint = hosts;
-  new PerformanceObserver(() => {}).observe({ type: 'layout-shift', buffered: true });
   const sample = () => {
     for (const li of document.querySelectorAll('li.blurb')) {
       if (li.id in hosts) continue;
@@ -58,6 +58,7 @@ async function loadStreamed(session: ExtensionSession, url: string): Promise<{ p
   const page = await session.context.newPage();
   await page.addInitScript(FLASH_SAMPLER);
   await page.addInitScript(HOST_SAMPLER);
+  await page.addInitScript(LAYOUT_SHIFT_WATCH);
   await page.goto(url, { waitUntil: 'commit' });
   await page.waitForFunction(() => performance.getEntriesByName('shelfmark:revealed').length > 0, null, { timeout: 15_000 });
   await page.waitForFunction(() => (window as unknown as { __shelfmarkFlash: FlashSamples }).__shelfmarkFlash.frames > 30);
@@ -67,15 +68,11 @@ async function loadStreamed(session: ExtensionSession, url: string): Promise<{ p
     const hosts = (window as unknown as { __shelfmarkHostAtPaint: Record<string, boolean> }).__shelfmarkHostAtPaint;
     const dcl = nav.domContentLoadedEventStart;
     const early = Object.keys(samples.firstVisibleAt).filter((id) => samples.firstVisibleAt[id]! < dcl);
-    let layoutShift = 0;
-    for (const entry of performance.getEntriesByType('layout-shift') as unknown as Array<{ value: number; hadRecentInput: boolean }>) {
-      if (!entry.hadRecentInput) layoutShift += entry.value;
-    }
     return {
       samples,
       dcl,
       revealed: performance.getEntriesByName('shelfmark:revealed')[0]!.startTime,
-      layoutShift,
+      layoutShift: (window as unknown as { __shelfmarkLayoutShift: LayoutShift }).__shelfmarkLayoutShift.value,
       hidden: Array.from(document.querySelectorAll('li.blurb.shelfmark-hidden'), (li) => li.id).sort(),
       summary: document.querySelector('.shelfmark-summary')?.textContent ?? null,
       hostsBeforePaint: early.filter((id) => hosts[id]).length,
