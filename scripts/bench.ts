@@ -9,6 +9,7 @@ import { run as fuzz } from './bench/fuzz';
 import { run as library } from './bench/library';
 import { run as listingRules } from './bench/listing-rules';
 import { run as pageModel } from './bench/page-model';
+import { run as paint } from './bench/paint';
 import { run as rulesTab } from './bench/rules-tab';
 import { run as soak } from './bench/soak';
 import { run as storage } from './bench/storage';
@@ -17,6 +18,7 @@ import type { BenchSection } from './bench/types';
 const sections: Array<{ key: string; title: string; run: () => Promise<BenchSection> }> = [
   { key: 'page-model', title: 'page model', run: pageModel },
   { key: 'rules', title: 'hide and highlight (extension loaded, 500 rules)', run: listingRules },
+  { key: 'paint', title: 'works painted as the page arrives (streamed pages, 500 rules)', run: paint },
   { key: 'badges', title: 'reading badges (extension loaded, every work with history)', run: badges },
   { key: 'storage', title: 'storage (100,000 works, 100,000 reading records, 300,000 visits)', run: storage },
   { key: 'library', title: 'options page Library (10,000 works)', run: library },

@@ -1,7 +1,12 @@
 /**
- * The no-flash gate. style.css hides `li.blurb` while <html> has the pending
- * class; the content script adds the class at document_start, before the
- * first paint, and removes it once every blurb is classified and decorated.
+ * The no-flash gate. style.css hides every `li.blurb` not yet released while
+ * <html> has the pending class; the content script adds the class at
+ * document_start, before the first paint. A blurb is released (given the
+ * released class, blurb-release.ts) as soon as it is classified and
+ * decorated — while the page is still parsed — so works to keep paint as
+ * early as the archive's own would, and works to hide paint only as their
+ * placeholder. The class leaves <html> once the whole page is classified and
+ * the reader's state drawn: from then on every blurb paints, released or not.
  *
  * If anything goes wrong — rules unreadable, a script error, the background
  * not answering — the fail-safe removes it anyway, about a second after
@@ -12,10 +17,13 @@
  */
 export const PENDING_CLASS = 'shelfmark-pending';
 
+/** A blurb classified and decorated: it paints even while <html> is pending. */
+export const RELEASED_CLASS = 'shelfmark-released';
+
 /** Long enough for a sleeping worker to wake and a large page to be classified; short enough not to look broken. */
 export const FAIL_SAFE_MS = 1000;
 
-/** Performance mark (shared with the page's timeline) that `npm run bench` reads. */
+/** Performance mark (shared with the page's timeline) that `npm run bench` reads: the gate is gone, every blurb paints. */
 export const REVEALED_MARK = 'shelfmark:revealed';
 
 export interface BlurbGate {

@@ -3,13 +3,15 @@
  *
  * At document_start it holds the blurbs back from painting (blurb-gate.ts),
  * starts reading the rules, and reads and classifies a listing's blurbs as
- * the parser completes them (parsed-listing.ts). At DOMContentLoaded it reads
- * the rest of the page (reusing those blurbs' records), classifies the blurbs
- * not yet classified,
- * asks the background for the reader's state of every work on it (one
- * message), lets each feature draw from that one reading, and only then lets
- * the blurbs paint. Its working time is measured (work-clock.ts). Features live in ./features,
- * one per file, and are wired up only here.
+ * the parser completes them (parsed-listing.ts), releasing each for painting
+ * as soon as it is classified (blurb-release.ts). At DOMContentLoaded it
+ * reads the rest of the page (reusing those blurbs' records), classifies and
+ * releases the blurbs not yet classified, asks the background for the
+ * reader's state of every work on it (one message), and lets each feature
+ * draw from that one reading into places already kept for it (fixed boxes:
+ * nothing moves); then the gate opens. Its working time is measured
+ * (work-clock.ts). Features live in ./features, one per file, and are wired
+ * up only here.
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { ARCHIVE_MATCHES } from '../../utils/hosts';
@@ -19,6 +21,7 @@ import type { Blurb, PageRecord, WorkPage } from '../../utils/ao3/types';
 import type { ListingConfig } from '../../utils/rules/listing-config';
 import type { TabState } from '../../utils/messaging/tab-protocol';
 import { holdBlurbs, type BlurbGate } from './blurb-gate';
+import { BlurbRelease } from './blurb-release';
 import { whenDomReady } from './dom-ready';
 import { refuseUntrustedEvents } from './untrusted-events';
 import { loadListingConfig, onListingConfigChange } from './listing-config-source';
@@ -50,10 +53,11 @@ export default defineContentScript({
     refuseUntrustedEvents();
     onClock(() => {
       const gate = holdBlurbs();
+      const release = new BlurbRelease();
       followBadgeStyle();
       const config = loadListingConfig();
-      const parsed = new ParsedListing(document, config);
-      whenDomReady(() => void onClockAsync(() => onPageReady(gate, config, parsed, address)));
+      const parsed = new ParsedListing(document, config, release);
+      whenDomReady(() => void onClockAsync(() => onPageReady(gate, release, config, parsed, address)));
     });
   },
 });
@@ -75,8 +79,9 @@ function workPageOf(page: PageRecord): WorkPage | null {
   return page.kind === 'work' && page.work !== null && 'view' in page.work ? page.work : null;
 }
 
-/** Features drawn in the same pass as the rules, before the blurbs paint: no layout jumps. */
+/** Features drawn from the reader's state, into the hosts kept for them as the blurbs were released: no layout jumps. */
 function drawBeforeReveal(context: PageContext): void {
+  drawBlurbSaveControls(context.blurbs);
   showSavedStates(context.states);
   drawWorkPageSaveControl(context.workPage);
   if (hasBlurbs(context.page)) drawReadingBadges(context.blurbs, context.states);
@@ -98,7 +103,7 @@ function startAfterReveal(context: PageContext): void {
   else showChapterIndexMarks(context.page, context.states);
 }
 
-async function onPageReady(gate: BlurbGate, configLoading: Promise<ListingConfig>, parsed: ParsedListing, address: string): Promise<void> {
+async function onPageReady(gate: BlurbGate, release: BlurbRelease, configLoading: Promise<ListingConfig>, parsed: ParsedListing, address: string): Promise<void> {
   let listing: ListingRules | null = null;
   let context: PageContext;
   try {
@@ -109,15 +114,18 @@ async function onPageReady(gate: BlurbGate, configLoading: Promise<ListingConfig
     if (hasBlurbs(page) && !findReadProblem(document, page)) {
       listing = parsed.settle(blurbs, await offClock(configLoading), (outcome) => reportPage(page, location.href, outcome));
       performance.mark(CLASSIFIED_MARK);
+      release.release(blurbs, listing.outcome.results);
     } else {
       parsed.withdraw();
+      release.release(blurbs);
     }
     // Asked once the rules have run: building the listing's snapshots would otherwise
-    // delay the classification, and the blurbs wait for this answer either way.
+    // delay the classification. Only blurbs whose verdict needs it (`release.holding`) wait for it.
     const statesLoading = requestWorkStates(page);
-    // While the answer is on its way: the blurbs' Save controls, which don't paint before it either.
-    drawBlurbSaveControls(blurbs);
     context = { page, blurbs, workPage: workPageOf(page), states: await offClock(statesLoading) };
+    // Blurbs held for this answer (`release.holding`: a rule on the reader's own data judged them
+    // `needsState`) paint when the gate opens, below; classifying them with `context.states`
+    // belongs here, with the rules that need it.
     drawBeforeReveal(context);
   } finally {
     gate.release();

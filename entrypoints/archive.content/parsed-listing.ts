@@ -2,15 +2,19 @@
  * A listing read and classified while it is parsed (see parsed-blurbs.ts), so
  * that at DOMContentLoaded only the blurbs parsed last are left to do.
  *
- * Nothing here is final: the blurbs are still held back from painting
- * (blurb-gate.ts), and the DOMContentLoaded pass reads the whole page, reuses
- * the records read here (`recordOf`), and then either settles the
- * classification or, when the page turns out to be one whose works get no
- * rules, withdraws what was drawn.
+ * Each blurb is released for painting (blurb-release.ts) as soon as it is
+ * classified and decorated; blurbs parsed before the rules came wait for the
+ * rules, not for the page. Before the first one paints, the summary line's
+ * place is kept above the list. The DOMContentLoaded pass reads the whole
+ * page, reuses the records read here (`recordOf`), and then either settles
+ * the classification (the summary and the counts end exact there) or, when
+ * the page turns out to be one whose works get no rules, withdraws what was
+ * drawn.
  */
 import { detectPage, readBlurb } from '../../utils/ao3/page';
 import type { Blurb } from '../../utils/ao3/types';
 import type { ListingConfig } from '../../utils/rules/listing-config';
+import type { BlurbRelease } from './blurb-release';
 import type { ListedBlurb, ListingOutcome } from './features/filter-listing';
 import { ListingRules } from './features/listing-rules';
 import { ParsedBlurbs } from './parsed-blurbs';
@@ -26,8 +30,9 @@ export class ParsedListing {
   /** Blurbs read and not classified yet: the rules hadn't arrived. */
   private waiting: ListedBlurb[] = [];
   private rules: ListingRules | null = null;
+  private summaryReserved = false;
 
-  constructor(doc: Document, configLoading: Promise<ListingConfig>) {
+  constructor(doc: Document, configLoading: Promise<ListingConfig>, private readonly release: BlurbRelease) {
     this.watcher = new ParsedBlurbs(doc, (elements) => this.take(doc, elements));
     void configLoading.then((config) =>
       onClock(() => {
@@ -75,7 +80,13 @@ export class ParsedListing {
   private classifyWaiting(): void {
     if (!this.config || this.waiting.length === 0) return;
     this.rules ??= new ListingRules(this.config);
-    this.rules.add(this.waiting);
+    const blurbs = this.waiting;
     this.waiting = [];
+    const results = this.rules.add(blurbs);
+    if (!this.summaryReserved) {
+      this.summaryReserved = true;
+      this.rules.reserveSummary();
+    }
+    this.release.release(blurbs, results);
   }
 }

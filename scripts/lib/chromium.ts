@@ -49,13 +49,18 @@ function assetResponse(url: URL): { status: number; contentType: string; body: s
  * Routes every request of `context`: archive URLs in `served` get their page,
  * other archive URLs an empty asset or a 404, and anything else is aborted.
  * Returns the map, keyed by normalised URL, for the caller to fill.
+ *
+ * Archive URLs for which `passThrough` says yes go on to the browser's own
+ * network stack, unanswered here: a local server the browser resolves the
+ * archive to (tests/e2e/https-archive.ts) streams them, which `fulfill` can't.
  */
-export async function routeArchive(context: BrowserContext): Promise<Map<string, ServedPage>> {
+export async function routeArchive(context: BrowserContext, passThrough?: (url: string) => boolean): Promise<Map<string, ServedPage>> {
   const served = new Map<string, ServedPage>();
   await context.route('**/*', async (route: Route) => {
     const url = new URL(route.request().url());
     if (url.protocol !== 'https:' && url.protocol !== 'http:') return route.continue();
     if (!isArchiveHost(url.hostname)) return route.abort('blockedbyclient');
+    if (passThrough?.(url.href)) return route.continue();
     const page = served.get(url.href);
     if (page) {
       return route.fulfill({ status: page.status, contentType: 'text/html; charset=utf-8', body: page.html });

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { chromiumArgs, chromiumPath, routeArchive, servedKey } from '../../scripts/lib/chromium';
 import { realPage, realPageHtml } from '../helpers/real-pages';
+import type { HttpsArchive } from './https-archive';
 import { forbiddenRequests, isShelfmarks, recordRequests, type SeenRequest } from './request-log';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -52,6 +53,8 @@ export interface LaunchOptions {
   /** A profile to reuse (kept on close); by default a fresh one, deleted on close. */
   userDataDir?: string;
   extensionPath?: string;
+  /** A local archive server (https-archive.ts) the browser is pointed at, for the pages it serves (e.g. streamed ones). */
+  archive?: HttpsArchive;
 }
 
 export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
@@ -64,10 +67,11 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: true,
-    args: chromiumArgs([`--disable-extensions-except=${extensionPath}`, `--load-extension=${extensionPath}`]),
+    args: chromiumArgs([`--disable-extensions-except=${extensionPath}`, `--load-extension=${extensionPath}`, ...(options.archive?.chromiumFlags ?? [])]),
   });
   const requests = recordRequests(context);
-  const served = await routeArchive(context);
+  const { archive } = options;
+  const served = await routeArchive(context, archive && ((url) => archive.serves(url)));
 
   const isOurs = (w: Worker) => w.url().startsWith('chrome-extension://') && w.url().endsWith('/background.js');
   const first = context.serviceWorkers().find(isOurs) ?? (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 30_000 }));

@@ -7,6 +7,12 @@
  * this server (`--host-resolver-rules`) and to trust its throwaway certificate
  * (`--ignore-certificate-errors-spki-list`, by the key's hash); every other
  * host resolves to nothing.
+ *
+ * It also serves what `route.fulfill` cannot: a page that arrives over time,
+ * in chunks (`Pacing`), as from a real network, so that what paints while the
+ * page is still parsed can be seen and timed. A browser context that routes
+ * its requests lets these through (`serves`, and `passThrough` in
+ * scripts/lib/chromium.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { createHash, createPublicKey } from 'node:crypto';
@@ -18,11 +24,19 @@ import { join } from 'node:path';
 
 const HOST = 'archiveofourown.org';
 
+/** A page sent in pieces: `chunkBytes` at a time, `delayMs` apart (the first piece at once). */
+export interface Pacing {
+  chunkBytes: number;
+  delayMs: number;
+}
+
 export interface HttpsArchive {
   /** Chromium flags that send the archive's host to this server and trust its certificate. */
   chromiumFlags: string[];
-  /** Serves `html` at `url` (on archiveofourown.org). */
-  servePage(url: string, html: string): void;
+  /** Serves `html` at `url` (on archiveofourown.org), all at once or, with `pacing`, streamed. */
+  servePage(url: string, html: string, pacing?: Pacing): void;
+  /** Whether `url` is a page this server serves. */
+  serves(url: string): boolean;
   /** Every request the server answered, in order, with its `Sec-Purpose` header (e.g. "prefetch;prerender"). */
   requests: { path: string; purpose: string | null }[];
   close(): Promise<void>;
@@ -53,14 +67,29 @@ function assetType(path: string): string | null {
 
 export async function startHttpsArchive(): Promise<HttpsArchive> {
   const { key, cert } = throwawayCertificate();
-  const pages = new Map<string, string>();
+  const pages = new Map<string, { body: Buffer; pacing: Pacing | undefined }>();
   const requests: HttpsArchive['requests'] = [];
   const server = createServer({ key, cert }, (req, res) => {
     const path = new URL(req.url ?? '/', `https://${HOST}`).pathname;
     requests.push({ path, purpose: req.headers['sec-purpose']?.toString() ?? null });
-    const html = pages.get(path);
-    if (html !== undefined) {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+    const page = pages.get(path);
+    if (page !== undefined) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      if (!page.pacing) {
+        res.end(page.body);
+        return;
+      }
+      const { chunkBytes, delayMs } = page.pacing;
+      let sent = 0;
+      const next = () => {
+        if (res.destroyed) return;
+        const end = Math.min(sent + chunkBytes, page.body.length);
+        res.write(page.body.subarray(sent, end));
+        sent = end;
+        if (sent < page.body.length) setTimeout(next, delayMs);
+        else res.end();
+      };
+      next();
       return;
     }
     const type = assetType(path);
@@ -77,10 +106,14 @@ export async function startHttpsArchive(): Promise<HttpsArchive> {
       `--host-resolver-rules=MAP ${HOST} 127.0.0.1:${port}, MAP * ~NOTFOUND`,
       `--ignore-certificate-errors-spki-list=${spki}`,
     ],
-    servePage(url, html) {
+    servePage(url, html, pacing) {
       const parsed = new URL(url);
       if (parsed.hostname !== HOST) throw new Error(`${url} is not on ${HOST}`);
-      pages.set(parsed.pathname, html);
+      pages.set(parsed.pathname, { body: Buffer.from(html, 'utf8'), pacing });
+    },
+    serves(url) {
+      const parsed = new URL(url);
+      return parsed.hostname === HOST && pages.has(parsed.pathname);
     },
     requests,
     close: () => new Promise<void>((resolve) => {

@@ -137,6 +137,13 @@ export interface Classification {
    * not guessed.
    */
   incomplete: boolean;
+  /**
+   * True when the verdict depends on the reader's own state of the work
+   * (`works/state`: read, finished, saved) and that state was not given: the
+   * listing holds the blurb back from painting until the state has come and
+   * the blurb is classified again. No rule sets it yet.
+   */
+  needsState?: boolean;
 }
 
 export interface ClassifyOptions {

@@ -39,6 +39,9 @@ const NOT_CLASSIFIED: Classification = { verdict: 'show', classified: false, hid
 
 const count = (n: number) => n.toLocaleString();
 
+/** The summary's kept place: laid out as the line is, never painted. */
+const SUMMARY_SPACE = 'shelfmark-summary-space';
+
 function chip(reason: MatchReason, extraClass = ''): HTMLElement {
   const text = reason.label;
   return h('span', {
@@ -115,6 +118,8 @@ export interface FilterOptions {
  */
 export class ListingFilter {
   private summary: HTMLElement | null = null;
+  /** The summary's place, kept while the page was parsed (`reserveSummary`). */
+  private reserved: HTMLElement | null = null;
   /** The blurbs a pass decorated: only those need undoing before the next pass. */
   private readonly decorated = new Set<HTMLElement>();
   private blurbs: ListedBlurb[];
@@ -135,12 +140,35 @@ export class ListingFilter {
     if (entry) entry.record = record;
   }
 
-  /** Classifies and decorates blurbs that follow the ones already here; the summary waits for `settle`. */
-  add(blurbs: readonly ListedBlurb[], matcher: Matcher | null, options: FilterOptions): void {
-    for (const blurb of blurbs) {
-      this.blurbs.push(blurb);
-      this.results.push(this.classifyOne(blurb, matcher, options));
-    }
+  /** Classifies and decorates blurbs that follow the ones already here; the summary waits for `settle`. Returns their results. */
+  add(blurbs: readonly ListedBlurb[], matcher: Matcher | null, options: FilterOptions): Classification[] {
+    const results = blurbs.map((blurb) => this.classifyOne(blurb, matcher, options));
+    this.blurbs.push(...blurbs);
+    this.results.push(...results);
+    return results;
+  }
+
+  /**
+   * Keeps the summary's place above the list, empty and unseen, before the
+   * first blurb paints: drawn into it at `settle`, the line then moves no
+   * work down. Should nothing be hidden, the place stays empty (taking it
+   * back would move every work below it) until a later pass needs the line.
+   */
+  reserveSummary(): void {
+    const list = this.blurbs[0]?.element.parentElement;
+    if (this.summary || this.reserved || !list) return;
+    this.reserved = this.summaryLine(tn('listingHiddenSummary', this.blurbs.length, count(0)), h('button', { class: 'shelfmark-button', attrs: { type: 'button', tabindex: '-1' } }, t('listingShowAll')));
+    this.reserved.className = SUMMARY_SPACE;
+    this.reserved.removeAttribute('role');
+    this.reserved.setAttribute('aria-hidden', 'true');
+    list.before(this.reserved);
+  }
+
+  /** Takes back the summary and its kept place (the page gets no rules after all). */
+  removeSummary(): void {
+    this.summary?.remove();
+    this.reserved?.remove();
+    this.summary = this.reserved = null;
   }
 
   /**
@@ -211,13 +239,19 @@ export class ListingFilter {
       toggle.setAttribute('aria-pressed', String(showing));
       toggle.textContent = t(showing ? 'listingHideAgain' : 'listingShowAll');
     });
-    this.summary = h(
+    this.summary = this.summaryLine(tn('listingHiddenSummary', outcome.total, count(outcome.hidden)), toggle);
+    if (this.reserved) this.reserved.replaceWith(this.summary);
+    else first.parentElement.before(this.summary);
+    this.reserved = null;
+  }
+
+  private summaryLine(text: string, toggle: HTMLElement): HTMLElement {
+    return h(
       'p',
       { class: 'shelfmark-summary', attrs: { role: 'status' } },
-      h('span', {}, tn('listingHiddenSummary', outcome.total, count(outcome.hidden))),
+      h('span', {}, text),
       h('span', { attrs: { 'aria-hidden': 'true' } }, '·'),
       toggle,
     );
-    first.parentElement.before(this.summary);
   }
 }

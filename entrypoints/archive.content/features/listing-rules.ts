@@ -7,6 +7,7 @@
 import { readBlurb } from '../../../utils/ao3/page';
 import type { Matcher } from '../../../utils/rules/compile';
 import type { ListingConfig } from '../../../utils/rules/listing-config';
+import type { Classification } from '../../../utils/rules/types';
 import { RulesMatcher } from '../rules-matcher';
 import { ListingFilter, type FilterOptions, type ListedBlurb, type ListingOutcome } from './filter-listing';
 
@@ -46,9 +47,14 @@ export class ListingRules {
     return this.pausedHere;
   }
 
-  /** Classifies blurbs as the parser completes them, in page order. */
-  add(blurbs: readonly ListedBlurb[]): void {
-    this.filter.add(blurbs, this.activeMatcher(), this.options);
+  /** Classifies blurbs as the parser completes them, in page order; returns what the rules made of each. */
+  add(blurbs: readonly ListedBlurb[]): Classification[] {
+    return this.filter.add(blurbs, this.activeMatcher(), this.options);
+  }
+
+  /** Keeps the summary line's place above the list before its first blurb paints, when some rule may hide a work. */
+  reserveSummary(): void {
+    if (this.activeMatcher() && this.config.rules.some((rule) => rule.enabled && rule.action === 'hide')) this.filter.reserveSummary();
   }
 
   /**
@@ -64,6 +70,7 @@ export class ListingRules {
   /** Takes back whatever `add` drew: the page turned out not to be one to classify. */
   withdraw(): void {
     this.filter.classify(null, this.options);
+    this.filter.removeSummary();
   }
 
   setConfig(config: ListingConfig): void {

@@ -5,8 +5,9 @@
  * once saved) opens a small panel to pick the status, write a short note or
  * remove it (with Undo). Alt+Shift+S does the same on work pages.
  *
- * Drawn before the blurbs paint (see index.ts), from the states the page
- * already asked for, so nothing moves when it appears; in closed shadow roots
+ * A blurb's control is drawn into a host put in place, empty, as the blurb
+ * was released for painting, once the page's states have come: the host is a
+ * fixed box, so nothing moves when it fills; in closed shadow roots
  * (closed-host.ts), so page scripts can't read which works are saved.
  */
 import type { Blurb, WorkPage } from '../../../utils/ao3/types';
@@ -245,17 +246,29 @@ function targetOfBlurb(record: Blurb): SaveTarget | null {
   return { workId: record.workId, title, facts };
 }
 
+/** Where a blurb's control goes: its heading, for a blurb of a work (or a bookmark of one); null for the rest. */
+function controlPlace(element: HTMLElement, record: Blurb): { target: SaveTarget; heading: Element } | null {
+  if (record.type === 'deleted' || record.type === 'series') return null;
+  const target = targetOfBlurb(record);
+  const heading = target && element.querySelector(':scope > .header > .heading, :scope > div.header h4.heading');
+  return target && heading ? { target, heading } : null;
+}
+
 /**
- * The blurbs' controls, drawn while the page's states are on their way (the
- * blurbs don't paint before `showSavedStates`): each says "Save" until then.
+ * The blurb's host, empty, put in place as the blurb is released for
+ * painting (blurb-release.ts): a fixed box (closed-host.ts), so filling it
+ * when the background's answer comes moves nothing.
  */
+export function reserveBlurbHost(element: HTMLElement, record: Blurb): void {
+  const place = controlPlace(element, record);
+  if (place) blurbHost(element, place.heading);
+}
+
+/** The blurbs' controls, in their hosts, once the page's states came (or didn't: each then says "Save"). */
 export function drawBlurbSaveControls(blurbs: ReadonlyArray<{ element: HTMLElement; record: Blurb }>): void {
   for (const { element, record } of blurbs) {
-    if (record.type === 'deleted' || record.type === 'series') continue;
-    const target = targetOfBlurb(record);
-    const heading = element.querySelector(':scope > .header > .heading, :scope > div.header h4.heading');
-    if (!target || !heading) continue;
-    new SaveControl(target, blurbHost(element, heading).body);
+    const place = controlPlace(element, record);
+    if (place) new SaveControl(place.target, blurbHost(element, place.heading).body);
   }
 }
 

@@ -127,4 +127,30 @@ describeRealPages('ListingFilter on a real listing', () => {
     expect(hidden()).toEqual(['work_73393176', 'work_77618571']);
     expect(outcome.hidden).toBe(2);
   });
+  it('fills the summary\'s kept place where it stands, keeps it empty when nothing is hidden, and gives it back when withdrawn', () => {
+    const edosian = compileRules([rule({ id: 'a', match: { kind: 'author', login: 'EdosianOrchids901' } })]);
+    const filter = new ListingFilter();
+    filter.add(blurbs.slice(0, 3), edosian, options);
+    filter.reserveSummary();
+    const list = blurbs[0]!.element.parentElement!;
+    const space = list.previousElementSibling;
+    expect(space?.className).toBe('shelfmark-summary-space');
+    expect(space?.getAttribute('aria-hidden')).toBe('true');
+    filter.settle(blurbs, edosian, options);
+    // The line took the kept place: nothing was added before or after it.
+    expect(list.previousElementSibling?.className).toBe('shelfmark-summary');
+    expect(list.previousElementSibling?.textContent).toContain('7 of 21 works hidden');
+    expect(doc.querySelectorAll('.shelfmark-summary-space').length).toBe(0);
+
+    const none = compileRules([rule({ id: 'n', match: { kind: 'author', login: 'nobody-here' } })]);
+    const quiet = new ListingFilter();
+    doc.querySelector('.shelfmark-summary')?.remove();
+    quiet.add(blurbs.slice(0, 3), none, options);
+    quiet.reserveSummary();
+    quiet.settle(blurbs, none, options);
+    expect(list.previousElementSibling?.className).toBe('shelfmark-summary-space');
+    expect(doc.querySelector('.shelfmark-summary')).toBeNull();
+    quiet.removeSummary();
+    expect(doc.querySelectorAll('.shelfmark-summary-space').length).toBe(0);
+  });
 });

@@ -1,0 +1,25 @@
+/**
+ * An init script for the page's main world, from document_start: adds up the
+ * page's layout shifts (the Layout Instability API's `layout-shift` entries,
+ * which only an observer sees), leaving out those right after the reader's
+ * input, as cumulative layout shift does.
+ */
+export const LAYOUT_SHIFT_WATCH = `
+(() => {
+  const shift = { value: 0, entries: 0 };
+  window.__shelfmarkLayoutShift = shift;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (entry.hadRecentInput) continue;
+      shift.value += entry.value;
+      shift.entries++;
+    }
+  }).observe({ type: 'layout-shift', buffered: true });
+})();
+`;
+
+export interface LayoutShift {
+  /** The sum of the shifts' scores. */
+  value: number;
+  entries: number;
+}
