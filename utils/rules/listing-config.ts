@@ -19,11 +19,13 @@ export interface ListingConfig {
   alwaysShow: number[];
   /** Hidden works as a one-line placeholder, or removed from the page. */
   hiddenWorks: HiddenWorksStyle;
+  /** Placeholders name the hidden work's title and creators. */
+  placeholderTitles: boolean;
   /** Every rule paused, everywhere. */
   paused: boolean;
 }
 
-export const EMPTY_LISTING_CONFIG: ListingConfig = { rules: [], alwaysShow: [], hiddenWorks: 'placeholder', paused: false };
+export const EMPTY_LISTING_CONFIG: ListingConfig = { rules: [], alwaysShow: [], hiddenWorks: 'placeholder', placeholderTitles: false, paused: false };
 
 /**
  * The stored mirror, or the empty config when it is missing or not of this
@@ -38,6 +40,7 @@ export function listingConfigFrom(value: unknown): ListingConfig {
     rules: v.rules,
     alwaysShow: v.alwaysShow.filter((id): id is number => Number.isInteger(id)),
     hiddenWorks: v.hiddenWorks === 'remove' ? 'remove' : 'placeholder',
+    placeholderTitles: v.placeholderTitles === true,
     paused: v.paused === true,
   };
 }
