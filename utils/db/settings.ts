@@ -2,7 +2,7 @@
  * The reader's settings: a registry of known keys with their defaults and
  * checks. Later features add keys here; the store keeps one record per key.
  */
-import type { HiddenWorksStyle } from '../rules/listing-config';
+import { HIDDEN_WORKS_STYLES, type HiddenWorksStyle } from '../rules/listing-config';
 import { BADGE_STYLES, THEMES, type BadgeStyle, type Theme } from '../library/display';
 import { array, bool, type Check, int, isPlainObject, object, oneOf, str } from './check';
 import { inTransaction, RequestGroup } from './transaction';
@@ -14,7 +14,7 @@ export interface Settings {
   recordPrivateWindows: boolean;
   /** Works the reader chose to always see, whatever rules hide them. */
   alwaysShow: number[];
-  /** Hidden works as a one-line placeholder, or removed from the page. */
+  /** Hidden works dimmed, as a one-line placeholder, or removed from the page: the severity of hide rules that have none. */
   hiddenWorks: HiddenWorksStyle;
   /** Placeholders name the hidden work's title and creators (off by default: a title can be what the reader avoids). */
   placeholderTitles: boolean;
@@ -42,7 +42,7 @@ export const SETTING_DEFAULTS: Settings = {
 const SETTING_CHECKS: { [K in keyof Settings]: Check<Settings[K]> } = {
   recordPrivateWindows: bool,
   alwaysShow: array(int({ min: 1 }), { max: 100_000 }),
-  hiddenWorks: oneOf('placeholder', 'remove'),
+  hiddenWorks: oneOf(...HIDDEN_WORKS_STYLES),
   placeholderTitles: bool,
   rulesPaused: bool,
   trackingPaused: bool,

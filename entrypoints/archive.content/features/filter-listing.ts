@@ -9,7 +9,7 @@
 import type { Blurb } from '../../../utils/ao3/types';
 import type { Matcher } from '../../../utils/rules/compile';
 import type { HiddenWorksStyle } from '../../../utils/rules/listing-config';
-import type { Classification, MatchReason } from '../../../utils/rules/types';
+import type { Classification, ClassifyOptions, MatchReason } from '../../../utils/rules/types';
 import { t, tn } from '../../../utils/i18n';
 import { h } from '../dom';
 
@@ -103,7 +103,7 @@ function decorate(element: HTMLElement, result: Classification, style: HiddenWor
   return false;
 }
 
-export interface FilterOptions {
+export interface FilterOptions extends ClassifyOptions {
   alwaysShow: ReadonlySet<number>;
   hiddenWorks: HiddenWorksStyle;
 }

@@ -6,7 +6,7 @@
  */
 import { readBlurb } from '../../../utils/ao3/page';
 import type { Matcher } from '../../../utils/rules/compile';
-import type { ListingConfig } from '../../../utils/rules/listing-config';
+import { severityOfStyle, type ListingConfig } from '../../../utils/rules/listing-config';
 import { RulesMatcher } from '../rules-matcher';
 import { ListingFilter, type FilterOptions, type ListedBlurb, type ListingOutcome } from './filter-listing';
 
@@ -22,7 +22,7 @@ function readPausedHere(): boolean {
 }
 
 function filterOptions(config: ListingConfig): FilterOptions {
-  return { alwaysShow: new Set(config.alwaysShow), hiddenWorks: config.hiddenWorks };
+  return { alwaysShow: new Set(config.alwaysShow), hiddenWorks: config.hiddenWorks, defaultSeverity: severityOfStyle(config.hiddenWorks) };
 }
 
 const NOT_YET: ListingOutcome = { total: 0, hidden: 0, highlighted: 0, results: [] };
