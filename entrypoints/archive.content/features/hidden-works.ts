@@ -147,6 +147,7 @@ export function drawHidden(element: HTMLElement, record: Blurb, reasons: MatchRe
 export class Fold {
   private readonly line: HTMLElement;
   private readonly button: HTMLButtonElement;
+  private open = false;
 
   constructor(readonly members: readonly HTMLElement[], reasons: readonly CountedReason[], unfolded: boolean) {
     const reasonsText = reasons.map((reason) => t('listingFoldReason', reason.label, count(reason.count))).join(', ');
@@ -168,10 +169,11 @@ export class Fold {
   }
 
   get unfolded(): boolean {
-    return this.members[0]!.classList.contains(UNFOLDED);
+    return this.open;
   }
 
   setUnfolded(unfolded: boolean): void {
+    this.open = unfolded;
     for (const member of this.members) member.classList.toggle(UNFOLDED, unfolded);
     this.button.textContent = t(unfolded ? 'listingFold' : 'listingShow');
     this.button.setAttribute('aria-expanded', String(unfolded));

@@ -22,10 +22,15 @@ function readPausedHere(): boolean {
 }
 
 function filterOptions(config: ListingConfig): FilterOptions {
-  return { alwaysShow: new Set(config.alwaysShow), hiddenWorks: config.hiddenWorks, defaultSeverity: severityOfStyle(config.hiddenWorks) };
+  return {
+    alwaysShow: new Set(config.alwaysShow),
+    hiddenWorks: config.hiddenWorks,
+    defaultSeverity: severityOfStyle(config.hiddenWorks),
+    placeholderTitles: config.placeholderTitles,
+  };
 }
 
-const NOT_YET: ListingOutcome = { total: 0, hidden: 0, highlighted: 0, results: [] };
+const NOT_YET: ListingOutcome = { total: 0, hidden: 0, dimmed: 0, highlighted: 0, results: [] };
 
 export class ListingRules {
   private readonly filter = new ListingFilter();
