@@ -82,6 +82,13 @@ export function SettingsPanel({ settings, onChange }: SettingsPanelProps) {
           ]}
           onChange={(hiddenWorks) => onChange({ hiddenWorks })}
         />
+        <Switch
+          label={t('settingsPlaceholderTitles')}
+          hint={t('settingsPlaceholderTitlesHint')}
+          checked={settings?.placeholderTitles}
+          disabled={disabled}
+          onChange={(on) => onChange({ placeholderTitles: on })}
+        />
         <Choice
           legend={t('settingsBadges')}
           hint={t('settingsBadgesHint')}
