@@ -6,6 +6,8 @@
  * them to open tabs.
  */
 import { useCallback, useEffect, useId, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { LISTING_CONFIG_KEY } from '../../utils/rules/listing-config';
 import type { AlwaysShownWork } from '../../utils/db/always-show';
 import { t } from '../../utils/i18n';
 import { request } from '../../utils/messaging/client';
@@ -20,8 +22,8 @@ const nameOf = (work: AlwaysShownWork) => work.title ?? t('alwaysShownUnknown', 
 export interface AlwaysShownWorksProps {
   /** The setting as the page last read it: the list is read again whenever it changes. */
   alwaysShow: readonly number[] | undefined;
-  /** After a change here: the page reads the settings again. */
-  onChanged(): void;
+  /** After a change here or in another tab: the page reads the settings again (and so this list). */
+  onChanged(): unknown;
 }
 
 export function AlwaysShownWorks({ alwaysShow, onChanged }: AlwaysShownWorksProps) {
@@ -44,6 +46,15 @@ export function AlwaysShownWorks({ alwaysShow, onChanged }: AlwaysShownWorksProp
   useEffect(() => {
     void load();
   }, [load, key]);
+
+  // Changed from an archive tab (a placeholder, a work page) while this page is open: read it again.
+  useEffect(() => {
+    const listener = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'local' && LISTING_CONFIG_KEY in changes) onChanged();
+    };
+    browser.storage.onChanged.addListener(listener);
+    return () => browser.storage.onChanged.removeListener(listener);
+  }, [onChanged]);
 
   const set = async (work: AlwaysShownWork, show: boolean): Promise<boolean> => {
     try {

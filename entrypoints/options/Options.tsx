@@ -138,7 +138,7 @@ export function Options() {
         {tab === 'library' && <Library rows={rows} updateRows={(update) => setRows((current) => (current ? update(current) : current))} />}
         {tab === 'history' && <History rows={rows} />}
         {tab === 'rules' && <RulesPanel alwaysShow={settings?.alwaysShow} />}
-        {tab === 'rules' && <AlwaysShownWorks alwaysShow={settings?.alwaysShow} onChanged={() => void reloadSettings()} />}
+        {tab === 'rules' && <AlwaysShownWorks alwaysShow={settings?.alwaysShow} onChanged={reloadSettings} />}
         {tab === 'data' && <DataPanel reloadData={reloadData} />}
         {tab === 'settings' && <SettingsPanel settings={settings} onChange={(values) => void saveSettings(values)} />}
         </div>

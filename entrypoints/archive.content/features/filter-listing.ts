@@ -14,7 +14,7 @@ import { severityOfStyle, type HiddenWorksStyle } from '../../../utils/rules/lis
 import type { Classification, ClassifyOptions, MatchReason } from '../../../utils/rules/types';
 import { t, tn } from '../../../utils/i18n';
 import { h } from '../dom';
-import { chip, DRAWN_LINES, drawHidden, Fold, HIDDEN_CLASSES, REMOVED, setRevealed } from './hidden-works';
+import { chip, DRAWN_LINES, drawHidden, Fold, HIDDEN_CLASSES, REMOVED, setRevealed, tryFitDimming } from './hidden-works';
 
 export interface ListedBlurb {
   element: HTMLElement;
@@ -177,6 +177,8 @@ export class ListingFilter {
       else if (this.results[i]!.verdict === 'highlight') outcome.highlighted++;
     });
     this.fold(looks);
+    const dimmed = looks.indexOf('dim');
+    if (dimmed >= 0) tryFitDimming(this.blurbs[dimmed]!.element);
     this.showSummary(outcome, looks);
     return outcome;
   }

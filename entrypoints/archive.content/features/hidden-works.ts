@@ -185,3 +185,57 @@ export class Fold {
     for (const member of this.members) member.classList.remove(FOLDED, FOLD_HEAD, UNFOLDED);
   }
 }
+
+/** The faintest a dimmed title may be: it is faded, not gone. */
+const DIM_OPACITIES = [0.7, 0.75, 0.8, 0.85, 0.9, 0.95];
+const READABLE = 4.5;
+
+const channels = (color: string): number[] => (color.match(/[\d.]+/g) ?? []).map(Number);
+function luminance([r = 0, g = 0, b = 0]: number[]): number {
+  const linear = (c: number) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+  return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+}
+const contrast = (a: number, b: number) => (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+
+/** The colour behind `element`: the first ancestor's opaque background, else white. */
+function backdrop(element: Element | null): number[] {
+  for (let el = element; el; el = el.parentElement) {
+    const [r = 0, g = 0, b = 0, a = 1] = channels(getComputedStyle(el).backgroundColor);
+    if (a > 0) return [r, g, b];
+  }
+  return [255, 255, 255];
+}
+
+/**
+ * Fits how faded dimmed titles are to the page's colours (the archive's skin,
+ * light or dark, or the reader's own): the most faded of DIM_OPACITIES that
+ * keeps every link of this dimmed title at 4.5:1 against what is behind it,
+ * or no fading where the skin's own colours give less than that. Grey keeps a
+ * colour's luminance; opacity blends it with the backdrop. Read once, from the
+ * first dimmed work drawn, while the blurbs are still held from painting.
+ */
+export function fitDimming(element: HTMLElement): void {
+  const root = document.documentElement;
+  if (root.style.getPropertyValue('--shelfmark-dim-opacity')) return;
+  const header = element.querySelector(':scope > .header');
+  if (!header) return;
+  const back = backdrop(element);
+  const backLuminance = luminance(back);
+  const greys = Array.from(header.querySelectorAll('h4 a, h4'), (el) => {
+    const l = luminance(channels(getComputedStyle(el).color));
+    return 255 * (l <= 0.0031308 ? 12.92 * l : 1.055 * l ** (1 / 2.4) - 0.055);
+  });
+  const fits = (opacity: number) =>
+    greys.every((grey) => contrast(luminance(back.map((c) => grey * opacity + c * (1 - opacity))), backLuminance) >= READABLE);
+  const opacity = DIM_OPACITIES.find(fits) ?? 1;
+  root.style.setProperty('--shelfmark-dim-opacity', String(opacity));
+}
+
+/** fitDimming, or the stylesheet's own fading when the page's colours can't be read. */
+export function tryFitDimming(element: HTMLElement): void {
+  try {
+    fitDimming(element);
+  } catch {
+    // style.css's default stands.
+  }
+}
