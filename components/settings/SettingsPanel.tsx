@@ -71,14 +71,23 @@ export function SettingsPanel({ settings, onChange }: SettingsPanelProps) {
         </h2>
         <Choice
           legend={t('settingsHiddenWorks')}
+          hint={t('settingsHiddenWorksHint')}
           name="hiddenWorks"
           value={settings?.hiddenWorks}
           disabled={disabled}
           options={[
             { value: 'placeholder', label: t('settingsPlaceholder') },
             { value: 'remove', label: t('settingsRemove') },
+            { value: 'dim', label: t('settingsDim') },
           ]}
           onChange={(hiddenWorks) => onChange({ hiddenWorks })}
+        />
+        <Switch
+          label={t('settingsPlaceholderTitles')}
+          hint={t('settingsPlaceholderTitlesHint')}
+          checked={settings?.placeholderTitles}
+          disabled={disabled}
+          onChange={(on) => onChange({ placeholderTitles: on })}
         />
         <Choice
           legend={t('settingsBadges')}

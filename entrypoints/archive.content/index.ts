@@ -146,8 +146,9 @@ async function onPageReady(gate: BlurbGate, release: BlurbRelease, configLoading
   } else if (workPage) {
     const banner = new WorkPageBanner(workPage);
     const matcher = new RulesMatcher();
-    banner.update(matcher.for(await offClock(configLoading)));
-    onListingConfigChange((config) => banner.update(matcher.for(config)));
+    const config = await offClock(configLoading);
+    banner.update(matcher.for(config), config.alwaysShow);
+    onListingConfigChange((changed) => banner.update(matcher.for(changed), changed.alwaysShow));
   }
 }
 

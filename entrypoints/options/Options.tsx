@@ -10,6 +10,7 @@ import { Library } from '../../components/library/Library';
 import { DataPanel } from '../../components/data/DataPanel';
 import { RulesPanel } from '../../components/settings/RulesPanel';
 import { SettingsPanel } from '../../components/settings/SettingsPanel';
+import { AlwaysShownWorks } from '../../components/settings/AlwaysShownWorks';
 import { errorText } from '../../components/ui/format';
 import { applyTheme } from '../../components/ui/theme';
 import type { LibraryRow } from '../../utils/db/library';
@@ -137,6 +138,7 @@ export function Options() {
         {tab === 'library' && <Library rows={rows} updateRows={(update) => setRows((current) => (current ? update(current) : current))} />}
         {tab === 'history' && <History rows={rows} />}
         {tab === 'rules' && <RulesPanel alwaysShow={settings?.alwaysShow} />}
+        {tab === 'rules' && <AlwaysShownWorks alwaysShow={settings?.alwaysShow} onChanged={reloadSettings} />}
         {tab === 'data' && <DataPanel reloadData={reloadData} />}
         {tab === 'settings' && <SettingsPanel settings={settings} onChange={(values) => void saveSettings(values)} />}
         </div>

@@ -55,6 +55,7 @@ function body(tab: TabLoad, rulesPaused: boolean, onPauseHere: (paused: boolean)
         {active ? (
           <p class="sm-counts">
             <span class="sm-count sm-count-hidden">{countLabel(summary.hidden, 'hidden')}</span>
+            {summary.dimmed > 0 && <span class="sm-count sm-count-dimmed">{countLabel(summary.dimmed, 'dimmed')}</span>}
             <span class="sm-count sm-count-highlighted">{countLabel(summary.highlighted, 'highlighted')}</span>
             <span class="sm-muted">{status}</span>
           </p>
@@ -98,6 +99,7 @@ function Groups({ groups, kind }: { groups: RuleGroup[]; kind: 'hidden' | 'highl
               {group.works.map((work, i) => (
                 <li key={i}>
                   <span class="sm-work-title">{work.title}</span>
+                  {work.look && <span class="sm-muted"> ({t(work.look === 'dimmed' ? 'pageWorkDimmed' : 'pageWorkRemoved')})</span>}
                   {work.alsoBy.length > 0 && <span class="sm-muted"> {t('pageAlsoBy', work.alsoBy.join(', '))}</span>}
                 </li>
               ))}

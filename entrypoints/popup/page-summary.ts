@@ -10,6 +10,8 @@ export interface WorkLine {
   detail: string;
   /** Other rules that also matched. */
   alsoBy: string[];
+  /** How a hidden work went, when not as a placeholder: dimmed, or removed from the page. */
+  look?: 'dimmed' | 'removed';
 }
 
 export interface RuleGroup {
@@ -20,7 +22,10 @@ export interface RuleGroup {
 
 export interface PageSummary {
   total: number;
+  /** Works hidden from view: removed, or collapsed to a placeholder (as the listing's summary counts them). */
   hidden: number;
+  /** Works the rules dim (their blurb faded and folded to its title line). */
+  dimmed: number;
   highlighted: number;
   /** Works a rule would hide that the reader chose to always show. */
   alwaysShown: number;
@@ -30,7 +35,7 @@ export interface PageSummary {
   highlightedBy: RuleGroup[];
 }
 
-function addTo(groups: Map<string, RuleGroup>, blurb: Blurb, reasons: readonly MatchReason[]): void {
+function addTo(groups: Map<string, RuleGroup>, blurb: Blurb, reasons: readonly MatchReason[], look?: WorkLine['look']): void {
   const [first, ...others] = reasons;
   if (!first) return;
   let group = groups.get(first.ruleId);
@@ -38,7 +43,9 @@ function addTo(groups: Map<string, RuleGroup>, blurb: Blurb, reasons: readonly M
     group = { ruleId: first.ruleId, label: first.label, works: [] };
     groups.set(first.ruleId, group);
   }
-  group.works.push({ title: blurb.title || t('untitledTitle'), detail: first.detail, alsoBy: others.map((reason) => reason.label) });
+  const line: WorkLine = { title: blurb.title || t('untitledTitle'), detail: first.detail, alsoBy: others.map((reason) => reason.label) };
+  if (look) line.look = look;
+  group.works.push(line);
 }
 
 const byCount = (a: RuleGroup, b: RuleGroup) => b.works.length - a.works.length;
@@ -46,14 +53,16 @@ const byCount = (a: RuleGroup, b: RuleGroup) => b.works.length - a.works.length;
 export function summarizePage(state: Pick<TabState, 'blurbs' | 'results'>): PageSummary {
   const hidden = new Map<string, RuleGroup>();
   const highlighted = new Map<string, RuleGroup>();
-  const summary: PageSummary = { total: state.blurbs.length, hidden: 0, highlighted: 0, alwaysShown: 0, incomplete: 0, hiddenBy: [], highlightedBy: [] };
+  const summary: PageSummary = { total: state.blurbs.length, hidden: 0, dimmed: 0, highlighted: 0, alwaysShown: 0, incomplete: 0, hiddenBy: [], highlightedBy: [] };
   state.blurbs.forEach((blurb, i) => {
     const result: Classification | undefined = state.results[i];
     if (!result) return;
     if (result.incomplete) summary.incomplete++;
     if (result.verdict === 'hide') {
-      summary.hidden++;
-      addTo(hidden, blurb, result.hiddenBy);
+      // The content script resolved each work's severity (the rules' strongest, the setting for rules without one).
+      if (result.severity === 'dim') summary.dimmed++;
+      else summary.hidden++;
+      addTo(hidden, blurb, result.hiddenBy, result.severity === 'dim' ? 'dimmed' : result.severity === 'remove' ? 'removed' : undefined);
     } else {
       if (result.hiddenBy.length > 0) summary.alwaysShown++;
       if (result.verdict === 'highlight') {
@@ -68,7 +77,8 @@ export function summarizePage(state: Pick<TabState, 'blurbs' | 'results'>): Page
 }
 
 /** "7 hidden", "1 highlighted", in the reader's number format. */
-export function countLabel(count: number, what: 'hidden' | 'highlighted'): string {
+export function countLabel(count: number, what: 'hidden' | 'dimmed' | 'highlighted'): string {
+  if (what === 'dimmed') return tn('countDimmed', count);
   return tn(what === 'hidden' ? 'countHidden' : 'countHighlighted', count);
 }
 

@@ -56,7 +56,8 @@ describeRealPages('Firefox: a rule hides works on a real listing', () => {
 
     // Each hidden work is a placeholder giving the reason; its content is not shown (the add-on's CSS applies).
     expect(await page.$eval('#work_77598646 .shelfmark-placeholder', (el) => el.textContent)).toContain(AUTHOR);
-    expect(await visible(page, '#work_77598646 .shelfmark-placeholder')).toBe(true);
+    // Seven in a row: the first holds the one line standing for them all.
+    expect(await visible(page, '#work_77598646 > .shelfmark-fold')).toBe(true);
     expect(await visible(page, '#work_77598646 h4.heading')).toBe(false);
     expect(await visible(page, '#work_77862241 h4.heading')).toBe(true);
     expect(await page.$eval('.shelfmark-summary', (el) => el.textContent)).toMatch(/7 of 21 works hidden/);

@@ -66,7 +66,9 @@ describeRealPages('rules on a real listing', () => {
     // Works that stay shown were painted: the sampler does see visible blurbs.
     expect(samples.visibleFrames.work_77862241).toBeGreaterThan(0);
 
-    const placeholder = page.locator('#work_77598646 .shelfmark-placeholder');
+    // Seven in a row: one line stands for them.
+    await expect(page.locator('#work_77598646 > .shelfmark-fold').textContent()).resolves.toContain('7 works hidden');
+    const placeholder = page.locator('#work_77598646 > .shelfmark-placeholder');
     await expect(placeholder.textContent()).resolves.toContain('Author: EdosianOrchids901');
     await expect(page.locator('.shelfmark-summary').textContent()).resolves.toMatch(/7 of 21 works hidden/);
 
@@ -77,8 +79,10 @@ describeRealPages('rules on a real listing', () => {
     expect(highlighted.length).toBeGreaterThan(0);
     for (const h of highlighted) expect(h).toMatchObject({ chip: 'Fluff!', color: '#3c9d5d' });
 
-    // "Show" is a real button: keyboard reachable, and it reveals the work.
-    const show = page.locator('#work_77598646 .shelfmark-show');
+    // "Show" is a real button: keyboard reachable; on the folded line it lists the works, on a work's own line it reveals it.
+    await page.locator('#work_77598646 > .shelfmark-fold > .shelfmark-show').focus();
+    await page.keyboard.press('Enter');
+    const show = page.locator('#work_77598646 > .shelfmark-placeholder > .shelfmark-show');
     await show.focus();
     await page.keyboard.press('Enter');
     await expect(page.locator('#work_77598646 h4.heading').isVisible()).resolves.toBe(true);

@@ -2,7 +2,7 @@
  * The reader's settings: a registry of known keys with their defaults and
  * checks. Later features add keys here; the store keeps one record per key.
  */
-import type { HiddenWorksStyle } from '../rules/listing-config';
+import { HIDDEN_WORKS_STYLES, type HiddenWorksStyle } from '../rules/listing-config';
 import { BADGE_STYLES, THEMES, type BadgeStyle, type Theme } from '../library/display';
 import { array, bool, type Check, int, isPlainObject, object, oneOf, str } from './check';
 import { inTransaction, RequestGroup } from './transaction';
@@ -14,8 +14,10 @@ export interface Settings {
   recordPrivateWindows: boolean;
   /** Works the reader chose to always see, whatever rules hide them. */
   alwaysShow: number[];
-  /** Hidden works as a one-line placeholder, or removed from the page. */
+  /** Hidden works dimmed, as a one-line placeholder, or removed from the page: the severity of hide rules that have none. */
   hiddenWorks: HiddenWorksStyle;
+  /** Placeholders name the hidden work's title and creators (off by default: a title can be what the reader avoids). */
+  placeholderTitles: boolean;
   /** Every hide/highlight rule paused, everywhere. */
   rulesPaused: boolean;
   /** Reading tracking paused: no visits, chapters read or reading positions recorded from pages. */
@@ -30,6 +32,7 @@ export const SETTING_DEFAULTS: Settings = {
   recordPrivateWindows: false,
   alwaysShow: [],
   hiddenWorks: 'placeholder',
+  placeholderTitles: false,
   rulesPaused: false,
   trackingPaused: false,
   badgeStyle: 'full',
@@ -39,7 +42,8 @@ export const SETTING_DEFAULTS: Settings = {
 const SETTING_CHECKS: { [K in keyof Settings]: Check<Settings[K]> } = {
   recordPrivateWindows: bool,
   alwaysShow: array(int({ min: 1 }), { max: 100_000 }),
-  hiddenWorks: oneOf('placeholder', 'remove'),
+  hiddenWorks: oneOf(...HIDDEN_WORKS_STYLES),
+  placeholderTitles: bool,
   rulesPaused: bool,
   trackingPaused: bool,
   badgeStyle: oneOf(...BADGE_STYLES),
@@ -106,6 +110,25 @@ export function forgetSettings(db: ShelfmarkDb): void {
 export async function setSettings(db: ShelfmarkDb, patch: Partial<Settings>, now: Millis): Promise<Settings> {
   const settings = await inTransaction(db, ['settings'], 'readwrite', async (tx) => {
     const store = tx.objectStore('settings');
+    const writes = new RequestGroup();
+    for (const [key, value] of Object.entries(patch)) if (value !== undefined) writes.add(store.put({ key, value, changed: now }));
+    await writes.done();
+    return shared(settingsFromRecords(await store.getAll()));
+  });
+  kept.set(db, Promise.resolve(settings));
+  return settings;
+}
+
+/**
+ * A change computed from the settings as stored (adding one work to `alwaysShow`), read and
+ * written in one transaction: two such changes sent at once both land, neither undoes the other.
+ */
+export async function updateSettings(db: ShelfmarkDb, change: (current: Settings) => Partial<Settings>, now: Millis): Promise<Settings> {
+  const settings = await inTransaction(db, ['settings'], 'readwrite', async (tx) => {
+    const store = tx.objectStore('settings');
+    const patch = change(settingsFromRecords(await store.getAll()));
+    const problem = checkSettingsPatch(patch, 'settings');
+    if (problem) throw new Error(problem);
     const writes = new RequestGroup();
     for (const [key, value] of Object.entries(patch)) if (value !== undefined) writes.add(store.put({ key, value, changed: now }));
     await writes.done();

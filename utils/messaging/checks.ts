@@ -17,6 +17,7 @@ import { checkRuleInput, checkRuleRecord, RULE_ID } from '../db/rule-checks';
 import { checkSettings, checkSettingsPatch } from '../db/settings';
 import { BACKUP_REASONS, SAVED_STATUSES, type BackupMeta, type StoreCounts } from '../db/types';
 import type { WorkState } from '../db/work-state';
+import type { AlwaysShownWork } from '../db/always-show';
 import { checkHistoryEntry, checkHistorySummary, checkKnownChapters, checkTrackingMode, MAX_HISTORY_ENTRIES } from '../db/reading-checks';
 import type { SuggestQuery, TagSuggestion } from '../db/tag-suggestions';
 import type { ImportSummary } from '../backup/restore';
@@ -83,6 +84,8 @@ const REQUEST_FIELDS: RequestChecks = {
   'rules/reorder': object({ ids: array(RULE_ID, { max: 100_000 }) }),
   'settings/get': nothing,
   'settings/set': object({ values: checkSettingsPatch }),
+  'alwaysShow/set': object({ workId, show: bool }),
+  'alwaysShow/list': nothing,
   'backup/export': nothing,
   'backup/import': object<Protocol['backup/import']['request']>(
     { transferId, mode: oneOf('merge', 'replace'), confirmReplace: bool },
@@ -141,6 +144,7 @@ const importSummary = object<ImportSummary>({
   upgradedFrom: nullable(int()),
 });
 const workState = object<WorkState>({ workId, reading: nullable(checkReadingRecord), saved: nullable(checkSavedRecord), chapters: checkKnownChapters });
+const alwaysShownWork = object<AlwaysShownWork>({ workId, title: nullable(str({ max: 10_000 })), authors: array(str({ max: 10_000 }), { max: 10_000 }) });
 const none: Check<null> = (value, path) => (value === null ? null : `${path}: expected null, got ${describe(value)}`);
 
 const REPLY_CHECKS: { [T in RequestType]: Check<ReplyValue<T>> } = {
@@ -158,6 +162,8 @@ const REPLY_CHECKS: { [T in RequestType]: Check<ReplyValue<T>> } = {
   'rules/reorder': object({ rules: array(checkRuleRecord) }),
   'settings/get': object({ settings: checkSettings }),
   'settings/set': object({ settings: checkSettings }),
+  'alwaysShow/set': object({ alwaysShow: array(workId) }),
+  'alwaysShow/list': object({ works: array(alwaysShownWork) }),
   'backup/export': object({ transferId, chars: int({ min: 0 }), fileName: str() }),
   'backup/import': object({ summary: importSummary }),
   'backups/list': object({ backups: array(backupMeta) }),

@@ -9,6 +9,7 @@ import { deleteRule, listRules, putRule, reorderRules } from '../db/rules';
 import { removeSaved, setSaved } from '../db/saved';
 import type { ShelfmarkDb } from '../db/schema';
 import { getSettings, setSettings } from '../db/settings';
+import { listAlwaysShown, setAlwaysShow } from '../db/always-show';
 import { markChapters, recordVisit, setScrollPosition, storeWorkSnapshots } from '../db/tracking';
 import type { Millis } from '../db/types';
 import { importHistory } from '../db/history-import';
@@ -78,6 +79,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     'rules/reorder': async ({ ids }) => ({ rules: await reorderRules(await getDb(), ids, now()) }),
     'settings/get': async () => ({ settings: await getSettings(await getDb()) }),
     'settings/set': async ({ values }) => ({ settings: await setSettings(await getDb(), values, now()) }),
+    'alwaysShow/set': async ({ workId, show }) => ({ alwaysShow: [...(await setAlwaysShow(await getDb(), workId, show, now())).alwaysShow] }),
+    'alwaysShow/list': async () => ({ works: await listAlwaysShown(await getDb()) }),
     'backup/export': async () => {
       const exportedAt = now();
       await sweepStaleTransfers(deps.transfers, exportedAt);

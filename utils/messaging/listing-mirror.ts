@@ -26,6 +26,7 @@ export const MIRRORED_REQUESTS: ReadonlySet<RequestType> = new Set<RequestType>(
   'rules/delete',
   'rules/reorder',
   'settings/set',
+  'alwaysShow/set',
   'backup/import',
   'backups/restore',
   'rules/import',
@@ -38,6 +39,7 @@ async function mirrorItems(db: ShelfmarkDb): Promise<Record<string, unknown>> {
     rules,
     alwaysShow: settings.alwaysShow,
     hiddenWorks: settings.hiddenWorks,
+    placeholderTitles: settings.placeholderTitles,
     paused: settings.rulesPaused,
   };
   return { [LISTING_CONFIG_KEY]: config, [DISPLAY_PREFS_KEY]: { badgeStyle: settings.badgeStyle } };

@@ -18,6 +18,7 @@ import type { ImportSummary } from '../backup/restore';
 import type { LibraryRow, SavedImportItem } from '../db/library';
 import type { RulesImportMode } from '../db/library-rules';
 import type { LoggedVisit, VisitDeletion, VisitPage } from '../db/history-log';
+import type { AlwaysShownWork } from '../db/always-show';
 
 export interface PageReportBlurb {
   type: Blurb['type'];
@@ -70,6 +71,10 @@ export interface Protocol {
   'rules/reorder': { request: { ids: string[] }; reply: { rules: RuleRecord[] } };
   'settings/get': { request: NoFields; reply: { settings: Settings } };
   'settings/set': { request: { values: Partial<Settings> }; reply: { settings: Settings } };
+  /** "Always show this work" on or off for one work, read and written in one transaction (placeholders, dimmed blurbs, work pages, the options page). */
+  'alwaysShow/set': { request: { workId: number; show: boolean }; reply: { alwaysShow: number[] } };
+  /** The always-shown works, with titles and creators where the works store has them (the options page). */
+  'alwaysShow/list': { request: NoFields; reply: { works: AlwaysShownWork[] } };
   /** Puts the whole backup file in the transfer area (transfer-area.ts) for the page to take. */
   'backup/export': { request: NoFields; reply: { transferId: string; chars: number; fileName: string } };
   /**
@@ -131,6 +136,7 @@ export const EXTENSION_PAGE_REQUESTS: ReadonlySet<RequestType> = new Set<Request
   'backup/export', 'backup/import', 'backups/list', 'backups/restore',
   'library/list', 'saved/bulk', 'saved/import', 'visits/list', 'visits/delete', 'visits/restore', 'rules/import',
   'data/wipe',
+  'alwaysShow/list',
 ]);
 
 export const EXTENSION_PAGE_ERROR = "only the extension's own pages may do this";

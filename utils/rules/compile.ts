@@ -20,7 +20,7 @@ import { testCapped } from './regex-safety';
 import { TAG_TYPES, subjectOf, type ClassifiableRecord, type MatchSubject } from './subject';
 import { TagPatternSet, compileTagPattern, type TagPattern } from './tag-pattern';
 import { TraitContext, compileTrait, type TraitTest } from './traits';
-import type { Classification, ClassifyOptions, MatchReason, Rule, TagSlot } from './types';
+import { HIDE_SEVERITIES, type Classification, type ClassifyOptions, type HideSeverity, type MatchReason, type Rule, type TagSlot } from './types';
 import { WildcardIndex } from './wildcard';
 
 export interface Matcher {
@@ -122,6 +122,8 @@ class RuleMatcher implements Matcher {
     const hiddenBy: MatchReason[] = [];
     const highlightedBy: MatchReason[] = [];
     let color: string | undefined;
+    const defaultSeverity = options.defaultSeverity ?? 'collapse';
+    let severity: HideSeverity | undefined;
     const matched = this.candidates(subject);
     if (matched.size > 0) {
       const tags = new NormalizedTags(subject, (name) => this.normalize(name));
@@ -132,8 +134,10 @@ class RuleMatcher implements Matcher {
         if (compiled.exceptions?.matchesAny(tags.all)) continue;
         compiled.label ??= ruleLabel(compiled.rule);
         const reason: MatchReason = { ruleId: compiled.rule.id, label: compiled.label, detail: matched.get(index) ?? '' };
-        if (compiled.rule.action === 'hide') hiddenBy.push(reason);
-        else {
+        if (compiled.rule.action === 'hide') {
+          hiddenBy.push(reason);
+          severity = strongerSeverity(severity, compiled.rule.severity ?? defaultSeverity);
+        } else {
           highlightedBy.push(reason);
           color ??= compiled.rule.color;
         }
@@ -144,6 +148,7 @@ class RuleMatcher implements Matcher {
     const verdict = hiddenBy.length > 0 && !alwaysShown ? 'hide' : highlightedBy.length > 0 ? 'highlight' : 'show';
     const result: Classification = { verdict, classified: true, hiddenBy, highlightedBy, incomplete: this.isIncomplete(subject) };
     if (verdict === 'highlight' && color !== undefined) result.color = color;
+    if (verdict === 'hide') result.severity = severity;
     return result;
   }
 
@@ -230,6 +235,11 @@ class SlotIndex {
     this.wildcards.forEachMatch(text, addOnce);
     for (const { regex, index } of this.regexes) if (testCapped(regex, text)) addOnce(index);
   }
+}
+
+/** The stronger of two severities (remove > collapse > dim). */
+export function strongerSeverity(a: HideSeverity | undefined, b: HideSeverity): HideSeverity {
+  return a === undefined || HIDE_SEVERITIES.indexOf(b) > HIDE_SEVERITIES.indexOf(a) ? b : a;
 }
 
 function addCandidates(matched: Map<number, string>, indexes: RuleIndexes | undefined, detail: string): void {

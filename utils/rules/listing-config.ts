@@ -7,23 +7,35 @@
  * trip (or a sleeping worker), and so open tabs see changes at once through
  * `storage.onChanged`.
  */
-import type { Rule } from './types';
+import type { HideSeverity, Rule } from './types';
 
 export const LISTING_CONFIG_KEY = 'listingConfig';
 
-export type HiddenWorksStyle = 'placeholder' | 'remove';
+/**
+ * The reader's setting for hidden works, the severity of every hide rule that
+ * has none of its own. `placeholder` is the `collapse` severity (the
+ * setting's name predates per-rule severities, and backups carry it).
+ */
+export const HIDDEN_WORKS_STYLES = ['placeholder', 'remove', 'dim'] as const;
+export type HiddenWorksStyle = (typeof HIDDEN_WORKS_STYLES)[number];
+
+export function severityOfStyle(style: HiddenWorksStyle): HideSeverity {
+  return style === 'placeholder' ? 'collapse' : style;
+}
 
 export interface ListingConfig {
   rules: Rule[];
   /** Works the reader chose to always see, whatever hides them. */
   alwaysShow: number[];
-  /** Hidden works as a one-line placeholder, or removed from the page. */
+  /** Hidden works dimmed, as a one-line placeholder, or removed from the page: the default severity of hide rules. */
   hiddenWorks: HiddenWorksStyle;
+  /** Placeholders name the hidden work's title and creators. */
+  placeholderTitles: boolean;
   /** Every rule paused, everywhere. */
   paused: boolean;
 }
 
-export const EMPTY_LISTING_CONFIG: ListingConfig = { rules: [], alwaysShow: [], hiddenWorks: 'placeholder', paused: false };
+export const EMPTY_LISTING_CONFIG: ListingConfig = { rules: [], alwaysShow: [], hiddenWorks: 'placeholder', placeholderTitles: false, paused: false };
 
 /**
  * The stored mirror, or the empty config when it is missing or not of this
@@ -37,7 +49,8 @@ export function listingConfigFrom(value: unknown): ListingConfig {
   return {
     rules: v.rules,
     alwaysShow: v.alwaysShow.filter((id): id is number => Number.isInteger(id)),
-    hiddenWorks: v.hiddenWorks === 'remove' ? 'remove' : 'placeholder',
+    hiddenWorks: (HIDDEN_WORKS_STYLES as readonly unknown[]).includes(v.hiddenWorks) ? (v.hiddenWorks as HiddenWorksStyle) : 'placeholder',
+    placeholderTitles: v.placeholderTitles === true,
     paused: v.paused === true,
   };
 }

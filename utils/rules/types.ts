@@ -12,6 +12,14 @@ export type { TagType };
 
 export type RuleAction = 'hide' | 'highlight';
 
+/**
+ * How a hidden work goes, weakest first: `dim` (the blurb faded and folded to
+ * its title line, with the reason), `collapse` (a one-line placeholder with
+ * the reason), `remove` (nothing left on the page).
+ */
+export const HIDE_SEVERITIES = ['dim', 'collapse', 'remove'] as const;
+export type HideSeverity = (typeof HIDE_SEVERITIES)[number];
+
 /** A tag slot, or `any` for every slot. */
 export type TagSlot = TagType | 'any';
 
@@ -93,6 +101,8 @@ export interface Rule {
   action: RuleAction;
   /** Highlight colour, a CSS hex colour (`#rgb`, `#rgba`, `#rrggbb`, `#rrggbbaa`); highlight rules only. */
   color?: string;
+  /** How the works it hides go; hide rules only. Absent: the reader's `hiddenWorks` setting, as it is at the time. */
+  severity?: HideSeverity;
   match: RuleMatch;
   /** The rule applies only to works in one of these fandoms (tag text or wildcard patterns). */
   scope?: { fandoms: string[] };
@@ -132,6 +142,12 @@ export interface Classification {
   /** The colour of the first applying highlight rule that has one; only when the verdict is `highlight`. */
   color?: string;
   /**
+   * How the work goes; only when the verdict is `hide`. The strongest of the
+   * applying hide rules' severities (remove > collapse > dim), a rule without
+   * one counting as `ClassifyOptions.defaultSeverity`.
+   */
+  severity?: HideSeverity;
+  /**
    * True when the archive's "hide warnings / additional tags" preference hid
    * tags that some rule reads: rules may have missed them, and the result is
    * not guessed.
@@ -149,4 +165,6 @@ export interface Classification {
 export interface ClassifyOptions {
   /** Work ids the reader marked "always show": never hidden (still highlighted). */
   alwaysShow?: ReadonlySet<number>;
+  /** The severity of hide rules that have none: the reader's `hiddenWorks` setting (`severityOfStyle`); `collapse` when absent. */
+  defaultSeverity?: HideSeverity;
 }

@@ -7,6 +7,7 @@
 import { normalizeFreeText } from './normalize';
 import { MAX_TAG_TEXT_LENGTH, compileTagPattern } from './tag-pattern';
 import {
+  HIDE_SEVERITIES,
   RATINGS,
   type AuthorMatch,
   type Rule,
@@ -51,7 +52,7 @@ export function validateRule(input: unknown): RuleValidation {
 
 function readRule(input: unknown): Rule {
   const fields = readObject(input, 'rule', [
-    'id', 'action', 'color', 'match', 'scope', 'exceptions', 'enabled', 'label', 'createdAt', 'updatedAt', 'order',
+    'id', 'action', 'color', 'severity', 'match', 'scope', 'exceptions', 'enabled', 'label', 'createdAt', 'updatedAt', 'order',
   ]);
   const action = readOneOf(fields.action, 'action', ['hide', 'highlight'] as const);
   const rule: Rule = {
@@ -70,6 +71,8 @@ function readRule(input: unknown): Rule {
       patternHint: 'a hex colour such as #ffcc00',
     });
   }
+  // Likewise a severity left over from when the rule hid: highlight rules drop it.
+  if (isPresent(fields.severity) && action === 'hide') rule.severity = readOneOf(fields.severity, 'severity', HIDE_SEVERITIES);
   if (isPresent(fields.scope)) {
     const scope = readObject(fields.scope, 'scope', ['fandoms']);
     rule.scope = { fandoms: readTagList(scope.fandoms, 'scope.fandoms') };

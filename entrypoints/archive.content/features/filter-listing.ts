@@ -1,17 +1,20 @@
 /**
  * Hide and highlight on listings: one pass over the page's blurbs that
- * classifies each with the compiled rules and decorates it — hidden works
- * become a one-line placeholder with the reasons and a Show button (or go
- * entirely, if the reader chose that), highlighted works get the rule's
- * colour and a chip saying why — plus "5 of 20 works hidden · Show all"
- * above the list. Run again whenever the rules change.
+ * classifies each with the compiled rules and decorates it — a hidden work is
+ * removed, collapsed to a one-line placeholder or dimmed, as its rules' severity
+ * says (hidden-works.ts draws each; placeholders in a row fold into one line),
+ * highlighted works get the rule's colour and a chip saying why — plus
+ * "5 of 20 works hidden · Show all" above the list. Run again whenever the
+ * rules change.
  */
 import type { Blurb } from '../../../utils/ao3/types';
 import type { Matcher } from '../../../utils/rules/compile';
-import type { HiddenWorksStyle } from '../../../utils/rules/listing-config';
-import type { Classification, MatchReason } from '../../../utils/rules/types';
+import { countReasons, placeholderRuns, type HiddenLook } from '../../../utils/rules/hidden-runs';
+import { severityOfStyle, type HiddenWorksStyle } from '../../../utils/rules/listing-config';
+import type { Classification, ClassifyOptions, MatchReason } from '../../../utils/rules/types';
 import { t, tn } from '../../../utils/i18n';
 import { h } from '../dom';
+import { chip, DRAWN_LINES, drawHidden, Fold, HIDDEN_CLASSES, REMOVED, setRevealed, tryFitDimming } from './hidden-works';
 
 export interface ListedBlurb {
   element: HTMLElement;
@@ -20,7 +23,10 @@ export interface ListedBlurb {
 
 export interface ListingOutcome {
   total: number;
+  /** Works the rules hide from view: removed, or collapsed to a placeholder. */
   hidden: number;
+  /** Works the rules dim (shown faded, folded to their title line). */
+  dimmed: number;
   highlighted: number;
   /** Per blurb, in page order. */
   results: Classification[];
@@ -29,11 +35,9 @@ export interface ListingOutcome {
 /** Performance mark set when a listing's first pass is done; `npm run bench` reads it. */
 export const CLASSIFIED_MARK = 'shelfmark:classified';
 
-const HIDDEN = 'shelfmark-hidden';
-const REVEALED = 'shelfmark-revealed';
-const REMOVED = 'shelfmark-removed';
 const HIGHLIGHTED = 'shelfmark-highlighted';
-const OWN_CLASSES = [HIDDEN, REVEALED, REMOVED, HIGHLIGHTED];
+const OWN_CLASSES = [...HIDDEN_CLASSES, HIGHLIGHTED];
+const OWN_LINES = [...DRAWN_LINES, 'shelfmark-reasons'];
 
 const NOT_CLASSIFIED: Classification = { verdict: 'show', classified: false, hiddenBy: [], highlightedBy: [], incomplete: false };
 
@@ -42,30 +46,9 @@ const count = (n: number) => n.toLocaleString();
 /** The summary's kept place: laid out as the line is, never painted. */
 const SUMMARY_SPACE = 'shelfmark-summary-space';
 
-function chip(reason: MatchReason, extraClass = ''): HTMLElement {
-  const text = reason.label;
-  return h('span', {
-    class: `shelfmark-chip ${extraClass}`.trim(),
-    attrs: { title: reason.detail && reason.detail !== text ? t('reasonWithDetail', text, reason.detail) : text },
-  }, text);
-}
-
-function setRevealed(element: HTMLElement, button: HTMLButtonElement, revealed: boolean): void {
-  element.classList.toggle(REVEALED, revealed);
-  button.textContent = t(revealed ? 'listingHide' : 'listingShow');
-  button.setAttribute('aria-expanded', String(revealed));
-}
-
-function placeholder(element: HTMLElement, reasons: MatchReason[]): HTMLElement {
-  const button = h('button', { class: 'shelfmark-button shelfmark-show', attrs: { type: 'button', 'aria-expanded': 'false' } }, t('listingShow'));
-  button.addEventListener('click', () => setRevealed(element, button, !element.classList.contains(REVEALED)));
-  return h(
-    'div',
-    { class: 'shelfmark-placeholder', attrs: { role: 'note' } },
-    h('span', { class: 'shelfmark-placeholder-label' }, t('listingHiddenBy')),
-    ...reasons.map((reason) => chip(reason)),
-    button,
-  );
+/** How a classified work is drawn: its look when hidden, null when shown. */
+export function lookOf(result: Classification, style: HiddenWorksStyle): HiddenLook | null {
+  return result.verdict === 'hide' ? (result.severity ?? severityOfStyle(style)) : null;
 }
 
 function highlightReasons(reasons: MatchReason[]): HTMLElement {
@@ -77,7 +60,7 @@ function undecorate(element: HTMLElement): void {
   element.classList.remove(...OWN_CLASSES);
   element.style.removeProperty('--shelfmark-highlight');
   for (const child of Array.from(element.children)) {
-    if (child.classList.contains('shelfmark-placeholder') || child.classList.contains('shelfmark-reasons')) child.remove();
+    if (OWN_LINES.some((name) => child.classList.contains(name))) child.remove();
   }
 }
 
@@ -87,14 +70,10 @@ function undecorate(element: HTMLElement): void {
  * every DOM call counts, since the content script's world pays for a wrapper
  * of each node it touches.
  */
-function decorate(element: HTMLElement, result: Classification, style: HiddenWorksStyle): boolean {
-  if (result.verdict === 'hide') {
-    if (style === 'remove') {
-      element.classList.add(REMOVED);
-    } else {
-      element.classList.add(HIDDEN);
-      element.prepend(placeholder(element, result.hiddenBy));
-    }
+function decorate({ element, record }: ListedBlurb, result: Classification, options: FilterOptions): boolean {
+  const look = lookOf(result, options.hiddenWorks);
+  if (look) {
+    drawHidden(element, record, result.hiddenBy, look, options);
     return true;
   }
   if (result.verdict === 'highlight') {
@@ -106,9 +85,11 @@ function decorate(element: HTMLElement, result: Classification, style: HiddenWor
   return false;
 }
 
-export interface FilterOptions {
+export interface FilterOptions extends ClassifyOptions {
   alwaysShow: ReadonlySet<number>;
   hiddenWorks: HiddenWorksStyle;
+  /** Placeholders name the work (title and creators). */
+  placeholderTitles: boolean;
 }
 
 /**
@@ -125,6 +106,8 @@ export class ListingFilter {
   private blurbs: ListedBlurb[];
   /** Per blurb, in page order. */
   private results: Classification[] = [];
+  /** The runs of placeholders folded into one line by the last pass. */
+  private folds: Fold[] = [];
 
   constructor(blurbs: readonly ListedBlurb[] = []) {
     this.blurbs = [...blurbs];
@@ -180,6 +163,8 @@ export class ListingFilter {
     const known = this.blurbs;
     const unchanged = known.length <= blurbs.length && known.every((b, i) => b.element === blurbs[i]!.element);
     if (!unchanged) {
+      for (const fold of this.folds) fold.remove();
+      this.folds = [];
       for (const element of this.decorated) undecorate(element);
       this.decorated.clear();
       this.blurbs = [...blurbs];
@@ -196,13 +181,14 @@ export class ListingFilter {
     return this.finish(options.hiddenWorks);
   }
 
-  private classifyOne({ element, record }: ListedBlurb, matcher: Matcher | null, options: FilterOptions): Classification {
+  private classifyOne(blurb: ListedBlurb, matcher: Matcher | null, options: FilterOptions): Classification {
+    const { element, record } = blurb;
     if (this.decorated.delete(element)) undecorate(element);
     if (!matcher) return NOT_CLASSIFIED;
     // One odd blurb must not stop the others: its error leaves it shown.
     try {
       const result = matcher.classify(record, options);
-      if (decorate(element, result, options.hiddenWorks)) this.decorated.add(element);
+      if (decorate(blurb, result, options)) this.decorated.add(element);
       return result;
     } catch {
       undecorate(element);
@@ -211,35 +197,60 @@ export class ListingFilter {
   }
 
   private finish(style: HiddenWorksStyle): ListingOutcome {
-    const outcome: ListingOutcome = { total: this.blurbs.length, hidden: 0, highlighted: 0, results: this.results.slice() };
-    for (const { verdict } of this.results) {
-      if (verdict === 'hide') outcome.hidden++;
-      else if (verdict === 'highlight') outcome.highlighted++;
-    }
-    this.showSummary(outcome, style);
+    const outcome: ListingOutcome = { total: this.blurbs.length, hidden: 0, dimmed: 0, highlighted: 0, results: this.results.slice() };
+    const looks = this.results.map((result) => lookOf(result, style));
+    looks.forEach((look, i) => {
+      if (look === 'dim') outcome.dimmed++;
+      else if (look) outcome.hidden++;
+      else if (this.results[i]!.verdict === 'highlight') outcome.highlighted++;
+    });
+    this.fold(looks);
+    const dimmed = looks.indexOf('dim');
+    if (dimmed >= 0) tryFitDimming(this.blurbs[dimmed]!.element);
+    this.showSummary(outcome, looks);
     return outcome;
   }
 
-  /** "5 of 20 works hidden · Show all" above the list, only when something is hidden. */
-  private showSummary(outcome: ListingOutcome, style: HiddenWorksStyle): void {
+  /**
+   * Folds each run of placeholders into one line. A run drawn unfolded by the
+   * reader stays so when the page is drawn again (a rule changed, a work is
+   * now always shown) if any of its works were in the unfolded one.
+   */
+  private fold(looks: ReadonlyArray<HiddenLook | null>): void {
+    const unfolded = new Set(this.folds.filter((fold) => fold.unfolded).flatMap((fold) => fold.members));
+    for (const fold of this.folds) fold.remove();
+    this.folds = placeholderRuns(looks).map(({ members }) => {
+      const elements = members.map((i) => this.blurbs[i]!.element);
+      const reasons = countReasons(members.map((i) => this.results[i]!.hiddenBy));
+      return new Fold(elements, reasons, elements.some((element) => unfolded.has(element)));
+    });
+  }
+
+  /** "5 of 20 works hidden · Show all" above the list, only when something is hidden or dimmed. */
+  private showSummary(outcome: ListingOutcome, looks: ReadonlyArray<HiddenLook | null>): void {
     this.summary?.remove();
     this.summary = null;
     const first = this.blurbs[0]?.element;
-    if (outcome.hidden === 0 || !first?.parentElement) return;
+    if (outcome.hidden + outcome.dimmed === 0 || !first?.parentElement) return;
 
-    const hiddenElements = [...this.decorated].filter((el) => el.classList.contains(HIDDEN) || el.classList.contains(REMOVED));
+    const hidden = this.blurbs.flatMap(({ element }, i) => (looks[i] ? [{ element, look: looks[i] }] : []));
+    const folds = this.folds;
     const toggle = h('button', { class: 'shelfmark-button', attrs: { type: 'button', 'aria-pressed': 'false' } }, t('listingShowAll'));
     toggle.addEventListener('click', () => {
       const showing = toggle.getAttribute('aria-pressed') !== 'true';
-      for (const el of hiddenElements) {
-        if (style === 'remove') el.classList.toggle(REMOVED, !showing);
-        const button = el.querySelector<HTMLButtonElement>(':scope > .shelfmark-placeholder > .shelfmark-show');
-        if (button) setRevealed(el, button, showing);
+      for (const { element, look } of hidden) {
+        if (look === 'remove') element.classList.toggle(REMOVED, !showing);
+        else setRevealed(element, showing);
       }
+      for (const fold of folds) fold.setUnfolded(showing);
       toggle.setAttribute('aria-pressed', String(showing));
       toggle.textContent = t(showing ? 'listingHideAgain' : 'listingShowAll');
     });
-    this.summary = this.summaryLine(tn('listingHiddenSummary', outcome.total, count(outcome.hidden)), toggle);
+    let text: string;
+    if (outcome.dimmed === 0) text = tn('listingHiddenSummary', outcome.total, count(outcome.hidden));
+    else if (outcome.hidden === 0) text = tn('listingDimmedSummary', outcome.total, count(outcome.dimmed));
+    else text = tn('listingHiddenDimmedSummary', outcome.total, count(outcome.hidden), count(outcome.dimmed));
+    this.summary = this.summaryLine(text, toggle);
     if (this.reserved) this.reserved.replaceWith(this.summary);
     else first.parentElement.before(this.summary);
     this.reserved = null;

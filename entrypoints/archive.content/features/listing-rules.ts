@@ -6,7 +6,7 @@
  */
 import { readBlurb } from '../../../utils/ao3/page';
 import type { Matcher } from '../../../utils/rules/compile';
-import type { ListingConfig } from '../../../utils/rules/listing-config';
+import { severityOfStyle, type ListingConfig } from '../../../utils/rules/listing-config';
 import type { Classification } from '../../../utils/rules/types';
 import { RulesMatcher } from '../rules-matcher';
 import { ListingFilter, type FilterOptions, type ListedBlurb, type ListingOutcome } from './filter-listing';
@@ -23,10 +23,15 @@ function readPausedHere(): boolean {
 }
 
 function filterOptions(config: ListingConfig): FilterOptions {
-  return { alwaysShow: new Set(config.alwaysShow), hiddenWorks: config.hiddenWorks };
+  return {
+    alwaysShow: new Set(config.alwaysShow),
+    hiddenWorks: config.hiddenWorks,
+    defaultSeverity: severityOfStyle(config.hiddenWorks),
+    placeholderTitles: config.placeholderTitles,
+  };
 }
 
-const NOT_YET: ListingOutcome = { total: 0, hidden: 0, highlighted: 0, results: [] };
+const NOT_YET: ListingOutcome = { total: 0, hidden: 0, dimmed: 0, highlighted: 0, results: [] };
 
 export class ListingRules {
   private readonly filter = new ListingFilter();

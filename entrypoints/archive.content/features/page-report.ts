@@ -17,6 +17,7 @@ export function pageReport(page: PageRecord, url: string, outcome: ListingOutcom
     blurbs: page.blurbs.map((blurb) => ({ type: blurb.type, workId: blurb.workId, title: blurb.title })),
     errors: page.blurbs.filter((blurb) => blurb.type === 'error').length,
     hidden: outcome?.hidden ?? 0,
+    dimmed: outcome?.dimmed ?? 0,
     highlighted: outcome?.highlighted ?? 0,
   };
 }

@@ -37,6 +37,8 @@ const VALID: { [T in RequestType]: RequestOf<T> } = {
   'rules/reorder': { type: 'rules/reorder', ids: ['hostile-1'] },
   'settings/get': { type: 'settings/get' },
   'settings/set': { type: 'settings/set', values: { rulesPaused: true, alwaysShow: [workId] } },
+  'alwaysShow/set': { type: 'alwaysShow/set', workId, show: true },
+  'alwaysShow/list': { type: 'alwaysShow/list' },
   'backup/export': { type: 'backup/export' },
   'backup/import': { type: 'backup/import', transferId: newTransferId(T0), mode: 'merge', confirmReplace: true },
   'backups/list': { type: 'backups/list' },

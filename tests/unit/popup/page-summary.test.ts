@@ -27,6 +27,21 @@ describe('summarizePage', () => {
     expect(summary.highlightedBy).toEqual([{ ruleId: 'r3', label: 'Fluff!', works: [{ title: 'D', detail: 'Fluff!', alsoBy: [] }] }]);
   });
 
+  it('counts dimmed works apart from hidden ones, and says how each hidden work went', () => {
+    const blurbs = ['A', 'B', 'C', 'D'].map((title, i) => workBlurb({ workId: i + 1, title }));
+    const by = [reason('r1', 'Author: x')];
+    const results = [
+      result({ verdict: 'hide', severity: 'dim', hiddenBy: by }),
+      result({ verdict: 'hide', severity: 'collapse', hiddenBy: by }),
+      result({ verdict: 'hide', severity: 'remove', hiddenBy: by }),
+      result({ verdict: 'hide', severity: 'dim', hiddenBy: by }),
+    ];
+    const summary = summarizePage({ blurbs, results });
+    expect(summary).toMatchObject({ total: 4, hidden: 2, dimmed: 2 });
+    expect(summary.hiddenBy[0]!.works.map((w) => [w.title, w.look])).toEqual([['A', 'dimmed'], ['B', undefined], ['C', 'removed'], ['D', 'dimmed']]);
+    expect(countLabel(2, 'dimmed')).toBe('2 dimmed');
+  });
+
   it('reads a paused page (no results) as nothing done', () => {
     expect(summarizePage({ blurbs: [workBlurb()], results: [] })).toMatchObject({ total: 1, hidden: 0, highlighted: 0 });
   });

@@ -21,6 +21,7 @@ describe('tag rules', () => {
       hiddenBy: [{ ruleId: 'mcd', label: 'Tag: major character death', detail: 'Major Character Death' }],
       highlightedBy: [],
       incomplete: false,
+      severity: 'collapse',
     });
     expect(verdictOf([tagRule('ＦＬＵＦＦ')], workBlurb({ freeforms: ['Fluff'] }))).toBe('hide');
     expect(verdictOf([tagRule('Pokémon'.normalize('NFD'))], workBlurb({ fandoms: ['Pokémon'] }))).toBe('hide');
