@@ -19,6 +19,8 @@ export interface LeftOut {
 
 export interface Fitted {
   encoded: Encoded;
+  /** The document the items hold. */
+  doc: SyncDoc;
   /** What the area holds of each kind, and what stays on this device only. */
   synced: LeftOut;
   leftOut: LeftOut;
@@ -132,6 +134,7 @@ export async function fitDoc(doc: SyncDoc, device: DeviceId, at: number, budget:
   const all = count(units, total);
   return {
     encoded,
+    doc: JSON.parse(build.text(best)) as SyncDoc,
     synced,
     leftOut: { rules: all.rules - synced.rules, settings: all.settings - synced.settings, saved: all.saved - synced.saved, progress: all.progress - synced.progress },
   };
