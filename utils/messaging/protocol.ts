@@ -18,6 +18,7 @@ import type { ImportSummary } from '../backup/restore';
 import type { LibraryRow, SavedImportItem } from '../db/library';
 import type { RulesImportMode } from '../db/library-rules';
 import type { LoggedVisit, VisitDeletion, VisitPage } from '../db/history-log';
+import type { SyncStatus } from '../sync/engine';
 
 export interface PageReportBlurb {
   type: Blurb['type'];
@@ -105,6 +106,10 @@ export interface Protocol {
    * included, and everything in `storage.local`. Sent only after the reader confirmed.
    */
   'data/wipe': { request: { confirm: true }; reply: null };
+  /** Settings › Sync: what browser sync holds, when it last sent and received, what stays on this device. */
+  'sync/status': { request: NoFields; reply: { status: SyncStatus } };
+  /** Turns sync off here and removes Shelfmark's items from the browser's sync area (after the reader confirmed). */
+  'sync/remove': { request: { confirm: true }; reply: null };
 }
 
 export type RequestType = keyof Protocol;
@@ -131,6 +136,7 @@ export const EXTENSION_PAGE_REQUESTS: ReadonlySet<RequestType> = new Set<Request
   'backup/export', 'backup/import', 'backups/list', 'backups/restore',
   'library/list', 'saved/bulk', 'saved/import', 'visits/list', 'visits/delete', 'visits/restore', 'rules/import',
   'data/wipe',
+  'sync/status', 'sync/remove',
 ]);
 
 export const EXTENSION_PAGE_ERROR = "only the extension's own pages may do this";

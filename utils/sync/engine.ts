@@ -46,8 +46,10 @@ export interface SyncArea {
 export interface SyncEngineDeps {
   getDb: () => Promise<ShelfmarkDb>;
   now: () => Millis;
-  /** The sync area, or null where the browser does not sync extension data (Firefox for Android). */
+  /** The sync area, or null where the browser has none. */
   area: SyncArea | null;
+  /** False where the browser keeps a sync area but never syncs it (Firefox for Android, Mozilla bug 1625257). */
+  available?: () => Promise<boolean>;
   /** After data from elsewhere was written: brings open archive tabs up to date (the rules mirror). */
   afterApply(applied: Applied): Promise<void>;
   setTimer?(run: () => void, ms: number): unknown;
@@ -166,8 +168,10 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     await writeSyncState(db, { ...state, problem });
   }
 
+  const usableArea = async (): Promise<SyncArea | null> => (deps.area && (await (deps.available?.() ?? true)) ? deps.area : null);
+
   async function pass(): Promise<void> {
-    const area = deps.area;
+    const area = await usableArea();
     if (!area) return;
     const db = await deps.getDb();
     if (!(await getSettings(db)).syncEnabled) return;
@@ -271,7 +275,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     start() {
       // A pass costs a read of every work: at a start, only when something is waiting on either side.
       void (async () => {
-        const area = deps.area;
+        const area = await usableArea();
         if (!area) return;
         const db = await deps.getDb();
         const [state, dirty, manifest] = await Promise.all([readSyncState(db), isDirty(db), area.get(MANIFEST_KEY)]);
@@ -291,7 +295,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       const db = await deps.getDb();
       const [state, settings, pending] = await Promise.all([readSyncState(db), getSettings(db), isDirty(db)]);
       return {
-        available: deps.area !== null,
+        available: (await usableArea()) !== null,
         enabled: settings.syncEnabled,
         pending,
         everSynced: state.everSynced,
@@ -305,13 +309,14 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       };
     },
     async removeAreaData() {
-      const area = deps.area;
+      const area = await usableArea();
       if (!area) return;
       const keys = Object.keys(await area.get(null)).filter(isSyncKey);
       const db = await deps.getDb();
       const state = await readSyncState(db);
       if (keys.length > 0) await area.remove(keys);
       seenGeneration = null;
+      markedDirty = false;
       await writeSyncState(db, { ...state, writes: recordWrites(state.writes, deps.now(), keys.length > 0 ? 1 : 0), everSynced: false, seenGeneration: null, bytes: 0, synced: null, leftOut: null, problem: null });
     },
   };
