@@ -135,7 +135,7 @@ describe('browser sync between two profiles', () => {
     }
   });
 
-  it('syncs a 10,000-work library with 500 rules within the limits, saying what stays on this device', async () => {
+  it('syncs a 10,000-work library with 500 rules within the limits, saying what stays on this device', { timeout: 300_000 }, async () => {
     const a = await profile();
     await importBackup(a.page, JSON.stringify({ format: 'shelfmark-backup', formatVersion: 1, exportedAt: Date.now(), schemaVersion: 4, extensionVersion: 'test', data: bigLibrary() }), 'merge');
     const s = await settled(a);
