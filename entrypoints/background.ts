@@ -6,9 +6,10 @@ import { cacheTransferArea } from '../utils/backup/transfer-area';
 import { createDbConnection } from '../utils/db/open';
 import { createListingMirror } from '../utils/messaging/listing-mirror';
 import { createPageReports } from '../utils/messaging/page-reports';
-import { extensionVersion, ownIdentity, senderInfo } from '../utils/messaging/platform';
+import { browserSyncsExtensionData, extensionVersion, ownIdentity, senderInfo } from '../utils/messaging/platform';
 import { recoverAtStart } from '../utils/messaging/recovery';
 import { createMessageHandler } from '../utils/messaging/router';
+import { createSyncEngine } from '../utils/sync/engine';
 
 export default defineBackground(() => {
   // Listeners are registered synchronously here so a worker woken by a message never misses it.
@@ -19,6 +20,15 @@ export default defineBackground(() => {
   const pageReports = createPageReports(browser.storage.session);
   const listingMirror = createListingMirror(getDb, browser.storage.local);
   const transfers = cacheTransferArea();
+  const syncAvailable = browserSyncsExtensionData().catch(() => true);
+  const sync = createSyncEngine({
+    getDb,
+    now,
+    area: browser.storage.sync ?? null,
+    available: () => syncAvailable,
+    // Rules and settings from another device reach open archive tabs like a change made here.
+    afterApply: () => listingMirror.refresh(),
+  });
   const handle = createMessageHandler({
     getDb,
     now,
@@ -29,12 +39,18 @@ export default defineBackground(() => {
     maxImportBytes: MAX_BACKUP_BYTES,
     dailySnapshots: createDailySnapshots(getDb, now, version),
     listingMirror,
+    sync,
   });
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => handle(message, senderInfo(sender)));
   browser.tabs.onRemoved.addListener((tabId) => {
     void pageReports.forget(tabId);
   });
+  // Another device's write arriving through the browser's sync (and this device's own, which the engine recognises).
+  browser.storage.onChanged.addListener((changes, areaName) => {
+    if (areaName === 'sync') sync.noteAreaChange(changes);
+  });
+  sync.start();
   // Every start, not only install and update: the worker may have been stopped between a change to
   // the database and the writes outside it that follow (the rules mirror, a wipe's clearing).
   recoverAtStart({ getDb, listingMirror, transfers }).catch((error: unknown) => {

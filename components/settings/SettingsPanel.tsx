@@ -1,9 +1,10 @@
-/** Settings: tracking, private windows, hidden works, badge style and theme. Each change is saved at once. */
+/** Settings: tracking, private windows, hidden works, badge style, theme and sync. Each change is saved at once. */
 import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
 import type { Settings } from '../../utils/db/settings';
 import { t } from '../../utils/i18n';
 import { STATUS_MARKS, statusLabel } from '../../utils/library/display';
+import { SyncSection } from './SyncSection';
 
 export interface SettingsPanelProps {
   settings: Settings | null;
@@ -121,6 +122,7 @@ export function SettingsPanel({ settings, onChange }: SettingsPanelProps) {
           onChange={(theme) => onChange({ theme })}
         />
       </section>
+      <SyncSection settings={settings} onChange={onChange} />
     </div>
   );
 }

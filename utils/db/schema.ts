@@ -1,4 +1,5 @@
 /** The database's typed schema (idb's DBSchema), as of the latest migration. */
+import type { SyncStoreRecord } from './sync-state';
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type {
   BackupMeta,
@@ -27,6 +28,8 @@ export interface ShelfmarkSchema extends DBSchema {
   backups: { key: number; value: BackupMeta };
   /** The text of each automatic backup, apart from `backups` so listing them never loads the texts. */
   backupFiles: { key: number; value: string };
+  /** The browser-sync engine's bookkeeping (sync-state.ts), by record name. */
+  sync: { key: string; value: SyncStoreRecord };
 }
 
 export type StoreName = StoreNames<ShelfmarkSchema>;

@@ -26,6 +26,8 @@ export interface Settings {
   badgeStyle: BadgeStyle;
   /** The popup's and options page's colours. */
   theme: Theme;
+  /** Rules, settings, the saved list and reading progress through the browser's own sync (utils/sync). */
+  syncEnabled: boolean;
 }
 
 export const SETTING_DEFAULTS: Settings = {
@@ -37,6 +39,7 @@ export const SETTING_DEFAULTS: Settings = {
   trackingPaused: false,
   badgeStyle: 'full',
   theme: 'system',
+  syncEnabled: true,
 };
 
 const SETTING_CHECKS: { [K in keyof Settings]: Check<Settings[K]> } = {
@@ -48,6 +51,7 @@ const SETTING_CHECKS: { [K in keyof Settings]: Check<Settings[K]> } = {
   trackingPaused: bool,
   badgeStyle: oneOf(...BADGE_STYLES),
   theme: oneOf(...THEMES),
+  syncEnabled: bool,
 };
 
 const isSettingKey = (key: string): key is keyof Settings => Object.hasOwn(SETTING_CHECKS, key);

@@ -17,6 +17,8 @@ import { answerWorkStates } from '../db/reading-requests';
 import { assertTracking } from '../db/tracking-mode';
 import { suggestTags } from '../db/tag-suggestions';
 import { libraryHandlers } from '../db/library-handlers';
+import type { SyncEngine } from '../sync/engine';
+import { syncHandlers } from '../sync/sync-handlers';
 import { wipeDatabase } from '../db/wipe';
 import { t } from '../i18n';
 import { readUtf8 } from '../utf8';
@@ -37,6 +39,8 @@ export interface BackgroundDeps {
   dailySnapshots?: DailySnapshots;
   /** Where content scripts read the rules from; rewritten before replying to a request that changed them. */
   listingMirror: ListingMirror;
+  /** The browser-sync engine (utils/sync/engine.ts): told of every change to synced data. */
+  sync?: SyncEngine;
 }
 
 export interface RequestContext {
@@ -124,7 +128,10 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       // storage.local, the (now empty) rules mirror that open archive tabs follow, the transfers;
       // a worker stopped before the end finishes these at its next start.
       await finishWipe(deps);
+      // And Shelfmark's copy in the browser's sync, which would otherwise bring everything back.
+      await deps.sync?.removeAreaData().catch((error: unknown) => console.warn('Shelfmark: could not remove the data from browser sync.', error));
       return null;
     },
+    ...syncHandlers(getDb, now, deps.sync),
   };
 }

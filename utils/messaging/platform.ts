@@ -18,3 +18,15 @@ export function senderInfo(sender: Browser.runtime.MessageSender): SenderInfo {
 export function extensionVersion(): string {
   return browser.runtime.getManifest().version;
 }
+
+/**
+ * Whether the browser syncs extension data: not Firefox for Android, which keeps a sync area
+ * but never syncs it (Mozilla bug 1625257). Chrome and Edge sync it once the reader signs in;
+ * Firefox desktop with a Mozilla account and add-ons in its sync choices.
+ */
+export async function browserSyncsExtensionData(): Promise<boolean> {
+  if (!browser.storage?.sync) return false;
+  const isFirefox = browser.runtime.getURL('/').startsWith('moz-extension:');
+  if (!isFirefox) return true;
+  return (await browser.runtime.getPlatformInfo()).os !== 'android';
+}

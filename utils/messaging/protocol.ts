@@ -19,6 +19,7 @@ import type { LibraryRow, SavedImportItem } from '../db/library';
 import type { RulesImportMode } from '../db/library-rules';
 import type { LoggedVisit, VisitDeletion, VisitPage } from '../db/history-log';
 import type { AlwaysShownWork } from '../db/always-show';
+import type { SyncStatus } from '../sync/engine';
 
 export interface PageReportBlurb {
   type: Blurb['type'];
@@ -110,6 +111,10 @@ export interface Protocol {
    * included, and everything in `storage.local`. Sent only after the reader confirmed.
    */
   'data/wipe': { request: { confirm: true }; reply: null };
+  /** Settings › Sync: what browser sync holds, when it last sent and received, what stays on this device. */
+  'sync/status': { request: NoFields; reply: { status: SyncStatus } };
+  /** Turns sync off here and removes Shelfmark's items from the browser's sync area (after the reader confirmed). */
+  'sync/remove': { request: { confirm: true }; reply: null };
 }
 
 export type RequestType = keyof Protocol;
@@ -137,6 +142,7 @@ export const EXTENSION_PAGE_REQUESTS: ReadonlySet<RequestType> = new Set<Request
   'library/list', 'saved/bulk', 'saved/import', 'visits/list', 'visits/delete', 'visits/restore', 'rules/import',
   'data/wipe',
   'alwaysShow/list',
+  'sync/status', 'sync/remove',
 ]);
 
 export const EXTENSION_PAGE_ERROR = "only the extension's own pages may do this";

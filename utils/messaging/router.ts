@@ -7,6 +7,7 @@ import { getSettings } from '../db/settings';
 import { checkReply, checkRequest, withoutBadEntries } from './checks';
 import { type BackgroundDeps, createHandlers, type RequestContext } from './handlers';
 import { MIRRORED_REQUESTS } from './listing-mirror';
+import { SYNCED_REQUESTS } from '../sync/sync-requests';
 import {
   type AnyRequest,
   EXTENSION_PAGE_ERROR,
@@ -46,6 +47,12 @@ export function createMessageHandler(deps: RouterDeps): MessageHandler {
       // The change is stored either way; a stale mirror only delays it reaching open tabs (the next start rebuilds it).
       await deps.listingMirror.refresh().catch((error: unknown) => {
         console.warn('Shelfmark: could not update the rules for open tabs.', error);
+      });
+    }
+    if (SYNCED_REQUESTS.has(request.type)) {
+      // Marked in the database and sent within a minute; a failure here only delays it (the next change marks it again).
+      await deps.sync?.noteLocalChange().catch((error: unknown) => {
+        console.warn('Shelfmark: could not mark a change for browser sync.', error);
       });
     }
     return { ok: true, value } as Reply<RequestType>;

@@ -14,6 +14,7 @@ import type { ShelfmarkDb } from '../../../utils/db/schema';
 import type { BackupMeta } from '../../../utils/db/types';
 import { getSettings, SETTING_DEFAULTS } from '../../../utils/db/settings';
 import { WIPE_UNFINISHED_KEY, wipeDatabase } from '../../../utils/db/wipe';
+import { readSyncState } from '../../../utils/db/sync-state';
 import type { SendRequest } from '../../../utils/messaging/client';
 import { DISPLAY_PREFS_KEY } from '../../../utils/library/display';
 import { EMPTY_LISTING_CONFIG, LISTING_CONFIG_KEY } from '../../../utils/rules/listing-config';
@@ -31,6 +32,8 @@ describe('wipeDatabase', () => {
     const db = await freshDb();
     await fillLibrary(db);
     await takeSnapshot(db, 'daily', T0 + DAY, '0.1.0');
+    // The sync engine's store: this device's state, made on first use.
+    await readSyncState(db);
     const before = await storeCounts(db);
     // Every store the schema has is filled, so an emptied one shows.
     expect(Object.entries(before).filter(([, n]) => n === 0)).toEqual([]);

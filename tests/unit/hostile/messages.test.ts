@@ -55,6 +55,8 @@ const VALID: { [T in RequestType]: RequestOf<T> } = {
   'rules/import': { type: 'rules/import', rules: [rule], mode: 'merge', confirmReplace: true },
   'tags/suggest': { type: 'tags/suggest', prefix: 'an', slot: 'freeform', limit: 5 },
   'data/wipe': { type: 'data/wipe', confirm: true },
+  'sync/status': { type: 'sync/status' },
+  'sync/remove': { type: 'sync/remove', confirm: true },
 };
 
 /** Fields a request may leave out (read from the protocol's types, not from the checks under test). */

@@ -4,9 +4,10 @@ import { initial } from './001-initial';
 import { savedByChanged } from './002-saved-by-changed';
 import { readingInWorks } from './003-reading-in-works';
 import { savedInWorks } from './004-saved-in-works';
+import { syncState } from './006-sync-state';
 import { testOnlyMigration } from './test-only';
 
-const SHIPPED_MIGRATIONS: readonly Migration[] = [initial, savedByChanged, readingInWorks, savedInWorks];
+const SHIPPED_MIGRATIONS: readonly Migration[] = [initial, savedByChanged, readingInWorks, savedInWorks, syncState];
 
 /**
  * Builds made with SHELFMARK_TEST_MIGRATION=1 add one step past the newest (test-only.ts); other builds drop
