@@ -65,6 +65,8 @@ export interface PageContext {
   /** The work page's record, on a work page. */
   workPage: WorkPage | null;
   states: WorkStates;
+  /** The listing's rules, on a listing the rules classify: reading rules judge its works again when their states change. */
+  listing: ListingRules | null;
 }
 
 function hasBlurbs(page: PageRecord): boolean {
@@ -87,6 +89,7 @@ function drawBeforeReveal(context: PageContext): void {
 async function redrawStates(context: PageContext): Promise<WorkStates | null> {
   const states = await requestWorkStates(context.page);
   if (states.tracking === null) return null;
+  context.listing?.setReaderStates(states);
   showSavedStates(states);
   drawReadingBadges(context.blurbs, states);
   return states;
@@ -117,7 +120,9 @@ async function onPageReady(gate: BlurbGate, configLoading: Promise<ListingConfig
     const statesLoading = requestWorkStates(page);
     // While the answer is on its way: the blurbs' Save controls, which don't paint before it either.
     drawBlurbSaveControls(blurbs);
-    context = { page, blurbs, workPage: workPageOf(page), states: await offClock(statesLoading) };
+    context = { page, blurbs, workPage: workPageOf(page), states: await offClock(statesLoading), listing };
+    // Reading rules judge the works once their states are in, before the blurbs paint (only when some rule reads them).
+    if (context.states.tracking !== null) listing?.setReaderStates(context.states);
     drawBeforeReveal(context);
   } finally {
     gate.release();
