@@ -23,12 +23,14 @@ function state(fields: Partial<ReaderState> = {}): ReaderState {
 
 const readingRule = (match: Omit<ReadingMatch, 'kind'>, fields: Partial<Rule> = {}) => rule({ kind: 'reading', ...match }, fields);
 
-function classify(rules: Rule[], workState: ReaderState | undefined, record = workBlurb()) {
+type Classifiable = Parameters<ReturnType<typeof compileRules>['classify']>[0];
+
+function classify(rules: Rule[], workState: ReaderState | undefined, record: Classifiable = workBlurb()) {
   const states = new Map<number, ReaderState>(workState ? [[1000, workState]] : []);
   return compileRules(rules).classify(record, { readerStates: states });
 }
 
-const matches = (match: Omit<ReadingMatch, 'kind'>, workState: ReaderState | undefined, record = workBlurb()) =>
+const matches = (match: Omit<ReadingMatch, 'kind'>, workState: ReaderState | undefined, record: Classifiable = workBlurb()) =>
   classify([readingRule(match)], workState, record).verdict === 'hide';
 
 describe('reading rules', () => {
