@@ -115,7 +115,8 @@ export function compileTrait(trait: Trait): TraitTest {
     case 'stat':
       return ({ subject }) => {
         const value = subject[trait.stat];
-        return value !== null && inRange(value, trait) ? t(STAT_MATCHED[trait.stat], formatNumber(value)) : null;
+        if (value === null || (value === 0 && !zeroIsKnown(subject, trait.stat))) return null;
+        return inRange(value, trait) ? t(STAT_MATCHED[trait.stat], formatNumber(value)) : null;
       };
     case 'chapterKudosRatioBelow':
       return ({ subject }) => {
@@ -146,6 +147,18 @@ const STAT_MATCHED: Record<StatName, MessageKey> = {
 export function chapterKudosRatio({ kudos, hits, chaptersPosted }: Pick<MatchSubject, 'kudos' | 'hits' | 'chaptersPosted'>): number | null {
   if (kudos === null || hits === null || chaptersPosted === null || chaptersPosted < 1 || hits < KUDOS_RATIO_MIN_HITS) return null;
   return kudos / (hits / chaptersPosted);
+}
+
+/**
+ * Whether a stat of 0 is known to be 0. The archive leaves a zero count out
+ * of a blurb, and the page model reads a count it cannot find as 0: only the
+ * kudos are told apart (an unreadable kudos field is null), and only when the
+ * hits were read (a blurb whose stats were not found shows 0 hits). A zero
+ * comments, bookmarks or hits count may be a field that could not be read,
+ * so it matches nothing: never hidden for lack of data.
+ */
+function zeroIsKnown({ hits }: MatchSubject, stat: StatName): boolean {
+  return stat === 'kudos' && hits !== null && hits > 0;
 }
 
 /** Tags of one kind, or those of the blurb's tag list (warnings, relationships, characters, additional tags). */

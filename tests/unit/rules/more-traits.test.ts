@@ -120,6 +120,14 @@ describe('stats', () => {
 
   it('never guess a stat the record does not show', () => {
     expect(hides({ type: 'stat', stat: 'kudos', max: 1_000 }, workBlurb({ kudos: null }))).toBe(false);
+    // No kudos shown is none left, when the stats were read (hits); without them, unknown.
+    expect(hides({ type: 'stat', stat: 'kudos', max: 0 }, workBlurb({ kudos: 0, hits: 12 }))).toBe(true);
+    expect(hides({ type: 'stat', stat: 'kudos', max: 0 }, workBlurb({ kudos: 0, hits: 0 }))).toBe(false);
+    // A zero count of comments, bookmarks or hits may be a field that could not be read.
+    expect(hides({ type: 'stat', stat: 'comments', max: 5 }, workBlurb({ comments: 0 }))).toBe(false);
+    expect(hides({ type: 'stat', stat: 'bookmarks', max: 5 }, workBlurb({ bookmarks: 0 }))).toBe(false);
+    expect(hides({ type: 'stat', stat: 'hits', max: 5 }, workBlurb({ hits: 0 }))).toBe(false);
+    expect(hides({ type: 'stat', stat: 'comments', max: 5 }, workBlurb({ comments: 1 }))).toBe(true);
     expect(hides({ type: 'stat', stat: 'hits', max: 1_000 }, seriesBlurb())).toBe(false);
     expect(hides({ type: 'stat', stat: 'bookmarks', max: 1_000 }, seriesBlurb({ bookmarks: 3 }))).toBe(true);
   });
