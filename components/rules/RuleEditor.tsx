@@ -9,10 +9,18 @@ import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'pr
 import type { RuleInput } from '../../utils/db/rule-checks';
 import { t, tn } from '../../utils/i18n';
 import type { ClassifiableRecord } from '../../utils/rules/subject';
-import type { Rule, TagSlot } from '../../utils/rules/types';
+import type { ReaderStates, Rule, TagSlot } from '../../utils/rules/types';
+import { severityOfStyle, type HiddenWorksStyle } from '../../utils/rules/listing-config';
+import { statusLabel } from '../../utils/library/display';
 import {
   MATCH_KINDS,
   RATINGS,
+  READING_CHOICES,
+  SAVED_STATUSES,
+  SEVERITY_CHOICES,
+  STAT_CHOICES,
+  TAG_COUNT_CHOICES,
+  TIME_UNIT_CHOICES,
   TAG_MODES,
   TAG_SLOTS,
   TRAIT_TYPES,
@@ -20,6 +28,7 @@ import {
   formFromRule,
   formToInput,
   newRuleId,
+  severityName,
   visibleErrors,
   type FormField,
   type RuleForm,
@@ -41,6 +50,10 @@ export interface RuleEditorProps {
   alwaysShow?: readonly number[];
   /** The reader's rules: a highlight's count leaves out works their hide rules hide anyway. */
   rules?: readonly Rule[];
+  /** The reader's state of the page's works, for the count of a reading rule; without it such a rule counts nothing. */
+  readerStates?: ReaderStates;
+  /** The reader's Hidden works setting: what a hide rule without its own severity does. */
+  hiddenWorks?: HiddenWorksStyle;
   suggestTags(query: string, slot: TagSlot): Promise<TagSuggestion[]> | TagSuggestion[];
   /** Saves the rule; a thrown error is shown in the editor. */
   onSave(input: RuleInput): Promise<void>;
@@ -73,8 +86,8 @@ export function RuleEditor(props: RuleEditorProps) {
   const result = useMemo(() => formToInput(form, ruleId, rule?.order), [form, ruleId, rule?.order]);
   const errors = result.ok ? {} : visibleErrors(result.errors, form, touched, submitted);
   const counts = useMemo(
-    () => (result.ok && records ? previewCounts(result.input, records, alwaysShow, props.rules) : null),
-    [result, records, alwaysShow, props.rules],
+    () => (result.ok && records ? previewCounts(result.input, records, alwaysShow, props.rules, props.readerStates) : null),
+    [result, records, alwaysShow, props.rules, props.readerStates],
   );
 
   useEffect(() => {
@@ -169,6 +182,22 @@ export function RuleEditor(props: RuleEditorProps) {
         )}
       </fieldset>
       <FieldError id={fieldId('color')} error={errors.color} />
+
+      {form.action === 'hide' && (
+        <Field id={fieldId('severity')} label={t('editorSeverity')} hint={t('editorSeverityHint')}>
+          <select
+            id={fieldId('severity')}
+            value={form.severity}
+            onChange={(event) => set('severity', event.currentTarget.value as RuleForm['severity'])}
+            aria-describedby={`${fieldId('severity')}-hint`}
+          >
+            <option value="">{t('editorSeverityDefault', t(severityName(severityOfStyle(props.hiddenWorks ?? 'placeholder'))))}</option>
+            {SEVERITY_CHOICES.map((choice) => (
+              <option key={choice.value} value={choice.value}>{t(choice.label)}</option>
+            ))}
+          </select>
+        </Field>
+      )}
 
       <Field id={fieldId('kind')} label={t('editorMatchBy')} error={errors.kind}>
         <select id={fieldId('kind')} value={form.kind} onChange={(event) => set('kind', event.currentTarget.value as RuleForm['kind'])} {...aria('kind')}>
@@ -309,6 +338,72 @@ export function RuleEditor(props: RuleEditorProps) {
               {textInput('phrase', {}, true)}
             </Field>
           )}
+          {form.traitType === 'stat' && (
+            <div class="sm-row">
+              <Field id={fieldId('stat')} label={t('editorStat')}>
+                <select id={fieldId('stat')} value={form.stat} onChange={(event) => set('stat', event.currentTarget.value as RuleForm['stat'])}>
+                  {STAT_CHOICES.map((stat) => (
+                    <option key={stat.value} value={stat.value}>{t(stat.label)}</option>
+                  ))}
+                </select>
+              </Field>
+              <Field id={fieldId('rangeMin')} label={t('editorAtLeast')} error={errors.rangeMin}>
+                {textInput('rangeMin', { inputMode: 'numeric', autocomplete: 'off' })}
+              </Field>
+              <Field id={fieldId('rangeMax')} label={t('editorAtMost')} error={errors.rangeMax}>
+                {textInput('rangeMax', { inputMode: 'numeric', autocomplete: 'off' })}
+              </Field>
+            </div>
+          )}
+          {form.traitType === 'tagCount' && (
+            <>
+              <div class="sm-row">
+                <Field id={fieldId('tagCountSlot')} label={t('editorCountOf')}>
+                  <select id={fieldId('tagCountSlot')} value={form.tagCountSlot} onChange={(event) => set('tagCountSlot', event.currentTarget.value as RuleForm['tagCountSlot'])}>
+                    {TAG_COUNT_CHOICES.map((choice) => (
+                      <option key={choice.value} value={choice.value}>{t(choice.label)}</option>
+                    ))}
+                  </select>
+                </Field>
+                <Field id={fieldId('tagCountMoreThan')} label={t('editorMoreThan')} error={errors.tagCountMoreThan}>
+                  {textInput('tagCountMoreThan', { inputMode: 'numeric', autocomplete: 'off' }, true)}
+                </Field>
+              </div>
+              <p id={`${fieldId('tagCountMoreThan')}-hint`} class="sm-hint">{t('editorCountHint')}</p>
+            </>
+          )}
+          {form.traitType === 'wordsPerChapterBelow' && (
+            <Field id={fieldId('wordsPerChapterBelow')} label={t('editorWordsPerChapterBelow')} hint={t('editorWordsPerChapterHint')} error={errors.wordsPerChapterBelow}>
+              {textInput('wordsPerChapterBelow', { inputMode: 'numeric', autocomplete: 'off' }, true)}
+            </Field>
+          )}
+          {form.traitType === 'notUpdatedFor' && (
+            <>
+              <div class="sm-row">
+                <Field id={fieldId('notUpdatedAmount')} label={t('editorNotUpdatedFor')} error={errors.notUpdatedAmount}>
+                  {textInput('notUpdatedAmount', { inputMode: 'numeric', autocomplete: 'off' }, true)}
+                </Field>
+                <Field id={fieldId('notUpdatedUnit')} label={t('editorUnit')}>
+                  <select id={fieldId('notUpdatedUnit')} value={form.notUpdatedUnit} onChange={(event) => set('notUpdatedUnit', event.currentTarget.value as RuleForm['notUpdatedUnit'])}>
+                    {TIME_UNIT_CHOICES.map((unit) => (
+                      <option key={unit.value} value={unit.value}>{t(unit.label)}</option>
+                    ))}
+                  </select>
+                </Field>
+              </div>
+              <p id={`${fieldId('notUpdatedAmount')}-hint`} class="sm-hint">{t('editorNotUpdatedForHint')}</p>
+            </>
+          )}
+          {form.traitType === 'chapterKudosRatioBelow' && (
+            <Field
+              id={fieldId('ratioPercent')}
+              label={t('editorChapterKudosPercent')}
+              hint={t('editorChapterKudosHint')}
+              error={errors.ratioPercent}
+            >
+              {textInput('ratioPercent', { inputMode: 'decimal', autocomplete: 'off', placeholder: t('editorKudosPlaceholder') }, true)}
+            </Field>
+          )}
           {form.traitType === 'kudosRatioBelow' && (
             <Field
               id={fieldId('ratioPercent')}
@@ -319,6 +414,36 @@ export function RuleEditor(props: RuleEditorProps) {
               {textInput('ratioPercent', { inputMode: 'decimal', autocomplete: 'off', placeholder: t('editorKudosPlaceholder') }, true)}
             </Field>
           )}
+        </>
+      )}
+
+      {form.kind === 'reading' && (
+        <>
+          <div class="sm-row">
+            <Field id={fieldId('readingState')} label={t('editorReadingState')}>
+              <select
+                id={fieldId('readingState')}
+                value={form.readingState}
+                onChange={(event) => set('readingState', event.currentTarget.value as RuleForm['readingState'])}
+                aria-describedby={`${fieldId('readingState')}-hint`}
+              >
+                {READING_CHOICES.map((choice) => (
+                  <option key={choice.value} value={choice.value}>{t(choice.label)}</option>
+                ))}
+              </select>
+            </Field>
+            {form.readingState === 'saved' && (
+              <Field id={fieldId('savedStatus')} label={t('editorSavedStatus')}>
+                <select id={fieldId('savedStatus')} value={form.savedStatus} onChange={(event) => set('savedStatus', event.currentTarget.value as RuleForm['savedStatus'])}>
+                  <option value="">{t('editorAnyStatus')}</option>
+                  {SAVED_STATUSES.map((status) => (
+                    <option key={status} value={status}>{statusLabel(status)}</option>
+                  ))}
+                </select>
+              </Field>
+            )}
+          </div>
+          <p id={`${fieldId('readingState')}-hint`} class="sm-hint">{t('editorReadingHint')}</p>
         </>
       )}
 

@@ -7,6 +7,7 @@ import type { CSSProperties } from 'preact';
 import { t } from '../../utils/i18n';
 import { describeMatch, ruleLabel } from '../../utils/rules/labels';
 import type { Rule } from '../../utils/rules/types';
+import { severityName } from './form';
 
 export interface RuleActions {
   onToggle(rule: Rule, enabled: boolean): void;
@@ -39,7 +40,8 @@ export function ruleConditions(rule: Rule): string | null {
 
 export function RuleRow({ rule, first, last, busy, compact = false, style, position, onToggle, onEdit, onDelete, move }: RuleRowProps) {
   const name = ruleLabel(rule);
-  const details = [rule.label ? describeMatch(rule.match) : null, ruleConditions(rule), rule.enabled ? null : t('ruleTurnedOff')].filter(
+  const severity = rule.action === 'hide' && rule.severity ? t('labelAndValue', t('editorSeverity'), t(severityName(rule.severity))) : null;
+  const details = [rule.label ? describeMatch(rule.match) : null, ruleConditions(rule), severity, rule.enabled ? null : t('ruleTurnedOff')].filter(
     (detail): detail is string => detail !== null,
   );
   const detailLine = details.join(' · ');

@@ -7,8 +7,18 @@
 import type { RuleInput } from '../../utils/db/rule-checks';
 import { t, type MessageKey } from '../../utils/i18n';
 import { validatePattern, validateRule } from '../../utils/rules/validate';
+import { SAVED_STATUSES, type SavedStatus } from '../../utils/db/types';
 import {
   RATINGS,
+  READING_STATES,
+  STAT_NAMES,
+  TAG_COUNT_SLOTS,
+  TIME_UNITS,
+  type HideSeverity,
+  type ReadingState,
+  type StatName,
+  type TagCountSlot,
+  type TimeUnit,
   type Rating,
   type Rule,
   type RuleAction,
@@ -47,6 +57,18 @@ export interface RuleForm {
   phrase: string;
   /** Kudos-to-hits ratio in percent, as readers think of it ("5" is 5%). */
   ratioPercent: string;
+  tagCountSlot: TagCountSlot;
+  tagCountMoreThan: string;
+  wordsPerChapterBelow: string;
+  notUpdatedAmount: string;
+  notUpdatedUnit: TimeUnit;
+  /** The stat a `stat` trait reads; its bounds are `rangeMin` and `rangeMax`. */
+  stat: StatName;
+  readingState: ReadingState;
+  /** `saved` reading rules: one status, or '' for any. */
+  savedStatus: SavedStatus | '';
+  /** Hide rules: how their works go; '' follows the reader's Hidden works setting. */
+  severity: HideSeverity | '';
   /** Comma-separated (archive tags never contain commas). */
   scopeFandoms: string;
   exceptionTags: string;
@@ -66,6 +88,7 @@ export const MATCH_KINDS: ReadonlyArray<{ value: MatchKind; label: MessageKey }>
   { value: 'work', label: 'kindWork' },
   { value: 'series', label: 'kindSeries' },
   { value: 'trait', label: 'kindTrait' },
+  { value: 'reading', label: 'kindReading' },
 ];
 
 export const TAG_SLOTS: ReadonlyArray<{ value: TagSlot; label: MessageKey }> = [
@@ -95,7 +118,55 @@ export const TRAIT_TYPES: ReadonlyArray<{ value: TraitType; label: MessageKey }>
   { value: 'notUpdatedSince', label: 'traitTypeNotUpdatedSince' },
   { value: 'titleOrSummary', label: 'traitTypeTitleOrSummary' },
   { value: 'kudosRatioBelow', label: 'traitTypeKudosRatio' },
+  { value: 'chapterKudosRatioBelow', label: 'traitTypeChapterKudosRatio' },
+  { value: 'stat', label: 'traitTypeStat' },
+  { value: 'tagCount', label: 'traitTypeTagCount' },
+  { value: 'wordsPerChapterBelow', label: 'traitTypeWordsPerChapter' },
+  { value: 'notUpdatedFor', label: 'traitTypeNotUpdatedFor' },
+  { value: 'anonymous', label: 'traitAnonymous' },
+  { value: 'orphaned', label: 'traitOrphaned' },
 ];
+
+export const TAG_COUNT_CHOICES: ReadonlyArray<{ value: TagCountSlot; label: MessageKey }> = [
+  { value: 'any', label: 'editorCountAllTags' },
+  { value: 'relationship', label: 'traitCountRelationships' },
+  { value: 'character', label: 'traitCountCharacters' },
+  { value: 'freeform', label: 'traitCountFreeforms' },
+];
+
+export const TIME_UNIT_CHOICES: ReadonlyArray<{ value: TimeUnit; label: MessageKey }> = [
+  { value: 'days', label: 'editorDays' },
+  { value: 'months', label: 'editorMonths' },
+  { value: 'years', label: 'editorYears' },
+];
+
+export const STAT_CHOICES: ReadonlyArray<{ value: StatName; label: MessageKey }> = [
+  { value: 'kudos', label: 'statKudos' },
+  { value: 'hits', label: 'statHits' },
+  { value: 'bookmarks', label: 'statBookmarks' },
+  { value: 'comments', label: 'statComments' },
+];
+
+export const READING_CHOICES: ReadonlyArray<{ value: ReadingState; label: MessageKey }> = [
+  { value: 'finished', label: 'readingFinished' },
+  { value: 'started', label: 'readingStarted' },
+  { value: 'opened', label: 'readingOpened' },
+  { value: 'saved', label: 'readingSaved' },
+  { value: 'newChapters', label: 'readingNewChapters' },
+];
+
+export const SEVERITY_CHOICES: ReadonlyArray<{ value: HideSeverity; label: MessageKey }> = [
+  { value: 'dim', label: 'severityDim' },
+  { value: 'collapse', label: 'severityCollapse' },
+  { value: 'remove', label: 'severityRemove' },
+];
+
+/** The message naming a severity ("Dim"). */
+export function severityName(severity: HideSeverity): MessageKey {
+  return SEVERITY_CHOICES.find((choice) => choice.value === severity)?.label ?? 'severityCollapse';
+}
+
+export { SAVED_STATUSES, READING_STATES, STAT_NAMES, TAG_COUNT_SLOTS, TIME_UNITS };
 
 export { RATINGS };
 
@@ -125,6 +196,15 @@ export function emptyForm(): RuleForm {
     date: '',
     phrase: '',
     ratioPercent: '',
+    tagCountSlot: 'any',
+    tagCountMoreThan: '',
+    wordsPerChapterBelow: '',
+    notUpdatedAmount: '',
+    notUpdatedUnit: 'years',
+    stat: 'kudos',
+    readingState: 'finished',
+    savedStatus: '',
+    severity: '',
     scopeFandoms: '',
     exceptionTags: '',
   };
@@ -141,6 +221,7 @@ export function formFromRule(rule: Rule): RuleForm {
     color: rule.color ?? DEFAULT_HIGHLIGHT,
     label: rule.label ?? '',
     enabled: rule.enabled,
+    severity: rule.severity ?? '',
     scopeFandoms: (rule.scope?.fandoms ?? []).join(', '),
     exceptionTags: (rule.exceptions?.tags ?? []).join(', '),
   };
@@ -156,6 +237,8 @@ export function formFromRule(rule: Rule): RuleForm {
       return { ...form, seriesId: String(match.seriesId), seriesTitle: match.title ?? '' };
     case 'trait':
       return { ...form, ...traitFields(match.trait) };
+    case 'reading':
+      return { ...form, readingState: match.state, savedStatus: match.status ?? '' };
   }
 }
 
@@ -178,7 +261,19 @@ function traitFields(trait: Trait): Partial<RuleForm> {
     case 'titleOrSummary':
       return { ...base, phrase: trait.phrase };
     case 'kudosRatioBelow':
+    case 'chapterKudosRatioBelow':
       return { ...base, ratioPercent: String(Number((trait.ratio * 100).toFixed(4))) };
+    case 'anonymous':
+    case 'orphaned':
+      return base;
+    case 'tagCount':
+      return { ...base, tagCountSlot: trait.slot, tagCountMoreThan: String(trait.moreThan) };
+    case 'wordsPerChapterBelow':
+      return { ...base, wordsPerChapterBelow: String(trait.below) };
+    case 'notUpdatedFor':
+      return { ...base, notUpdatedAmount: String(trait.amount), notUpdatedUnit: trait.unit };
+    case 'stat':
+      return { ...base, stat: trait.stat, rangeMin: numberText(trait.min), rangeMax: numberText(trait.max) };
   }
 }
 
@@ -228,6 +323,8 @@ export function formToInput(form: RuleForm, id: string, order?: number): FormRes
   if (form.action === 'highlight') {
     if (HEX_COLOR.test(form.color)) input.color = form.color;
     else errors.color = t('formColorInvalid');
+  } else if (form.severity !== '') {
+    input.severity = form.severity;
   }
   const label = form.label.trim();
   if (label.length > 200) errors.label = t('formLabelTooLong');
@@ -317,6 +414,10 @@ function readMatch(form: RuleForm, errors: FormErrors): RuleMatch | null {
       const trait = readTrait(form, errors);
       return trait ? { kind: 'trait', trait } : null;
     }
+    case 'reading':
+      return form.readingState === 'saved' && form.savedStatus !== ''
+        ? { kind: 'reading', state: 'saved', status: form.savedStatus }
+        : { kind: 'reading', state: form.readingState };
   }
 }
 
@@ -330,8 +431,9 @@ function readTrait(form: RuleForm, errors: FormErrors): Trait | null {
       return null;
     }
     case 'words':
-    case 'chapters': {
-      const limit = form.traitType === 'words' ? 1e9 : 1e5;
+    case 'chapters':
+    case 'stat': {
+      const limit = form.traitType === 'words' ? 1e9 : form.traitType === 'chapters' ? 1e5 : 1e12;
       const min = form.rangeMin.trim() === '' ? undefined : parseWholeNumber(form.rangeMin);
       const max = form.rangeMax.trim() === '' ? undefined : parseWholeNumber(form.rangeMax);
       if (min === undefined && max === undefined) errors.rangeMin = t('formEnterRange');
@@ -342,7 +444,7 @@ function readTrait(form: RuleForm, errors: FormErrors): Trait | null {
         const range: { min?: number; max?: number } = {};
         if (min !== undefined) range.min = min;
         if (max !== undefined) range.max = max;
-        return { type: form.traitType, ...range };
+        return form.traitType === 'stat' ? { type: 'stat', stat: form.stat, ...range } : { type: form.traitType, ...range };
       }
       return null;
     }
@@ -379,6 +481,42 @@ function readTrait(form: RuleForm, errors: FormErrors): Trait | null {
         return null;
       }
       return { type: 'kudosRatioBelow', ratio: percent / 100 };
+    }
+    case 'chapterKudosRatioBelow': {
+      const percent = Number(form.ratioPercent.trim().replace(',', '.').replace(/%$/, ''));
+      if (form.ratioPercent.trim() === '' || !Number.isFinite(percent) || percent <= 0 || percent > 1000) {
+        errors.ratioPercent = t('formChapterPercentInvalid');
+        return null;
+      }
+      return { type: 'chapterKudosRatioBelow', ratio: percent / 100 };
+    }
+    case 'anonymous':
+      return { type: 'anonymous' };
+    case 'orphaned':
+      return { type: 'orphaned' };
+    case 'tagCount': {
+      const moreThan = parseWholeNumber(form.tagCountMoreThan);
+      if (moreThan === null || moreThan > 1000) {
+        errors.tagCountMoreThan = t('formWholeNumberUpTo', (1000).toLocaleString());
+        return null;
+      }
+      return { type: 'tagCount', slot: form.tagCountSlot, moreThan };
+    }
+    case 'wordsPerChapterBelow': {
+      const below = parseWholeNumber(form.wordsPerChapterBelow);
+      if (below === null || below < 1 || below > 1e9) {
+        errors.wordsPerChapterBelow = t('formPositiveUpTo', (1e9).toLocaleString());
+        return null;
+      }
+      return { type: 'wordsPerChapterBelow', below };
+    }
+    case 'notUpdatedFor': {
+      const amount = parseWholeNumber(form.notUpdatedAmount);
+      if (amount === null || amount < 1 || amount > 10_000) {
+        errors.notUpdatedAmount = t('formPositiveUpTo', (10_000).toLocaleString());
+        return null;
+      }
+      return { type: 'notUpdatedFor', amount, unit: form.notUpdatedUnit };
     }
   }
 }

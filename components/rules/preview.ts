@@ -4,7 +4,7 @@ import { t, tn } from '../../utils/i18n';
 import { compileRules } from '../../utils/rules/compile';
 import { countMatches, type MatchCounts } from '../../utils/rules/count';
 import type { ClassifiableRecord } from '../../utils/rules/subject';
-import type { Rule, RuleAction } from '../../utils/rules/types';
+import type { ReaderStates, Rule, RuleAction } from '../../utils/rules/types';
 
 /**
  * How the draft rule (as if enabled) classifies the page's records. A hide
@@ -16,10 +16,11 @@ export function previewCounts(
   records: readonly ClassifiableRecord[],
   alwaysShow: readonly number[] = [],
   rules: readonly Rule[] = [],
+  readerStates?: ReaderStates,
 ): MatchCounts {
   const hiding = input.action === 'highlight' ? rules.filter((rule) => rule.action === 'hide' && rule.id !== input.id) : [];
   const matcher = compileRules([{ ...input, enabled: true, createdAt: 0, updatedAt: 0 }, ...hiding]);
-  return countMatches(matcher, records, { alwaysShow: new Set(alwaysShow) });
+  return countMatches(matcher, records, { alwaysShow: new Set(alwaysShow), ...(readerStates ? { readerStates } : {}) });
 }
 
 export function previewText(counts: MatchCounts, action: RuleAction): string {

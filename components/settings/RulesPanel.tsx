@@ -3,6 +3,7 @@
  * hundreds of rules — search, grouping by kind or action, and import/export
  * of the rules alone.
  */
+import type { HiddenWorksStyle } from '../../utils/rules/listing-config';
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { request } from '../../utils/messaging/client';
 import { ruleToInput } from '../../components/rules/form';
@@ -22,7 +23,7 @@ import { ErrorBanner } from '../ui/ErrorBanner';
 
 type Grouping = 'none' | 'kind' | 'action';
 
-const KIND_NAMES: Record<Rule['match']['kind'], MessageKey> = { tag: 'groupTags', author: 'groupAuthors', work: 'groupWorks', series: 'groupSeries', trait: 'groupTraits' };
+const KIND_NAMES: Record<Rule['match']['kind'], MessageKey> = { tag: 'groupTags', author: 'groupAuthors', work: 'groupWorks', series: 'groupSeries', trait: 'groupTraits', reading: 'groupReading' };
 
 /** Marks for the bench (scripts/bench/rules.ts) and for anyone profiling: rules in → list laid out. */
 const MARKS = { data: 'sm-rules-data', rendered: 'sm-rules-rendered', render: 'sm-rules-render' } as const;
@@ -32,7 +33,7 @@ interface Pending {
   fileName: string;
 }
 
-export function RulesPanel({ alwaysShow }: { alwaysShow: readonly number[] | undefined }) {
+export function RulesPanel({ alwaysShow, hiddenWorks }: { alwaysShow: readonly number[] | undefined; hiddenWorks?: HiddenWorksStyle | undefined }) {
   const uid = useId();
   const [rules, setRules] = useState<Rule[] | null>(null);
   const [query, setQuery] = useState('');
@@ -167,6 +168,7 @@ export function RulesPanel({ alwaysShow }: { alwaysShow: readonly number[] | und
           records={null}
           noRecordsMessage={t('rulesPopupCounts')}
           alwaysShow={alwaysShow}
+          hiddenWorks={hiddenWorks}
           suggestTags={suggestTags}
           onSave={async (input) => {
             const { rule: saved } = await request({ type: 'rules/put', rule: input });

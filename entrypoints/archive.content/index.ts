@@ -69,6 +69,8 @@ export interface PageContext {
   /** The work page's record, on a work page. */
   workPage: WorkPage | null;
   states: WorkStates;
+  /** The listing's rules, on a listing the rules classify: reading rules judge its works again when their states change. */
+  listing: ListingRules | null;
 }
 
 function hasBlurbs(page: PageRecord): boolean {
@@ -92,6 +94,7 @@ function drawBeforeReveal(context: PageContext): void {
 async function redrawStates(context: PageContext): Promise<WorkStates | null> {
   const states = await requestWorkStates(context.page);
   if (states.tracking === null) return null;
+  context.listing?.setReaderStates(states);
   showSavedStates(states);
   drawReadingBadges(context.blurbs, states);
   return states;
@@ -122,10 +125,10 @@ async function onPageReady(gate: BlurbGate, release: BlurbRelease, configLoading
     // Asked once the rules have run: building the listing's snapshots would otherwise
     // delay the classification. Only blurbs whose verdict needs it (`release.holding`) wait for it.
     const statesLoading = requestWorkStates(page);
-    context = { page, blurbs, workPage: workPageOf(page), states: await offClock(statesLoading) };
+    context = { page, blurbs, workPage: workPageOf(page), states: await offClock(statesLoading), listing };
     // Blurbs held for this answer (`release.holding`: a rule on the reader's own data judged them
-    // `needsState`) paint when the gate opens, below; classifying them with `context.states`
-    // belongs here, with the rules that need it.
+    // `needsState`) are judged again with the states in, before the gate opens and they paint.
+    if (context.states.tracking !== null) listing?.setReaderStates(context.states);
     drawBeforeReveal(context);
   } finally {
     gate.release();

@@ -137,7 +137,7 @@ export function Options() {
         <div id={`sm-panel-${tab}`} role="tabpanel" aria-labelledby={`sm-tab-${tab}`} class="sm-panel">
         {tab === 'library' && <Library rows={rows} updateRows={(update) => setRows((current) => (current ? update(current) : current))} />}
         {tab === 'history' && <History rows={rows} />}
-        {tab === 'rules' && <RulesPanel alwaysShow={settings?.alwaysShow} />}
+        {tab === 'rules' && <RulesPanel alwaysShow={settings?.alwaysShow} hiddenWorks={settings?.hiddenWorks} />}
         {tab === 'rules' && <AlwaysShownWorks alwaysShow={settings?.alwaysShow} onChanged={reloadSettings} />}
         {tab === 'data' && <DataPanel reloadData={reloadData} />}
         {tab === 'settings' && <SettingsPanel settings={settings} onChange={(values) => void saveSettings(values)} />}

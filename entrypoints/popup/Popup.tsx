@@ -23,6 +23,7 @@ import { ruleLabel } from '../../utils/rules/labels';
 import type { Rule, TagSlot } from '../../utils/rules/types';
 import { deleteRule, errorText, getSettings, listRules, putRule, reorderRules, setSettings } from './api';
 import { CurrentPage, LISTING_KINDS, type TabLoad } from './CurrentPage';
+import { useReaderStates } from './reader-states';
 import { askTab, findTabId } from './tab';
 
 type View = { name: 'list' } | { name: 'edit'; rule?: Rule };
@@ -84,6 +85,8 @@ export function Popup() {
 
   const records = tab.status === 'ready' && LISTING_KINDS.has(tab.state.kind) ? tab.state.blurbs : null;
   const onPage = useMemo(() => (records ? pageTags(records) : []), [records]);
+  // Only while the editor is open: its count of a reading rule needs them.
+  const readerStates = useReaderStates(view.name === 'edit' ? records : null);
 
   const suggestTags = useCallback(
     async (query: string, slot: TagSlot): Promise<TagSuggestion[]> => {
@@ -215,6 +218,8 @@ export function Popup() {
             noRecordsMessage={t('popupNoListing')}
             alwaysShow={settings?.alwaysShow}
             rules={rules ?? undefined}
+            readerStates={readerStates}
+            hiddenWorks={settings?.hiddenWorks}
             suggestTags={suggestTags}
             onSave={onSave}
             onCancel={() => setView({ name: 'list' })}

@@ -1,6 +1,6 @@
 /**
  * A reader's worth of rules for the bench: 500 in all, 100 of them
- * wildcards, shaped like real ones (fandoms, pairings, characters, tropes),
+ * wildcards, one of every reading state and trait, shaped like real ones (fandoms, pairings, characters, tropes),
  * a few of which match works on the real listings. Deterministic, so every
  * run measures the same rules.
  */
@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import type { RuleInput } from '../../utils/db/rule-checks';
 import type { ExtensionSession } from '../../tests/e2e/harness';
 import { requestFromPage } from '../../tests/e2e/extension-messages';
-import type { TagSlot } from '../../utils/rules/types';
+import type { RuleMatch, TagSlot } from '../../utils/rules/types';
 
 const NAMES = ['Harry Potter', 'Draco Malfoy', 'Hermione Granger', 'Steve Rogers', 'Tony Stark', 'Bucky Barnes', 'Dean Winchester', 'Sam Winchester', 'Castiel', 'Kirk', 'Spock', 'Aziraphale', 'Crowley', 'Geralt', 'Jaskier', 'Link', 'Zelda', 'Wei Wuxian', 'Lan Zhan', 'Jon Snow'];
 const TROPES = ['Slow Burn', 'Enemies to Lovers', 'Hurt/Comfort', 'Fluff', 'Angst', 'Canon Divergence', 'Time Travel', 'Soulmates', 'Found Family', 'Fake Dating'];
@@ -23,6 +23,30 @@ const REAL_TAGS: Array<[TagSlot, string]> = [
   ['freeform', 'Slice of Life'],
 ];
 
+/** Reading rules and traits (issue 16 and before), each once; the thresholds hide few works. */
+const EVERY_OTHER_KIND: RuleMatch[] = [
+  { kind: 'reading', state: 'finished' },
+  { kind: 'reading', state: 'started' },
+  { kind: 'reading', state: 'opened' },
+  { kind: 'reading', state: 'saved', status: 'dropped' },
+  { kind: 'reading', state: 'newChapters' },
+  { kind: 'trait', trait: { type: 'anonymous' } },
+  { kind: 'trait', trait: { type: 'orphaned' } },
+  { kind: 'trait', trait: { type: 'tagCount', slot: 'any', moreThan: 60 } },
+  { kind: 'trait', trait: { type: 'tagCount', slot: 'character', moreThan: 30 } },
+  { kind: 'trait', trait: { type: 'wordsPerChapterBelow', below: 50 } },
+  { kind: 'trait', trait: { type: 'notUpdatedFor', amount: 15, unit: 'years' } },
+  { kind: 'trait', trait: { type: 'stat', stat: 'hits', max: 3 } },
+  { kind: 'trait', trait: { type: 'stat', stat: 'kudos', min: 1_000_000 } },
+  { kind: 'trait', trait: { type: 'stat', stat: 'bookmarks', min: 1_000_000 } },
+  { kind: 'trait', trait: { type: 'stat', stat: 'comments', min: 1_000_000 } },
+  { kind: 'trait', trait: { type: 'chapterKudosRatioBelow', ratio: 0.001 } },
+  { kind: 'trait', trait: { type: 'kudosRatioBelow', ratio: 0.001 } },
+  { kind: 'trait', trait: { type: 'notUpdatedSince', date: '2009-01-01' } },
+  { kind: 'trait', trait: { type: 'titleOrSummary', phrase: 'shelfmark bench phrase' } },
+  { kind: 'trait', trait: { type: 'language', language: 'tlh' } },
+];
+
 export function benchRules(): RuleInput[] {
   const rules: RuleInput[] = [];
   const add = (slot: TagSlot, text: string, mode: 'exact' | 'wildcard', action: 'hide' | 'highlight' = 'hide') => {
@@ -35,6 +59,8 @@ export function benchRules(): RuleInput[] {
     });
   };
   for (const [slot, text] of REAL_TAGS) add(slot, text, 'exact', slot === 'freeform' && text === 'Slice of Life' ? 'highlight' : 'hide');
+  // One rule of every reading state and every trait, so the bench measures them too.
+  for (const match of EVERY_OTHER_KIND) rules.push({ id: `bench-${rules.length}`, action: 'hide', match, enabled: true, ...(rules.length % 2 ? { severity: 'dim' as const } : {}) });
   for (let i = 0; rules.length < 400; i++) {
     const a = NAMES[i % NAMES.length]!;
     const b = NAMES[(i * 7 + 3) % NAMES.length]!;

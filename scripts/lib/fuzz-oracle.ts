@@ -10,6 +10,7 @@ import type { TagType } from '../../utils/ao3/types';
 import { normalizeFreeText, normalizeTagText } from '../../utils/rules/normalize';
 import { testCapped } from '../../utils/rules/regex-safety';
 import { TagPatternSet, compileTagPattern } from '../../utils/rules/tag-pattern';
+import { cutoffDate } from '../../utils/rules/traits';
 import type { Range, Rule, TagMatch, TagSlot, Trait } from '../../utils/rules/types';
 import { matchesWildcard } from '../../utils/rules/wildcard';
 
@@ -170,6 +171,9 @@ export function unbackedReason(rule: Rule, detail: string, evidence: Evidence): 
     }
     case 'trait':
       return unbackedTrait(match.trait, detail, evidence);
+    case 'reading':
+      // The reader's state is not in the markup, and the fuzzer classifies without one: nothing may match.
+      return 'a reading rule matched without the reader\'s state';
   }
 }
 
@@ -242,6 +246,60 @@ function unbackedTrait(trait: Trait, detail: string, { root }: Evidence): string
       const kudosShown = kudosCounts.includes(kudos) || (kudos === 0 && kudosCounts.length === 0);
       const shown = kudosShown && textsOfClass(root, 'hits').some((t) => countIn(t) === hits);
       return shown && hits > 0 && kudos / hits < trait.ratio ? null : `no kudos ${kudos} and hits ${hits} below the ratio in the markup`;
+    }
+    case 'anonymous': {
+      const shown = ['heading', 'byline'].flatMap((token) => textsOfClass(root, token)).some((text) => /\bAnonymous\b/.test(text));
+      return shown ? null : 'no "Anonymous" byline in the markup';
+    }
+    case 'orphaned':
+      return linkPaths(root).some((path) => /^\/users\/orphan_account(?:[/?#]|$)/.test(path)) ? null : 'no link to orphan_account in the markup';
+    case 'tagCount': {
+      const count = numberIn(detail);
+      const slots: TagType[] = trait.slot === 'any' ? ['warning', 'relationship', 'character', 'freeform'] : [trait.slot];
+      const classes = slots.flatMap((slot) => SLOT_CLASSES[slot]);
+      const links = elementsOf(root).filter((el) => el.localName === 'a' && [...upTo(el, root)].some((at) => classes.some((c) => tokens(at).includes(c))));
+      return count > trait.moreThan && links.length >= count ? null : `${count} ${trait.slot} tags claimed, ${links.length} such tag links in the markup`;
+    }
+    case 'wordsPerChapterBelow': {
+      const words = textsOfClass(root, 'words').map(countIn).filter((n) => n !== null);
+      const posted = textsOfClass(root, 'chapters').map((text) => /^([\d,]+)\s*\/\s*(?:[\d,]+|\?)$/.exec(text)?.[1]).map((n) => countIn(n ?? '')).filter((n): n is number => n !== null && n > 0);
+      const average = numberIn(detail);
+      const shown = words.some((w) => posted.some((c) => Math.round(w / c) === average && w / c < trait.below));
+      return shown ? null : `no words and chapters averaging ${average} (below ${trait.below}) in the markup`;
+    }
+    case 'notUpdatedFor': {
+      const date = /\d{4}-\d{2}-\d{2}/.exec(detail)?.[0] ?? '';
+      const cutoff = cutoffDate(Math.floor(Date.now() / 86_400_000), trait.amount, trait.unit);
+      const texts = ['datetime', 'status', 'published'].flatMap((token) => textsOfClass(root, token));
+      const shown = texts.some((text) => {
+        const found = dateIn(text);
+        return found.exact === date || found.relative;
+      });
+      return shown && date <= cutoff ? null : `no date ${date} (on or before ${cutoff}) in the markup`;
+    }
+    case 'stat': {
+      const value = numberIn(detail);
+      const counts = elementsOf(root)
+        .filter((el) => tokens(el).includes(trait.stat) && [...upTo(el, root)].some((at) => tokens(at).includes('stats')))
+        .map((el) => countIn(squash(el.textContent)))
+        .filter((n) => n !== null);
+      // The archive leaves out a stat nobody has added to (no kudos, no comments, no bookmarks): none shown means 0.
+      const shown = counts.includes(value) || (value === 0 && counts.length === 0 && trait.stat !== 'hits');
+      return shown && inRange(value, trait) ? null : `no ${trait.stat} ${value} within the rule's range in the markup`;
+    }
+    case 'chapterKudosRatioBelow': {
+      // The detail names the kudos, the hits and the chapters ("12 kudos ÷ (3,000 hits ÷ 5 chapters) = 2%").
+      const [kudos = NaN, hits = NaN, chapters = NaN] = (detail.match(/\d[\d,]*(?:e\+\d+)?/g) ?? []).map((n) => Number(n.replace(/,/g, '')));
+      const kudosCounts = elementsOf(root)
+        .filter((el) => tokens(el).includes('kudos') && [...upTo(el, root)].some((at) => tokens(at).includes('stats')))
+        .map((el) => countIn(squash(el.textContent)))
+        .filter((n) => n !== null);
+      const kudosShown = kudosCounts.includes(kudos) || (kudos === 0 && kudosCounts.length === 0);
+      const chaptersShown = textsOfClass(root, 'chapters').some((text) => countIn(/^([\d,]+)\s*\//.exec(text)?.[1] ?? '') === chapters);
+      const shown = kudosShown && chaptersShown && textsOfClass(root, 'hits').some((t) => countIn(t) === hits);
+      return shown && hits > 0 && chapters > 0 && kudos / (hits / chapters) < trait.ratio
+        ? null
+        : `no kudos ${kudos}, hits ${hits} and chapters ${chapters} below the per-chapter ratio in the markup`;
     }
   }
 }

@@ -106,6 +106,18 @@ const TRAIT_RULES: RuleMatch[] = [
   { kind: 'trait', trait: { type: 'notUpdatedSince', date: '2016-01-01' } },
   { kind: 'trait', trait: { type: 'titleOrSummary', phrase: 'love' } },
   { kind: 'trait', trait: { type: 'kudosRatioBelow', ratio: 0.05 } },
+  { kind: 'trait', trait: { type: 'anonymous' } },
+  { kind: 'trait', trait: { type: 'orphaned' } },
+  { kind: 'trait', trait: { type: 'tagCount', slot: 'any', moreThan: 10 } },
+  { kind: 'trait', trait: { type: 'tagCount', slot: 'character', moreThan: 3 } },
+  { kind: 'trait', trait: { type: 'wordsPerChapterBelow', below: 1_500 } },
+  { kind: 'trait', trait: { type: 'notUpdatedFor', amount: 2, unit: 'years' } },
+  { kind: 'trait', trait: { type: 'stat', stat: 'kudos', max: 20 } },
+  { kind: 'trait', trait: { type: 'stat', stat: 'hits', min: 10_000 } },
+  { kind: 'trait', trait: { type: 'stat', stat: 'bookmarks', min: 5 } },
+  { kind: 'trait', trait: { type: 'stat', stat: 'comments', max: 2 } },
+  { kind: 'trait', trait: { type: 'chapterKudosRatioBelow', ratio: 0.1 } },
+  { kind: 'reading', state: 'opened' },
 ];
 
 const escapeRegex = (text: string): string => text.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');

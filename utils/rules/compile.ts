@@ -5,7 +5,7 @@
  * - exact tags: a Map per slot keyed by normalised text (each tag is looked
  *   up under its own slot and under `any`);
  * - wildcards: a `WildcardIndex` per slot (see wildcard.ts);
- * - regexes, traits: short lists, tested in turn (readers have few of these);
+ * - regexes, traits, reading rules: short lists, tested in turn (readers have few of these);
  * - authors by lower-cased login and by `user-N` id, works and series: Maps.
  *
  * What one tag name matches never changes for a given matcher, so it is cached
@@ -19,8 +19,9 @@ import { normalizeTagText } from './normalize';
 import { testCapped } from './regex-safety';
 import { TAG_TYPES, subjectOf, type ClassifiableRecord, type MatchSubject } from './subject';
 import { TagPatternSet, compileTagPattern, type TagPattern } from './tag-pattern';
+import { compileReading, type ReadingTest } from './reading-state';
 import { TraitContext, compileTrait, type TraitTest } from './traits';
-import { HIDE_SEVERITIES, type Classification, type ClassifyOptions, type HideSeverity, type MatchReason, type Rule, type TagSlot } from './types';
+import { HIDE_SEVERITIES, type Classification, type ClassifyOptions, type HideSeverity, type MatchReason, type ReaderStates, type Rule, type TagSlot } from './types';
 import { WildcardIndex } from './wildcard';
 
 export interface Matcher {
@@ -71,6 +72,8 @@ class RuleMatcher implements Matcher {
   private readonly byWork = new Map<number, number[]>();
   private readonly bySeries = new Map<number, number[]>();
   private readonly traits: Array<{ test: TraitTest; index: number }> = [];
+  /** Reading rules: tested only with the reader's state of the work (`ClassifyOptions.readerStates`). */
+  private readonly readingRules: Array<{ test: ReadingTest; index: number }> = [];
   /** Slots whose tags some rule reads (exceptions read every slot). */
   private readonly slotsRead = new Set<TagSlot>();
   /** Per tag slot: tag name as the page shows it → the rules it matches. */
@@ -104,6 +107,10 @@ class RuleMatcher implements Matcher {
         break;
       case 'trait':
         this.traits.push({ test: compileTrait(match.trait), index });
+        if (match.trait.type === 'tagCount') this.slotsRead.add(match.trait.slot);
+        break;
+      case 'reading':
+        this.readingRules.push({ test: compileReading(match), index });
         break;
     }
     if (rule.exceptions) this.slotsRead.add('any');
@@ -124,7 +131,7 @@ class RuleMatcher implements Matcher {
     let color: string | undefined;
     const defaultSeverity = options.defaultSeverity ?? 'collapse';
     let severity: HideSeverity | undefined;
-    const matched = this.candidates(subject);
+    const matched = this.candidates(subject, options.readerStates);
     if (matched.size > 0) {
       const tags = new NormalizedTags(subject, (name) => this.normalize(name));
       for (const index of [...matched.keys()].sort((a, b) => a - b)) {
@@ -149,11 +156,14 @@ class RuleMatcher implements Matcher {
     const result: Classification = { verdict, classified: true, hiddenBy, highlightedBy, incomplete: this.isIncomplete(subject) };
     if (verdict === 'highlight' && color !== undefined) result.color = color;
     if (verdict === 'hide') result.severity = severity;
+    // A rule on the reader's own data may still change this verdict once the states are in: the
+    // blurb waits for them rather than paint as judged so far (nothing stronger than removal is left).
+    if (this.readingRules.length > 0 && !options.readerStates && subject.workId !== null && severity !== 'remove') result.needsState = true;
     return result;
   }
 
   /** Every rule whose match (not yet scope or exceptions) fits the subject, with what matched first. */
-  private candidates(subject: MatchSubject): Map<number, string> {
+  private candidates(subject: MatchSubject, readerStates: ReaderStates | undefined): Map<number, string> {
     const matched = new Map<number, string>();
     for (const slot of TAG_TYPES) {
       const names = subject.tags[slot];
@@ -176,6 +186,15 @@ class RuleMatcher implements Matcher {
       for (const { test, index } of this.traits) {
         const detail = test(context);
         if (detail !== null) matched.set(index, detail);
+      }
+    }
+    if (this.readingRules.length > 0 && readerStates && subject.workId !== null) {
+      const state = readerStates.get(subject.workId);
+      if (state) {
+        for (const { test, index } of this.readingRules) {
+          const detail = test(state, subject);
+          if (detail !== null) matched.set(index, detail);
+        }
       }
     }
     return matched;

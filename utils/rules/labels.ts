@@ -1,9 +1,10 @@
 /** The reasons readers see: a rule's own label, or one generated from what it matches. */
 
-import { t, tn, type MessageKey } from '../i18n';
+import { t, tn, type MessageKey, type PluralKey } from '../i18n';
+import { statusLabel } from '../library/display';
 import { decodeArchiveEscapes } from './normalize';
 import { KUDOS_RATIO_MIN_HITS, formatNumber, formatPercent } from './traits';
-import type { Range, Rule, RuleMatch, TagSlot, Trait } from './types';
+import type { Range, ReadingMatch, Rule, RuleMatch, StatName, TagCountSlot, TagSlot, TimeUnit, Trait } from './types';
 
 const SLOT_NAMES: Record<TagSlot, MessageKey> = {
   any: 'slotTag',
@@ -15,6 +16,17 @@ const SLOT_NAMES: Record<TagSlot, MessageKey> = {
   rating: 'slotRating',
   category: 'slotCategory',
 };
+
+const TAG_COUNT_NAMES: Record<TagCountSlot, MessageKey> = {
+  relationship: 'traitCountRelationships',
+  character: 'traitCountCharacters',
+  freeform: 'traitCountFreeforms',
+  any: 'traitCountTags',
+};
+
+const TIME_UNIT_NAMES: Record<TimeUnit, PluralKey> = { days: 'unitDays', months: 'unitMonths', years: 'unitYears' };
+
+const STAT_NAMES: Record<StatName, MessageKey> = { kudos: 'statKudos', hits: 'statHits', bookmarks: 'statBookmarks', comments: 'statComments' };
 
 const labelled = (label: MessageKey, value: string): string => t('labelAndValue', t(label), value);
 
@@ -37,6 +49,23 @@ export function describeMatch(match: RuleMatch): string {
       return match.title ? labelled('ruleSeries', match.title) : t('ruleSeriesNumber', String(match.seriesId));
     case 'trait':
       return describeTrait(match.trait);
+    case 'reading':
+      return describeReading(match);
+  }
+}
+
+function describeReading(match: ReadingMatch): string {
+  switch (match.state) {
+    case 'opened':
+      return t('readingOpened');
+    case 'started':
+      return t('readingStarted');
+    case 'finished':
+      return t('readingFinished');
+    case 'saved':
+      return match.status ? t('readingSavedAs', statusLabel(match.status)) : t('readingSaved');
+    case 'newChapters':
+      return t('readingNewChapters');
   }
 }
 
@@ -60,6 +89,20 @@ function describeTrait(trait: Trait): string {
       return t('traitTitleOrSummary', trait.phrase);
     case 'kudosRatioBelow':
       return t('traitKudosRatio', formatPercent(trait.ratio), formatNumber(KUDOS_RATIO_MIN_HITS));
+    case 'anonymous':
+      return t('traitAnonymous');
+    case 'orphaned':
+      return t('traitOrphaned');
+    case 'tagCount':
+      return labelled(TAG_COUNT_NAMES[trait.slot], t('traitMoreThan', formatNumber(trait.moreThan)));
+    case 'wordsPerChapterBelow':
+      return t('traitWordsPerChapterBelow', formatNumber(trait.below));
+    case 'notUpdatedFor':
+      return t('traitNotUpdatedFor', tn(TIME_UNIT_NAMES[trait.unit], trait.amount));
+    case 'stat':
+      return labelled(STAT_NAMES[trait.stat], describeRange(trait));
+    case 'chapterKudosRatioBelow':
+      return t('traitChapterKudosRatio', formatPercent(trait.ratio), formatNumber(KUDOS_RATIO_MIN_HITS));
   }
 }
 

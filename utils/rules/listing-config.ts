@@ -38,6 +38,15 @@ export interface ListingConfig {
 export const EMPTY_LISTING_CONFIG: ListingConfig = { rules: [], alwaysShow: [], hiddenWorks: 'placeholder', placeholderTitles: false, paused: false };
 
 /**
+ * Whether classifying with this config needs the reader's state of each work
+ * (some enabled rule is a reading rule): only then must a listing's blurbs
+ * wait for the `works/state` answer before they are judged and shown.
+ */
+export function needsReaderState(config: ListingConfig): boolean {
+  return !config.paused && config.rules.some((rule) => rule.enabled && rule.match.kind === 'reading');
+}
+
+/**
  * The stored mirror, or the empty config when it is missing or not of this
  * shape (a content script must never hide works on the strength of data it
  * cannot read).

@@ -30,10 +30,19 @@ export interface MatchSubject {
   updated: string | null;
   kudos: number | null;
   hits: number | null;
+  bookmarks: number | null;
+  comments: number | null;
+  /** Posted as Anonymous; null when the record cannot say (a bookmarked external work). */
+  anonymous: boolean | null;
+  /** By orphan_account; null when the record cannot say. */
+  orphaned: boolean | null;
   hiddenTags: HiddenTags;
 }
 
 export const TAG_TYPES: readonly TagType[] = ['fandom', 'rating', 'warning', 'category', 'relationship', 'character', 'freeform'];
+
+/** The account the archive gives works whose authors orphaned them. */
+const ORPHAN_ACCOUNT = 'orphan_account';
 
 const NOTHING_HIDDEN: HiddenTags = { warnings: false, freeforms: false };
 
@@ -67,6 +76,10 @@ export function subjectOf(record: ClassifiableRecord): MatchSubject | null {
         updated: record.updated,
         kudos: null,
         hits: null,
+        bookmarks: null,
+        comments: null,
+        anonymous: null,
+        orphaned: null,
         hiddenTags: NOTHING_HIDDEN,
       };
     default:
@@ -93,6 +106,10 @@ function workSubject(record: WorkFields & { updated: string | null }): MatchSubj
     updated: record.updated,
     kudos: record.kudos,
     hits: record.hits,
+    bookmarks: record.bookmarks,
+    comments: record.comments,
+    anonymous: record.anonymous,
+    orphaned: record.orphaned,
     hiddenTags: record.hiddenTags,
   };
 }
@@ -115,6 +132,10 @@ function seriesSubject(record: SeriesFields): MatchSubject {
     updated: record.updated,
     kudos: null,
     hits: null,
+    bookmarks: record.bookmarks,
+    comments: null,
+    anonymous: record.anonymous,
+    orphaned: record.authors.some((author) => author.login === ORPHAN_ACCOUNT),
     hiddenTags: record.hiddenTags,
   };
 }

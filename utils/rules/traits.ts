@@ -3,11 +3,11 @@
  * A trait never matches a value the record doesn't show (null stays unknown).
  */
 
-import { t, tn } from '../i18n';
+import { t, tn, type MessageKey } from '../i18n';
 import { normalizeFreeText } from './normalize';
 import { wholePhrase } from './phrase';
 import type { MatchSubject } from './subject';
-import type { Range, Trait } from './types';
+import type { Range, StatName, TagCountSlot, TimeUnit, Trait } from './types';
 
 /**
  * Kudos-to-hits ratios of works with fewer hits than this are noise (a new
@@ -85,7 +85,97 @@ export function compileTrait(trait: Trait): TraitTest {
         if (kudos === null || hits === null || hits < KUDOS_RATIO_MIN_HITS || kudos / hits >= trait.ratio) return null;
         return t('traitKudosRatioMatched', formatNumber(kudos), formatNumber(hits), formatPercent(kudos / hits));
       };
+    case 'anonymous':
+      return ({ subject }) => (subject.anonymous === true ? t('traitAnonymous') : null);
+    case 'orphaned':
+      return ({ subject }) => (subject.orphaned === true ? t('traitOrphaned') : null);
+    case 'tagCount':
+      return ({ subject }) => {
+        const count = countTags(subject, trait.slot);
+        return count > trait.moreThan ? tn('traitTagsMatched', count) : null;
+      };
+    case 'wordsPerChapterBelow':
+      return ({ subject: { words, chaptersPosted } }) => {
+        if (words === null || chaptersPosted === null || chaptersPosted < 1) return null;
+        const average = words / chaptersPosted;
+        return average < trait.below ? t('traitWordsPerChapterMatched', formatNumber(Math.round(average))) : null;
+      };
+    case 'notUpdatedFor': {
+      let day: number | null = null;
+      let cutoff = '';
+      return ({ subject: { updated } }) => {
+        // The cutoff moves with the calendar: worked out once per day, not once per rule.
+        const today = Math.floor(Date.now() / DAY_MS);
+        if (today !== day) [day, cutoff] = [today, cutoffDate(today, trait.amount, trait.unit)];
+        return updated !== null && ISO_DATE.test(updated) && updated.slice(0, 10) <= cutoff
+          ? t('traitUpdatedMatched', updated.slice(0, 10))
+          : null;
+      };
+    }
+    case 'stat':
+      return ({ subject }) => {
+        const value = subject[trait.stat];
+        if (value === null || (value === 0 && !zeroIsKnown(subject, trait.stat))) return null;
+        return inRange(value, trait) ? t(STAT_MATCHED[trait.stat], formatNumber(value)) : null;
+      };
+    case 'chapterKudosRatioBelow':
+      return ({ subject }) => {
+        const ratio = chapterKudosRatio(subject);
+        if (ratio === null || ratio >= trait.ratio) return null;
+        return t('traitChapterKudosRatioMatched', formatNumber(subject.kudos ?? 0), formatNumber(subject.hits ?? 0), formatNumber(subject.chaptersPosted ?? 0), formatPercent(ratio));
+      };
   }
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}/;
+
+const STAT_MATCHED: Record<StatName, MessageKey> = {
+  kudos: 'traitKudosMatched',
+  hits: 'traitHitsMatched',
+  bookmarks: 'traitBookmarksMatched',
+  comments: 'traitCommentsMatched',
+};
+
+/**
+ * Kudos per chapter read: kudos ÷ (hits ÷ chapters posted). The archive counts
+ * a hit for each chapter a reader opens, so a long work's hits run ahead of
+ * its readers; dividing them by its chapters compares works of any length.
+ * Null when the record lacks a figure, has no chapters, or has fewer than
+ * `KUDOS_RATIO_MIN_HITS` hits (too few to say anything).
+ */
+export function chapterKudosRatio({ kudos, hits, chaptersPosted }: Pick<MatchSubject, 'kudos' | 'hits' | 'chaptersPosted'>): number | null {
+  if (kudos === null || hits === null || chaptersPosted === null || chaptersPosted < 1 || hits < KUDOS_RATIO_MIN_HITS) return null;
+  return kudos / (hits / chaptersPosted);
+}
+
+/**
+ * Whether a stat of 0 is known to be 0. The archive leaves a zero count out
+ * of a blurb, and the page model reads a count it cannot find as 0: only the
+ * kudos are told apart (an unreadable kudos field is null), and only when the
+ * hits were read (a blurb whose stats were not found shows 0 hits). A zero
+ * comments, bookmarks or hits count may be a field that could not be read,
+ * so it matches nothing: never hidden for lack of data.
+ */
+function zeroIsKnown({ hits }: MatchSubject, stat: StatName): boolean {
+  return stat === 'kudos' && hits !== null && hits > 0;
+}
+
+/** Tags of one kind, or those of the blurb's tag list (warnings, relationships, characters, additional tags). */
+function countTags({ tags }: MatchSubject, slot: TagCountSlot): number {
+  if (slot !== 'any') return tags[slot].length;
+  return tags.warning.length + tags.relationship.length + tags.character.length + tags.freeform.length;
+}
+
+/** The UTC date (`YYYY-MM-DD`) `amount` units before day number `today`; a month-end day is kept in range (Mar 31 − 1 month = Feb 28/29). */
+export function cutoffDate(today: number, amount: number, unit: TimeUnit): string {
+  const date = new Date(today * DAY_MS);
+  if (unit === 'days') return new Date((today - amount) * DAY_MS).toISOString().slice(0, 10);
+  const months = unit === 'months' ? amount : amount * 12;
+  const year = date.getUTCFullYear();
+  const month = date.getUTCMonth() - months;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(year, month, Math.min(date.getUTCDate(), lastDay))).toISOString().slice(0, 10);
 }
 
 export function formatPercent(ratio: number): string {

@@ -7,6 +7,7 @@
  */
 
 import type { TagType } from '../ao3/types';
+import type { ReadingRecord, SavedRecord, SavedStatus } from '../db/types';
 
 export type { TagType };
 
@@ -85,7 +86,34 @@ export type Trait =
   /** A word or phrase in the title or summary, whole words only, case-insensitive. */
   | { type: 'titleOrSummary'; phrase: string }
   /** kudos / hits below `ratio` (0–1), for works with at least `KUDOS_RATIO_MIN_HITS` hits. */
-  | { type: 'kudosRatioBelow'; ratio: number };
+  | { type: 'kudosRatioBelow'; ratio: number }
+  /** Posted as Anonymous (the archive's own marker). */
+  | { type: 'anonymous' }
+  /** By orphan_account (an author gave the work up). */
+  | { type: 'orphaned' }
+  /** Tagged with more than `moreThan` tags of one kind, or in all (`any`: warnings, relationships, characters and additional tags). */
+  | { type: 'tagCount'; slot: TagCountSlot; moreThan: number }
+  /** Fewer than `below` words per posted chapter on average. */
+  | { type: 'wordsPerChapterBelow'; below: number }
+  /** Last updated more than `amount` days, months or years before today: the cutoff moves with the calendar. */
+  | { type: 'notUpdatedFor'; amount: number; unit: TimeUnit }
+  /** One of the blurb's stats within the bounds. */
+  | ({ type: 'stat'; stat: StatName } & Range)
+  /**
+   * Kudos per chapter read below `ratio`: kudos ÷ (hits ÷ chapters posted), as
+   * hits count each chapter opened; for works with at least
+   * `KUDOS_RATIO_MIN_HITS` hits. Above 0, at most 10 (1,000%).
+   */
+  | { type: 'chapterKudosRatioBelow'; ratio: number };
+
+export const TAG_COUNT_SLOTS = ['relationship', 'character', 'freeform', 'any'] as const;
+export type TagCountSlot = (typeof TAG_COUNT_SLOTS)[number];
+
+export const TIME_UNITS = ['days', 'months', 'years'] as const;
+export type TimeUnit = (typeof TIME_UNITS)[number];
+
+export const STAT_NAMES = ['kudos', 'hits', 'bookmarks', 'comments'] as const;
+export type StatName = (typeof STAT_NAMES)[number];
 
 export type TraitType = Trait['type'];
 
@@ -94,7 +122,26 @@ export interface TraitMatch {
   trait: Trait;
 }
 
-export type RuleMatch = TagMatch | AuthorMatch | WorkMatch | SeriesMatch | TraitMatch;
+/**
+ * The reader's own relation to a work, from their reading history and saved list:
+ * - `opened`: they opened it (a visit or any reading recorded);
+ * - `started`: they read at least one chapter to the end;
+ * - `finished`: they read every posted chapter of a complete work, or saved it as Finished;
+ * - `saved`: it is in their saved list, with `status` when given;
+ * - `newChapters`: they had read every chapter posted when they last opened it, and more are posted now.
+ * Matches only works whose state is known: never on a page the background has not answered for yet.
+ */
+export interface ReadingMatch {
+  kind: 'reading';
+  state: ReadingState;
+  /** `saved` only: one status of the saved list. */
+  status?: SavedStatus;
+}
+
+export const READING_STATES = ['opened', 'started', 'finished', 'saved', 'newChapters'] as const;
+export type ReadingState = (typeof READING_STATES)[number];
+
+export type RuleMatch = TagMatch | AuthorMatch | WorkMatch | SeriesMatch | TraitMatch | ReadingMatch;
 
 export interface Rule {
   id: string;
@@ -116,6 +163,19 @@ export interface Rule {
   updatedAt: number;
   /** Rules are evaluated in ascending `order`; rules without one follow, in list order. */
   order?: number;
+}
+
+/** What reading rules read of one work: the `works/state` answer's shape (utils/db/work-state.ts). */
+export interface ReaderState {
+  reading: ReadingRecord | null;
+  saved: SavedRecord | null;
+  /** The work's chapters as the works store knows them (from the last work page the reader opened). */
+  chapters: ReadonlyArray<{ id: number; position: number }>;
+}
+
+/** The reader's states by work id: a `Map`, or the content script's `WorkStates`. */
+export interface ReaderStates {
+  get(workId: number): ReaderState | undefined;
 }
 
 /** Why a rule applied to a record. */
@@ -157,7 +217,7 @@ export interface Classification {
    * True when the verdict depends on the reader's own state of the work
    * (`works/state`: read, finished, saved) and that state was not given: the
    * listing holds the blurb back from painting until the state has come and
-   * the blurb is classified again. No rule sets it yet.
+   * the blurb is classified again. Set when a reading rule exists and no states were given.
    */
   needsState?: boolean;
 }
@@ -165,6 +225,11 @@ export interface Classification {
 export interface ClassifyOptions {
   /** Work ids the reader marked "always show": never hidden (still highlighted). */
   alwaysShow?: ReadonlySet<number>;
+  /**
+   * The reader's state of each work (reading, saved), for reading rules: a
+   * reading rule matches nothing without it, or for a work it does not know.
+   */
+  readerStates?: ReaderStates;
   /** The severity of hide rules that have none: the reader's `hiddenWorks` setting (`severityOfStyle`); `collapse` when absent. */
   defaultSeverity?: HideSeverity;
 }

@@ -6,9 +6,15 @@
 
 import { normalizeFreeText } from './normalize';
 import { MAX_TAG_TEXT_LENGTH, compileTagPattern } from './tag-pattern';
+import { SAVED_STATUSES } from '../db/types';
 import {
   HIDE_SEVERITIES,
   RATINGS,
+  READING_STATES,
+  STAT_NAMES,
+  TAG_COUNT_SLOTS,
+  TIME_UNITS,
+  type ReadingMatch,
   type AuthorMatch,
   type Rule,
   type RuleMatch,
@@ -91,7 +97,7 @@ function readRule(input: unknown): Rule {
 }
 
 function readMatch(input: unknown): RuleMatch {
-  const kind = readOneOf(readObject(input, 'match', null).kind, 'match.kind', ['tag', 'author', 'work', 'series', 'trait'] as const);
+  const kind = readOneOf(readObject(input, 'match', null).kind, 'match.kind', ['tag', 'author', 'work', 'series', 'trait', 'reading'] as const);
   switch (kind) {
     case 'tag': {
       const fields = readObject(input, 'match', ['kind', 'slot', 'text', 'mode']);
@@ -129,6 +135,15 @@ function readMatch(input: unknown): RuleMatch {
       const fields = readObject(input, 'match', ['kind', 'trait']);
       return { kind, trait: readTrait(fields.trait) };
     }
+    case 'reading': {
+      const fields = readObject(input, 'match', ['kind', 'state', 'status']);
+      const match: ReadingMatch = { kind, state: readOneOf(fields.state, 'match.state', READING_STATES) };
+      if (isPresent(fields.status)) {
+        if (match.state !== 'saved') fail('match.status', 'is for the "saved" state only');
+        match.status = readOneOf(fields.status, 'match.status', SAVED_STATUSES);
+      }
+      return match;
+    }
   }
 }
 
@@ -136,6 +151,7 @@ function readTrait(input: unknown): Trait {
   const path = 'match.trait';
   const type = readOneOf(readObject(input, path, null).type, `${path}.type`, [
     'language', 'words', 'chapters', 'complete', 'crossover', 'rating', 'notUpdatedSince', 'titleOrSummary', 'kudosRatioBelow',
+    'anonymous', 'orphaned', 'tagCount', 'wordsPerChapterBelow', 'notUpdatedFor', 'stat', 'chapterKudosRatioBelow',
   ] as const);
   switch (type) {
     case 'language': {
@@ -173,6 +189,34 @@ function readTrait(input: unknown): Trait {
       const ratio = fields.ratio;
       if (typeof ratio !== 'number' || !Number.isFinite(ratio) || ratio <= 0 || ratio > 1) {
         fail(`${path}.ratio`, 'must be a number above 0 and at most 1 (0.05 is 5%)');
+      }
+      return { type, ratio };
+    }
+    case 'anonymous':
+    case 'orphaned':
+      readObject(input, path, ['type']);
+      return { type };
+    case 'tagCount': {
+      const fields = readObject(input, path, ['type', 'slot', 'moreThan']);
+      return { type, slot: readOneOf(fields.slot, `${path}.slot`, TAG_COUNT_SLOTS), moreThan: readInteger(fields.moreThan, `${path}.moreThan`, 0, 1000) };
+    }
+    case 'wordsPerChapterBelow': {
+      const fields = readObject(input, path, ['type', 'below']);
+      return { type, below: readInteger(fields.below, `${path}.below`, 1, 1e9) };
+    }
+    case 'notUpdatedFor': {
+      const fields = readObject(input, path, ['type', 'amount', 'unit']);
+      return { type, amount: readInteger(fields.amount, `${path}.amount`, 1, 10_000), unit: readOneOf(fields.unit, `${path}.unit`, TIME_UNITS) };
+    }
+    case 'stat': {
+      const fields = readObject(input, path, ['type', 'stat', 'min', 'max']);
+      return { type, stat: readOneOf(fields.stat, `${path}.stat`, STAT_NAMES), ...readRange(fields, path, 1e12) };
+    }
+    case 'chapterKudosRatioBelow': {
+      const fields = readObject(input, path, ['type', 'ratio']);
+      const ratio = fields.ratio;
+      if (typeof ratio !== 'number' || !Number.isFinite(ratio) || ratio <= 0 || ratio > 10) {
+        fail(`${path}.ratio`, 'must be a number above 0 and at most 10 (0.05 is 5%)');
       }
       return { type, ratio };
     }

@@ -6,8 +6,8 @@
  */
 import { readBlurb } from '../../../utils/ao3/page';
 import type { Matcher } from '../../../utils/rules/compile';
-import { severityOfStyle, type ListingConfig } from '../../../utils/rules/listing-config';
-import type { Classification } from '../../../utils/rules/types';
+import { needsReaderState, severityOfStyle, type ListingConfig } from '../../../utils/rules/listing-config';
+import type { Classification, ReaderStates } from '../../../utils/rules/types';
 import { RulesMatcher } from '../rules-matcher';
 import { ListingFilter, type FilterOptions, type ListedBlurb, type ListingOutcome } from './filter-listing';
 
@@ -22,13 +22,15 @@ function readPausedHere(): boolean {
   }
 }
 
-function filterOptions(config: ListingConfig): FilterOptions {
-  return {
+function filterOptions(config: ListingConfig, readerStates: ReaderStates | null): FilterOptions {
+  const options: FilterOptions = {
     alwaysShow: new Set(config.alwaysShow),
     hiddenWorks: config.hiddenWorks,
     defaultSeverity: severityOfStyle(config.hiddenWorks),
     placeholderTitles: config.placeholderTitles,
   };
+  if (readerStates) options.readerStates = readerStates;
+  return options;
 }
 
 const NOT_YET: ListingOutcome = { total: 0, hidden: 0, dimmed: 0, highlighted: 0, results: [] };
@@ -39,13 +41,15 @@ export class ListingRules {
   private config: ListingConfig;
   private options: FilterOptions;
   private pausedHere = readPausedHere();
+  /** The reader's state of the page's works, once the background answered; reading rules match nothing before. */
+  private readerStates: ReaderStates | null = null;
   private onChange: (outcome: ListingOutcome) => void = () => {};
   /** The last pass's outcome; empty until `settle`. */
   outcome: ListingOutcome = NOT_YET;
 
   constructor(config: ListingConfig) {
     this.config = config;
-    this.options = filterOptions(config);
+    this.options = filterOptions(config, null);
   }
 
   get paused(): boolean {
@@ -80,8 +84,24 @@ export class ListingRules {
 
   setConfig(config: ListingConfig): void {
     this.config = config;
-    this.options = filterOptions(config);
+    this.options = filterOptions(config, this.readerStates);
     this.reclassify();
+  }
+
+  /** Whether the blurbs' verdicts may change with the reader's state: some enabled reading rule (see `needsReaderState`). */
+  get needsReaderState(): boolean {
+    return !this.pausedHere && needsReaderState(this.config);
+  }
+
+  /**
+   * The reader's state of the page's works arrived (or changed, after a
+   * History import): kept for every later pass, and the page classified anew
+   * when a reading rule reads it.
+   */
+  setReaderStates(states: ReaderStates): void {
+    this.readerStates = states;
+    this.options = filterOptions(this.config, states);
+    if (this.needsReaderState) this.reclassify();
   }
 
   setPausedHere(paused: boolean): void {
