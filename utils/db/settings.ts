@@ -4,7 +4,8 @@
  */
 import type { HiddenWorksStyle } from '../rules/listing-config';
 import { BADGE_STYLES, THEMES, type BadgeStyle, type Theme } from '../library/display';
-import { array, bool, type Check, int, isPlainObject, object, oneOf, str } from './check';
+import { KEPT_SAMPLES, MAX_WPM, MIN_WPM, SPEED_LIMITS } from '../reading/reading-speed';
+import { array, bool, type Check, int, isPlainObject, nullable, object, oneOf, str } from './check';
 import { inTransaction, RequestGroup } from './transaction';
 import type { ShelfmarkDb } from './schema';
 import type { Millis, SettingRecord } from './types';
@@ -24,6 +25,12 @@ export interface Settings {
   badgeStyle: BadgeStyle;
   /** The popup's and options page's colours. */
   theme: Theme;
+  /** Kudos ratio per chapter and reading time on blurbs, time left on work pages. */
+  workNumbers: boolean;
+  /** The reader's own reading speed in words a minute; null: learned from `readingSpeedSamples`, or the default. */
+  readingSpeed: number | null;
+  /** Words a minute of the last chapters the reader read (utils/reading/reading-speed.ts), oldest first. */
+  readingSpeedSamples: number[];
 }
 
 export const SETTING_DEFAULTS: Settings = {
@@ -34,6 +41,9 @@ export const SETTING_DEFAULTS: Settings = {
   trackingPaused: false,
   badgeStyle: 'full',
   theme: 'system',
+  workNumbers: true,
+  readingSpeed: null,
+  readingSpeedSamples: [],
 };
 
 const SETTING_CHECKS: { [K in keyof Settings]: Check<Settings[K]> } = {
@@ -44,6 +54,9 @@ const SETTING_CHECKS: { [K in keyof Settings]: Check<Settings[K]> } = {
   trackingPaused: bool,
   badgeStyle: oneOf(...BADGE_STYLES),
   theme: oneOf(...THEMES),
+  workNumbers: bool,
+  readingSpeed: nullable(int(SPEED_LIMITS)),
+  readingSpeedSamples: array(int({ min: MIN_WPM, max: MAX_WPM }), { max: KEPT_SAMPLES }),
 };
 
 const isSettingKey = (key: string): key is keyof Settings => Object.hasOwn(SETTING_CHECKS, key);
@@ -84,6 +97,7 @@ const kept = new WeakMap<ShelfmarkDb, Promise<Settings>>();
 /** Frozen, because every caller shares the one object. */
 function shared(settings: Settings): Settings {
   Object.freeze(settings.alwaysShow);
+  Object.freeze(settings.readingSpeedSamples);
   return Object.freeze(settings);
 }
 
