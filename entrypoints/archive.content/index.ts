@@ -36,6 +36,8 @@ import { WorkPageBanner } from './features/work-page-banner';
 import { followBadgeStyle } from './features/save-badge-style';
 import { drawBlurbSaveControls, drawWorkPageSaveControl, showSavedStates } from './features/save-controls';
 import { drawReadingBadges } from './features/reading-badges';
+import { drawBlurbNumbers, drawTimeLeftHost, followBlurbNumbers, followNumbersPrefs, numbersPrefs } from './features/work-numbers';
+import type { NumbersPrefs } from '../../utils/reading/numbers-prefs';
 import { offerHistoryImport } from './features/history-import';
 import { startReading, showChapterIndexMarks } from './features/reading-page';
 import './style.css';
@@ -51,6 +53,7 @@ export default defineContentScript({
     onClock(() => {
       const gate = holdBlurbs();
       followBadgeStyle();
+      followNumbersPrefs();
       const config = loadListingConfig();
       const parsed = new ParsedListing(document, config);
       whenDomReady(() => void onClockAsync(() => onPageReady(gate, config, parsed, address)));
@@ -65,6 +68,8 @@ export interface PageContext {
   /** The work page's record, on a work page. */
   workPage: WorkPage | null;
   states: WorkStates;
+  /** Whether to draw the work numbers, and the reader's speed (features/work-numbers.ts). */
+  numbers: NumbersPrefs;
 }
 
 function hasBlurbs(page: PageRecord): boolean {
@@ -79,7 +84,11 @@ function workPageOf(page: PageRecord): WorkPage | null {
 function drawBeforeReveal(context: PageContext): void {
   showSavedStates(context.states);
   drawWorkPageSaveControl(context.workPage);
-  if (hasBlurbs(context.page)) drawReadingBadges(context.blurbs, context.states);
+  drawTimeLeftHost(context.workPage, context.numbers);
+  if (hasBlurbs(context.page)) {
+    drawBlurbNumbers(context.blurbs, context.numbers);
+    drawReadingBadges(context.blurbs, context.states);
+  }
   offerHistoryImport(context.page, location.href, context.states, () => redrawStates(context));
 }
 
@@ -117,7 +126,7 @@ async function onPageReady(gate: BlurbGate, configLoading: Promise<ListingConfig
     const statesLoading = requestWorkStates(page);
     // While the answer is on its way: the blurbs' Save controls, which don't paint before it either.
     drawBlurbSaveControls(blurbs);
-    context = { page, blurbs, workPage: workPageOf(page), states: await offClock(statesLoading) };
+    context = { page, blurbs, workPage: workPageOf(page), states: await offClock(statesLoading), numbers: await offClock(numbersPrefs()) };
     drawBeforeReveal(context);
   } finally {
     gate.release();
@@ -135,6 +144,7 @@ async function onPageReady(gate: BlurbGate, configLoading: Promise<ListingConfig
     const rules = listing;
     onListingConfigChange((config) => rules.setConfig(config));
     showHiddenTagsNotice(blurbs.map((b) => b.element), (blurb) => rules.reread(blurb));
+    followBlurbNumbers(blurbs);
   } else if (workPage) {
     const banner = new WorkPageBanner(workPage);
     const matcher = new RulesMatcher();
