@@ -20,13 +20,6 @@ import { launchExtension, type ExtensionSession } from './harness';
 const LISTING = 'listing-tag-sherlock-holmes.html';
 const TIMEOUT = { timeout: 10_000 };
 
-interface Box {
-  left: number;
-  top: number;
-  right: number;
-  bottom: number;
-}
-
 /**
  * What the ⋯ button beside `linkSelector` overlaps: its size, what the browser hits at its centre,
  * and every other link or stretch of text whose box meets it by more than a pixel.
