@@ -214,6 +214,29 @@ describeRealPages('quick actions and work numbers', () => {
       await page.close();
     });
 
+    it('Settings shows the reading speed, where it comes from, and lets the reader set it or go back to learning it', async () => {
+      await requestFromPage(control, { type: 'settings/set', values: { workNumbers: true, readingSpeed: null, readingSpeedSamples: [] } });
+      const options = await session.extensionPage('options.html');
+      await options.getByRole('tab', { name: 'Settings' }).click();
+      const field = options.getByLabel('Reading speed (words a minute)');
+      await expect.poll(() => field.inputValue(), TIMEOUT).toBe('250');
+      await expect(options.getByText('The usual speed until Shelfmark has seen you read 3 chapters').count()).resolves.toBe(1);
+      await field.fill('320');
+      await field.press('Enter');
+      await expect.poll(async () => (await requestFromPage(control, { type: 'settings/get' })).settings.readingSpeed, TIMEOUT).toBe(320);
+      await expect.poll(() => options.getByText('Set by you.').count(), TIMEOUT).toBe(1);
+      await field.fill('5');
+      await field.press('Enter');
+      await expect.poll(() => options.getByRole('alert').textContent(), TIMEOUT).toContain('A speed from 30 to 3,000 words a minute');
+      expect((await requestFromPage(control, { type: 'settings/get' })).settings.readingSpeed).toBe(320);
+      await options.getByRole('button', { name: 'Learn it from my reading' }).click();
+      await expect.poll(async () => (await requestFromPage(control, { type: 'settings/get' })).settings.readingSpeed, TIMEOUT).toBeNull();
+      await expect.poll(() => field.inputValue(), TIMEOUT).toBe('250');
+      await options.getByRole('switch', { name: 'Numbers on blurbs and work pages' }).uncheck();
+      await expect.poll(async () => (await requestFromPage(control, { type: 'settings/get' })).settings.workNumbers, TIMEOUT).toBe(false);
+      await options.close();
+    });
+
     it('none when the reader turns them off; a work page shows the time left', async () => {
       await requestFromPage(control, { type: 'settings/set', values: { workNumbers: false } });
       let page = await session.openArchivePage(url);
