@@ -38,11 +38,11 @@ export interface ClosedHost {
   body: HTMLElement;
 }
 
-export function closedHost(kind: HostKind): ClosedHost {
+export function closedHost(kind: HostKind, css: string = shadowCss): ClosedHost {
   const host = h('span', { class: `${HOST_CLASS} ${HOST_CLASS}-${kind}` });
   const root = host.attachShadow({ mode: 'closed' });
   const body = h('span', { class: bodyClass(kind) });
-  root.append(h('style', {}, shadowCss), body);
+  root.append(h('style', {}, css), body);
   bodies.add(body);
   return { host, body };
 }

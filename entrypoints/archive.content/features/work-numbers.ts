@@ -17,6 +17,7 @@ import { DEFAULT_NUMBERS_PREFS, NUMBERS_PREFS_KEY, numbersPrefsFrom, type Number
 import { chapterKudosRatio, durationParts, readingMinutes, wordsLeft } from '../../../utils/reading/work-numbers';
 import { closedHost, type ClosedHost } from '../closed-host';
 import { drawnText } from '../dom';
+import numbersCss from '../numbers.css?inline';
 import type { ListedBlurb } from './filter-listing';
 import { positionOf, type ChapterSection } from './reading-tracker';
 import { countWords } from '../../../utils/reading/read-evidence';
@@ -115,7 +116,7 @@ export function drawBlurbNumbers(blurbs: readonly ListedBlurb[], current: Number
     if (!entry) {
       const stats = element.querySelector(':scope dl.stats');
       if (!stats) continue;
-      entry = { host: closedHost('numbers'), record };
+      entry = { host: closedHost('numbers', numbersCss), record };
       stats.append(entry.host.host);
       blurbHosts.set(element, entry);
     }
@@ -137,7 +138,7 @@ export function drawTimeLeftHost(work: WorkPage | null, current: NumbersPrefs = 
   if (!work || !current.show || workHost) return;
   const stats = document.querySelector('dl.work.meta dd.stats dl.stats');
   if (!stats) return;
-  workHost = closedHost('time-left');
+  workHost = closedHost('time-left', numbersCss);
   stats.append(workHost.host);
 }
 
