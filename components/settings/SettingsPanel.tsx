@@ -1,10 +1,11 @@
-/** Settings: tracking, private windows, hidden works, badge style, theme and sync. Each change is saved at once. */
+/** Settings: tracking, private windows, work numbers and reading speed, hidden works, badge style, theme and sync. Each change is saved at once. */
 import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
 import type { Settings } from '../../utils/db/settings';
 import { t } from '../../utils/i18n';
 import { STATUS_MARKS, statusLabel } from '../../utils/library/display';
 import { SyncSection } from './SyncSection';
+import { ReadingSpeedSetting } from './ReadingSpeedSetting';
 
 export interface SettingsPanelProps {
   settings: Settings | null;
@@ -65,6 +66,14 @@ export function SettingsPanel({ settings, onChange }: SettingsPanelProps) {
           disabled={disabled}
           onChange={(on) => onChange({ recordPrivateWindows: on })}
         />
+        <Switch
+          label={t('settingsNumbers')}
+          hint={t('settingsNumbersHint')}
+          checked={settings?.workNumbers}
+          disabled={disabled}
+          onChange={(on) => onChange({ workNumbers: on })}
+        />
+        <ReadingSpeedSetting settings={settings} onChange={onChange} />
       </section>
       <section class="sm-settings-group" aria-labelledby="sm-settings-listings">
         <h2 id="sm-settings-listings" class="sm-section-title">

@@ -19,8 +19,8 @@ import type { BadgeStyle } from '../../utils/library/display';
 import { h } from './dom';
 import shadowCss from './shadow.css?inline';
 
-/** `blurb`: a blurb's badge and Save control; `work`: a work page's Save control; `panel`: the Save panel. */
-export type HostKind = 'blurb' | 'work' | 'panel';
+/** `blurb`: a blurb's badge and Save control; `work`: a work page's Save control; `panel`: the Save panel; `numbers`, `time-left`: the work numbers (features/work-numbers.ts). */
+export type HostKind = 'blurb' | 'work' | 'panel' | 'numbers' | 'time-left';
 
 const HOST_CLASS = 'shelfmark-host';
 
@@ -38,11 +38,11 @@ export interface ClosedHost {
   body: HTMLElement;
 }
 
-export function closedHost(kind: HostKind): ClosedHost {
+export function closedHost(kind: HostKind, css: string = shadowCss): ClosedHost {
   const host = h('span', { class: `${HOST_CLASS} ${HOST_CLASS}-${kind}` });
   const root = host.attachShadow({ mode: 'closed' });
   const body = h('span', { class: bodyClass(kind) });
-  root.append(h('style', {}, shadowCss), body);
+  root.append(h('style', {}, css), body);
   bodies.add(body);
   return { host, body };
 }

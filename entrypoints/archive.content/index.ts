@@ -39,6 +39,8 @@ import { WorkPageBanner } from './features/work-page-banner';
 import { followBadgeStyle } from './features/save-badge-style';
 import { drawBlurbSaveControls, drawWorkPageSaveControl, showSavedStates } from './features/save-controls';
 import { drawReadingBadges } from './features/reading-badges';
+import { drawBlurbNumbers, drawTimeLeftHost, followBlurbNumbers, followNumbersPrefs, numbersPrefs } from './features/work-numbers';
+import type { NumbersPrefs } from '../../utils/reading/numbers-prefs';
 import { offerHistoryImport } from './features/history-import';
 import { startReading, showChapterIndexMarks } from './features/reading-page';
 import './style.css';
@@ -55,6 +57,7 @@ export default defineContentScript({
       const gate = holdBlurbs();
       const release = new BlurbRelease();
       followBadgeStyle();
+      followNumbersPrefs();
       const config = loadListingConfig();
       const parsed = new ParsedListing(document, config, release);
       whenDomReady(() => void onClockAsync(() => onPageReady(gate, release, config, parsed, address)));
@@ -71,6 +74,8 @@ export interface PageContext {
   states: WorkStates;
   /** The listing's rules, on a listing the rules classify: reading rules judge its works again when their states change. */
   listing: ListingRules | null;
+  /** Whether to draw the work numbers, and the reader's speed (features/work-numbers.ts). */
+  numbers: NumbersPrefs;
 }
 
 function hasBlurbs(page: PageRecord): boolean {
@@ -86,7 +91,11 @@ function drawBeforeReveal(context: PageContext): void {
   drawBlurbSaveControls(context.blurbs);
   showSavedStates(context.states);
   drawWorkPageSaveControl(context.workPage);
-  if (hasBlurbs(context.page)) drawReadingBadges(context.blurbs, context.states);
+  drawTimeLeftHost(context.workPage, context.numbers);
+  if (hasBlurbs(context.page)) {
+    drawBlurbNumbers(context.blurbs, context.numbers);
+    drawReadingBadges(context.blurbs, context.states);
+  }
   offerHistoryImport(context.page, location.href, context.states, () => redrawStates(context));
 }
 
@@ -125,7 +134,7 @@ async function onPageReady(gate: BlurbGate, release: BlurbRelease, configLoading
     // Asked once the rules have run: building the listing's snapshots would otherwise
     // delay the classification. Only blurbs whose verdict needs it (`release.holding`) wait for it.
     const statesLoading = requestWorkStates(page);
-    context = { page, blurbs, workPage: workPageOf(page), states: await offClock(statesLoading), listing };
+    context = { page, blurbs, workPage: workPageOf(page), states: await offClock(statesLoading), listing, numbers: await offClock(numbersPrefs()) };
     // Blurbs held for this answer (`release.holding`: a rule on the reader's own data judged them
     // `needsState`) are judged again with the states in, before the gate opens and they paint.
     if (context.states.tracking !== null) listing?.setReaderStates(context.states);
@@ -146,6 +155,7 @@ async function onPageReady(gate: BlurbGate, release: BlurbRelease, configLoading
     const rules = listing;
     onListingConfigChange((config) => rules.setConfig(config));
     showHiddenTagsNotice(blurbs.map((b) => b.element), (blurb) => rules.reread(blurb));
+    followBlurbNumbers(blurbs);
   } else if (workPage) {
     const banner = new WorkPageBanner(workPage);
     const matcher = new RulesMatcher();

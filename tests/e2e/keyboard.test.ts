@@ -132,6 +132,7 @@ describeRealPages('keyboard only', () => {
       await page.keyboard.press('Tab');
       await page.keyboard.press('Enter');
       await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowDown'); // past "Highlight works by …"
       await expect(focused(page)).resolves.toMatchObject({ text: 'Hide this work' });
       await page.keyboard.press('Enter');
       await expect.poll(() => focused(page), TIMEOUT).toMatchObject({ text: 'Undo' });

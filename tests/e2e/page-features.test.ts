@@ -61,6 +61,7 @@ describeRealPages('page features', () => {
     await page.keyboard.press('Enter');
     await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Hide works by EdosianOrchids901');
     await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown'); // past "Highlight works by …"
     await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Hide this work');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.querySelectorAll('li.blurb.shelfmark-hidden').length === 1);

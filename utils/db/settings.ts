@@ -4,7 +4,8 @@
  */
 import { HIDDEN_WORKS_STYLES, type HiddenWorksStyle } from '../rules/listing-config';
 import { BADGE_STYLES, THEMES, type BadgeStyle, type Theme } from '../library/display';
-import { array, bool, type Check, int, isPlainObject, object, oneOf, str } from './check';
+import { KEPT_SAMPLES, MAX_WPM, MIN_WPM, SPEED_LIMITS } from '../reading/reading-speed';
+import { array, bool, type Check, int, isPlainObject, nullable, object, oneOf, str } from './check';
 import { inTransaction, RequestGroup } from './transaction';
 import type { ShelfmarkDb } from './schema';
 import type { Millis, SettingRecord } from './types';
@@ -28,6 +29,12 @@ export interface Settings {
   theme: Theme;
   /** Rules, settings, the saved list and reading progress through the browser's own sync (utils/sync). */
   syncEnabled: boolean;
+  /** Kudos ratio per chapter and reading time on blurbs, time left on work pages. */
+  workNumbers: boolean;
+  /** The reader's own reading speed in words a minute; null: learned from `readingSpeedSamples`, or the default. */
+  readingSpeed: number | null;
+  /** Words a minute of the last chapters the reader read (utils/reading/reading-speed.ts), oldest first. */
+  readingSpeedSamples: number[];
 }
 
 export const SETTING_DEFAULTS: Settings = {
@@ -40,6 +47,9 @@ export const SETTING_DEFAULTS: Settings = {
   badgeStyle: 'full',
   theme: 'system',
   syncEnabled: true,
+  workNumbers: true,
+  readingSpeed: null,
+  readingSpeedSamples: [],
 };
 
 const SETTING_CHECKS: { [K in keyof Settings]: Check<Settings[K]> } = {
@@ -52,6 +62,9 @@ const SETTING_CHECKS: { [K in keyof Settings]: Check<Settings[K]> } = {
   badgeStyle: oneOf(...BADGE_STYLES),
   theme: oneOf(...THEMES),
   syncEnabled: bool,
+  workNumbers: bool,
+  readingSpeed: nullable(int(SPEED_LIMITS)),
+  readingSpeedSamples: array(int({ min: MIN_WPM, max: MAX_WPM }), { max: KEPT_SAMPLES }),
 };
 
 const isSettingKey = (key: string): key is keyof Settings => Object.hasOwn(SETTING_CHECKS, key);
@@ -92,6 +105,7 @@ const kept = new WeakMap<ShelfmarkDb, Promise<Settings>>();
 /** Frozen, because every caller shares the one object. */
 function shared(settings: Settings): Settings {
   Object.freeze(settings.alwaysShow);
+  Object.freeze(settings.readingSpeedSamples);
   return Object.freeze(settings);
 }
 

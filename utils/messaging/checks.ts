@@ -73,6 +73,7 @@ const REQUEST_FIELDS: RequestChecks = {
   'works/snapshot': object({ works: array(checkWorkFacts, { max: MAX_WORKS_PER_REQUEST }) }),
   'reading/mark-chapters': object({ workId, chapters: array(checkChapterKey, { max: 100_000 }), read: bool }),
   'reading/position': object({ workId, chapter: checkChapterKey, scroll: num({ min: 0, max: 1 }) }),
+  'reading/speed-sample': object({ words: int({ min: 0, max: 10_000_000 }), activeMs: int({ min: 0, max: 7 * 24 * 3_600_000 }) }),
   'saved/set': object<Protocol['saved/set']['request']>(
     { workId, status: oneOf(...SAVED_STATUSES), note: SAVED_NOTE, work: checkWorkFacts },
     ['note', 'work'],
@@ -155,6 +156,7 @@ const REPLY_CHECKS: { [T in RequestType]: Check<ReplyValue<T>> } = {
   'works/snapshot': object({ stored: int({ min: 0 }) }),
   'reading/mark-chapters': object({ reading: checkReadingRecord }),
   'reading/position': none,
+  'reading/speed-sample': object({ added: bool }),
   'saved/set': object({ saved: checkSavedRecord }),
   'saved/remove': object({ removed: bool }),
   'history/import': object({ summary: checkHistorySummary }),

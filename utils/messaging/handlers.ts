@@ -13,6 +13,7 @@ import { listAlwaysShown, setAlwaysShow } from '../db/always-show';
 import { markChapters, recordVisit, setScrollPosition, storeWorkSnapshots } from '../db/tracking';
 import type { Millis } from '../db/types';
 import { importHistory } from '../db/history-import';
+import { addReadingSpeedSample } from '../db/reading-speed';
 import { answerWorkStates } from '../db/reading-requests';
 import { assertTracking } from '../db/tracking-mode';
 import { suggestTags } from '../db/tag-suggestions';
@@ -73,6 +74,11 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       await assertTracking(await getDb());
       await setScrollPosition(await getDb(), workId, chapter, scroll, now());
       return null;
+    },
+    'reading/speed-sample': async ({ words, activeMs }) => {
+      const db = await getDb();
+      await assertTracking(db);
+      return { added: (await addReadingSpeedSample(db, words, activeMs, now())).added };
     },
     'saved/set': async ({ type: _type, ...request }) => ({ saved: await setSaved(await getDb(), request, now()) }),
     'saved/remove': async ({ workId }) => ({ removed: await removeSaved(await getDb(), workId) }),

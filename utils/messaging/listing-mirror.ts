@@ -12,6 +12,7 @@ import { getSettings } from '../db/settings';
 import { LISTING_CONFIG_KEY, type ListingConfig } from '../rules/listing-config';
 import type { RequestType } from './protocol';
 import { DISPLAY_PREFS_KEY } from '../library/display';
+import { NUMBERS_PREFS_KEY, numbersPrefsOf } from '../reading/numbers-prefs';
 
 /** The slice of `browser.storage.local` the background uses. */
 export interface LocalArea {
@@ -30,6 +31,7 @@ export const MIRRORED_REQUESTS: ReadonlySet<RequestType> = new Set<RequestType>(
   'backup/import',
   'backups/restore',
   'rules/import',
+  'reading/speed-sample',
 ]);
 
 /** What the mirror should hold, read from the database. */
@@ -42,7 +44,11 @@ async function mirrorItems(db: ShelfmarkDb): Promise<Record<string, unknown>> {
     placeholderTitles: settings.placeholderTitles,
     paused: settings.rulesPaused,
   };
-  return { [LISTING_CONFIG_KEY]: config, [DISPLAY_PREFS_KEY]: { badgeStyle: settings.badgeStyle } };
+  return {
+    [LISTING_CONFIG_KEY]: config,
+    [DISPLAY_PREFS_KEY]: { badgeStyle: settings.badgeStyle },
+    [NUMBERS_PREFS_KEY]: numbersPrefsOf(settings),
+  };
 }
 
 /** Writes the items that differ from what the area holds: an unchanged mirror wakes no open tab. */

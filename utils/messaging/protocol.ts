@@ -62,6 +62,8 @@ export interface Protocol {
   'works/snapshot': { request: { works: WorkFacts[] }; reply: { stored: number } };
   'reading/mark-chapters': { request: { workId: number; chapters: ChapterKey[]; read: boolean }; reply: { reading: ReadingRecord } };
   'reading/position': { request: { workId: number; chapter: ChapterKey; scroll: number }; reply: null };
+  /** A chapter read to its end in `activeMs` of active time: one sample of the reader's speed, if a plausible one. */
+  'reading/speed-sample': { request: { words: number; activeMs: number }; reply: { added: boolean } };
   'saved/set': { request: { workId: number; status: SavedStatus; note?: string; work?: WorkFacts }; reply: { saved: SavedRecord } };
   'saved/remove': { request: { workId: number }; reply: { removed: boolean } };
   /** Entries read from the reader's own History / Marked for Later pages; idempotent. */
@@ -129,6 +131,7 @@ export const RECORDING_REQUESTS: ReadonlySet<RequestType> = new Set<RequestType>
   'works/snapshot',
   'reading/mark-chapters',
   'reading/position',
+  'reading/speed-sample',
   'saved/set',
   'saved/restore',
   'history/import',

@@ -5,6 +5,8 @@ import type { WorkStates } from '../work-states';
 import { markChapterIndex, ReadingControls } from './reading-controls';
 import { ReadingSession } from './reading-session';
 import { ReadingTracker } from './reading-tracker';
+import { learnReadingSpeed } from './reading-speed';
+import { followTimeLeft } from './work-numbers';
 
 /** A one-shot, chapter or whole-work page: record the visit, watch the reading, show the controls. */
 export function startReading(work: WorkPage, states: WorkStates): ReadingSession | null {
@@ -15,6 +17,8 @@ export function startReading(work: WorkPage, states: WorkStates): ReadingSession
   const tracker = new ReadingTracker(session);
   new ReadingControls(session, tracker.chapterSections).start();
   tracker.start();
+  learnReadingSpeed(session, tracker.chapterSections);
+  followTimeLeft(work, tracker.chapterSections);
   return session;
 }
 

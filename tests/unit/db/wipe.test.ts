@@ -17,6 +17,7 @@ import { WIPE_UNFINISHED_KEY, wipeDatabase } from '../../../utils/db/wipe';
 import { readSyncState } from '../../../utils/db/sync-state';
 import type { SendRequest } from '../../../utils/messaging/client';
 import { DISPLAY_PREFS_KEY } from '../../../utils/library/display';
+import { DEFAULT_NUMBERS_PREFS, NUMBERS_PREFS_KEY } from '../../../utils/reading/numbers-prefs';
 import { EMPTY_LISTING_CONFIG, LISTING_CONFIG_KEY } from '../../../utils/rules/listing-config';
 import { fillLibrary } from '../backup/files';
 import { archiveTab, optionsPage, testBackground } from '../messaging/background';
@@ -108,8 +109,9 @@ describe('the data/wipe request', () => {
     expect(Object.entries(await storeCounts(db)).filter(([name, n]) => name !== 'meta' && n > 0)).toEqual([]);
     expect(await readBackupData(db)).toEqual({ works: [], reading: [], visits: [], saved: [], rules: [], settings: [] });
     expect(await listSnapshots(db)).toEqual([]);
-    expect([...bg.local.keys()].sort()).toEqual([DISPLAY_PREFS_KEY, LISTING_CONFIG_KEY].sort());
+    expect([...bg.local.keys()].sort()).toEqual([DISPLAY_PREFS_KEY, LISTING_CONFIG_KEY, NUMBERS_PREFS_KEY].sort());
     expect(bg.local.get(LISTING_CONFIG_KEY)).toEqual(EMPTY_LISTING_CONFIG);
+    expect(bg.local.get(NUMBERS_PREFS_KEY)).toEqual(DEFAULT_NUMBERS_PREFS);
     expect(bg.transfers.files.size).toBe(0);
     expect(await bg.send({ type: 'settings/get' })).toEqual({ ok: true, value: { settings: SETTING_DEFAULTS } });
   });

@@ -28,6 +28,7 @@ const VALID: { [T in RequestType]: RequestOf<T> } = {
   'works/snapshot': { type: 'works/snapshot', works: [work()] },
   'reading/mark-chapters': { type: 'reading/mark-chapters', workId, chapters: [{ id: 301, position: 1 }], read: true },
   'reading/position': { type: 'reading/position', workId, chapter: { id: 301, position: 1 }, scroll: 0.5 },
+  'reading/speed-sample': { type: 'reading/speed-sample', words: 3000, activeMs: 600_000 },
   'saved/set': { type: 'saved/set', workId, status: 'to-read', note: 'later', work: work() },
   'saved/remove': { type: 'saved/remove', workId },
   'history/import': { type: 'history/import', entries: [{ workId, work: work(), lastVisited: '2024-05-01', visits: 3, markedForLater: false }] },

@@ -8,6 +8,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { deleteRule, putRule } from '../../../utils/db/rules';
 import { isWipeUnfinished, wipeDatabase } from '../../../utils/db/wipe';
 import { DISPLAY_PREFS_KEY } from '../../../utils/library/display';
+import { NUMBERS_PREFS_KEY } from '../../../utils/reading/numbers-prefs';
 import { createListingMirror } from '../../../utils/messaging/listing-mirror';
 import { EMPTY_LISTING_CONFIG, LISTING_CONFIG_KEY, type ListingConfig } from '../../../utils/rules/listing-config';
 import { fillLibrary } from '../backup/files';
@@ -85,7 +86,7 @@ describe('the rules mirror after a stop', () => {
     const mirror = createListingMirror(bg.db, area);
     // Three calls before the first write starts: one write (one read per key).
     await Promise.all([mirror.refresh(), mirror.refresh(), mirror.refresh()]);
-    expect(get).toHaveBeenCalledTimes(2);
+    expect(get).toHaveBeenCalledTimes(3);
   });
 });
 
@@ -106,7 +107,7 @@ describe('"Delete all my data" after a stop', () => {
 
     await bg.start();
 
-    expect([...bg.local.keys()].sort()).toEqual([DISPLAY_PREFS_KEY, LISTING_CONFIG_KEY].sort());
+    expect([...bg.local.keys()].sort()).toEqual([DISPLAY_PREFS_KEY, LISTING_CONFIG_KEY, NUMBERS_PREFS_KEY].sort());
     expect(bg.local.get(LISTING_CONFIG_KEY)).toEqual(EMPTY_LISTING_CONFIG);
     expect(bg.transfers.files.size).toBe(0);
     expect(await isWipeUnfinished(db)).toBe(false);
