@@ -9,6 +9,7 @@ import type {
   StoredWork,
   VisitBucket,
 } from './types';
+import type { TagFamilyRecord } from './tag-families';
 
 export const DB_NAME = 'shelfmark';
 
@@ -27,6 +28,8 @@ export interface ShelfmarkSchema extends DBSchema {
   backups: { key: number; value: BackupMeta };
   /** The text of each automatic backup, apart from `backups` so listing them never loads the texts. */
   backupFiles: { key: number; value: string };
+  /** What the archive files under each tag a rule names, by the tag's normalised name (tag-families.ts). */
+  tagFamilies: { key: string; value: TagFamilyRecord };
 }
 
 export type StoreName = StoreNames<ShelfmarkSchema>;
@@ -34,4 +37,4 @@ export type ShelfmarkDb = IDBPDatabase<ShelfmarkSchema>;
 export type UpgradeTransaction = IDBPTransaction<ShelfmarkSchema, StoreName[], 'versionchange'>;
 
 /** The stores a backup covers: the reader's data, not bookkeeping. */
-export const DATA_STORES = ['works', 'visits', 'rules', 'settings'] as const satisfies readonly StoreName[];
+export const DATA_STORES = ['works', 'visits', 'rules', 'settings', 'tagFamilies'] as const satisfies readonly StoreName[];

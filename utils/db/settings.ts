@@ -24,6 +24,8 @@ export interface Settings {
   badgeStyle: BadgeStyle;
   /** The popup's and options page's colours. */
   theme: Theme;
+  /** Learn from the archive's tag pages what it files under each tag a rule names (off: rules match their text only). */
+  learnTagFamilies: boolean;
 }
 
 export const SETTING_DEFAULTS: Settings = {
@@ -34,6 +36,7 @@ export const SETTING_DEFAULTS: Settings = {
   trackingPaused: false,
   badgeStyle: 'full',
   theme: 'system',
+  learnTagFamilies: true,
 };
 
 const SETTING_CHECKS: { [K in keyof Settings]: Check<Settings[K]> } = {
@@ -44,6 +47,7 @@ const SETTING_CHECKS: { [K in keyof Settings]: Check<Settings[K]> } = {
   trackingPaused: bool,
   badgeStyle: oneOf(...BADGE_STYLES),
   theme: oneOf(...THEMES),
+  learnTagFamilies: bool,
 };
 
 const isSettingKey = (key: string): key is keyof Settings => Object.hasOwn(SETTING_CHECKS, key);
