@@ -27,7 +27,7 @@ import { MAX_STATE_IDS, MAX_STATE_SNAPSHOTS, type NoFields, type PageReport, typ
 /** Listing pages show at most a few hundred works; the cap only stops absurd requests. */
 const MAX_WORKS_PER_REQUEST = 2_000;
 
-const PAGE_KINDS = ['listing', 'work', 'chapter-index', 'adult-interstitial', 'restricted', 'not-found', 'other'] as const satisfies readonly PageKind[];
+const PAGE_KINDS = ['listing', 'work', 'chapter-index', 'adult-interstitial', 'tag', 'restricted', 'not-found', 'other'] as const satisfies readonly PageKind[];
 const LISTING_KINDS = [
   'tag-works', 'works', 'search', 'user-works', 'collection-works', 'gifts', 'series', 'series-index',
   'bookmarks', 'work-bookmarks', 'readings', 'tag', 'dashboard', 'home', 'other',
