@@ -21,6 +21,7 @@ import { checkHistoryEntry, checkHistorySummary, checkKnownChapters, checkTracki
 import type { SuggestQuery, TagSuggestion } from '../db/tag-suggestions';
 import type { ImportSummary } from '../backup/restore';
 import { LIBRARY_REPLY_CHECKS, LIBRARY_REQUEST_CHECKS } from '../db/library-checks';
+import { FAMILY_REPLY_CHECKS, FAMILY_REQUEST_CHECKS } from '../db/tag-family-checks';
 import { TRANSFER_ID_PATTERN } from '../backup/transfer-area';
 import { MAX_STATE_IDS, MAX_STATE_SNAPSHOTS, type NoFields, type PageReport, type PageReportBlurb, type Protocol, type ReplyValue, type RequestOf, type RequestType } from './protocol';
 
@@ -95,6 +96,7 @@ const REQUEST_FIELDS: RequestChecks = {
   ...LIBRARY_REQUEST_CHECKS,
   'tags/suggest': object<SuggestQuery>({ prefix: str({ max: 200 }), slot: oneOf('any', ...TAG_TYPES), limit: int({ min: 1, max: 50 }) }, ['slot', 'limit']),
   'data/wipe': object<Protocol['data/wipe']['request']>({ confirm: ((v, path) => (v === true ? null : `${path}: deleting all data needs confirm: true`)) as Check<true> }),
+  ...FAMILY_REQUEST_CHECKS,
 };
 
 function isRequestType(type: unknown): type is RequestType {
@@ -167,6 +169,7 @@ const REPLY_CHECKS: { [T in RequestType]: Check<ReplyValue<T>> } = {
   ...LIBRARY_REPLY_CHECKS,
   'tags/suggest': object({ tags: array(tagSuggestion, { max: 50 }) }),
   'data/wipe': none,
+  ...FAMILY_REPLY_CHECKS,
 };
 
 export function checkReply<T extends RequestType>(type: T, value: unknown): string | null {

@@ -23,6 +23,7 @@ import type { ListingMirror } from './listing-mirror';
 import type { PageReports } from './page-reports';
 import type { ReplyValue, RequestOf, RequestType } from './protocol';
 import { finishWipe } from './recovery';
+import { familyHandlers, type Wrangling } from '../wrangling/family-handlers';
 
 export interface BackgroundDeps {
   getDb: () => Promise<ShelfmarkDb>;
@@ -36,6 +37,8 @@ export interface BackgroundDeps {
   dailySnapshots?: DailySnapshots;
   /** Where content scripts read the rules from; rewritten before replying to a request that changed them. */
   listingMirror: ListingMirror;
+  /** The polite queue to the archive and the tag family learner (absent: families are not learned). */
+  wrangling?: Wrangling;
 }
 
 export interface RequestContext {
@@ -123,5 +126,6 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       await finishWipe(deps);
       return null;
     },
+    ...familyHandlers(getDb, deps.wrangling),
   };
 }

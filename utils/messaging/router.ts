@@ -47,6 +47,10 @@ export function createMessageHandler(deps: RouterDeps): MessageHandler {
       await deps.listingMirror.refresh().catch((error: unknown) => {
         console.warn('Shelfmark: could not update the rules for open tabs.', error);
       });
+      // A new exact tag rule (editor, quick action, import, restore) or learning turned on: learn what it needs.
+      deps.wrangling?.families.sync().catch((error: unknown) => {
+        console.warn('Shelfmark: could not start learning tag families.', error);
+      });
     }
     return { ok: true, value } as Reply<RequestType>;
   }

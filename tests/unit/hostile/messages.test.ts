@@ -53,6 +53,10 @@ const VALID: { [T in RequestType]: RequestOf<T> } = {
   'rules/import': { type: 'rules/import', rules: [rule], mode: 'merge', confirmReplace: true },
   'tags/suggest': { type: 'tags/suggest', prefix: 'an', slot: 'freeform', limit: 5 },
   'data/wipe': { type: 'data/wipe', confirm: true },
+  'families/status': { type: 'families/status', names: ['Angst'] },
+  'families/refresh': { type: 'families/refresh', name: 'Angst' },
+  'archive/turn': { type: 'archive/turn' },
+  'archive/refused': { type: 'archive/refused', status: 429, retryAfter: '20' },
 };
 
 /** Fields a request may leave out (read from the protocol's types, not from the checks under test). */
