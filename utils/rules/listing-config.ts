@@ -7,6 +7,7 @@
  * trip (or a sleeping worker), and so open tabs see changes at once through
  * `storage.onChanged`.
  */
+import { familyMirrorFrom, type FamilyMirror } from './family-table';
 import type { Rule } from './types';
 
 export const LISTING_CONFIG_KEY = 'listingConfig';
@@ -21,6 +22,12 @@ export interface ListingConfig {
   hiddenWorks: HiddenWorksStyle;
   /** Every rule paused, everywhere. */
   paused: boolean;
+  /**
+   * The tag families the rules use, learned from the archive, as one table
+   * (family-table.ts); absent or null when none is learned, or learning is off:
+   * rules then match their own text only.
+   */
+  families?: FamilyMirror | null;
 }
 
 export const EMPTY_LISTING_CONFIG: ListingConfig = { rules: [], alwaysShow: [], hiddenWorks: 'placeholder', paused: false };
@@ -39,5 +46,6 @@ export function listingConfigFrom(value: unknown): ListingConfig {
     alwaysShow: v.alwaysShow.filter((id): id is number => Number.isInteger(id)),
     hiddenWorks: v.hiddenWorks === 'remove' ? 'remove' : 'placeholder',
     paused: v.paused === true,
+    families: familyMirrorFrom(v.families),
   };
 }
