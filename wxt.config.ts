@@ -34,7 +34,9 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'unlimitedStorage'],
+    // Chrome's service worker has no DOMParser: tag pages fetched to learn tag families are read in an
+    // offscreen document (reason DOM_PARSER; utils/wrangling/tag-page-parser.ts). Firefox's event page parses itself.
+    permissions: browser === 'firefox' ? ['storage', 'unlimitedStorage'] : ['storage', 'unlimitedStorage', 'offscreen'],
     host_permissions: ARCHIVE_MATCHES,
     // Rendered from assets/icon.svg by `npm run icons`.
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 96: 'icon/96.png', 128: 'icon/128.png' },

@@ -10,6 +10,9 @@ import { browserSyncsExtensionData, extensionVersion, ownIdentity, senderInfo } 
 import { recoverAtStart } from '../utils/messaging/recovery';
 import { createMessageHandler } from '../utils/messaging/router';
 import { createSyncEngine } from '../utils/sync/engine';
+import { ArchiveHost } from '../utils/wrangling/archive-host';
+import { createWrangling, mirroredFamilies } from '../utils/wrangling/background-wrangling';
+import { createTagPageParser } from '../utils/wrangling/tag-page-parser';
 
 export default defineBackground(() => {
   // Listeners are registered synchronously here so a worker woken by a message never misses it.
@@ -18,7 +21,10 @@ export default defineBackground(() => {
   const now = () => Date.now();
   const version = extensionVersion();
   const pageReports = createPageReports(browser.storage.session);
-  const listingMirror = createListingMirror(getDb, browser.storage.local);
+  const listingMirror = createListingMirror(getDb, browser.storage.local, mirroredFamilies);
+  // Tag families: learned from the archive's tag pages through the one polite queue (utils/wrangling).
+  const archiveHost = new ArchiveHost(browser.storage.session);
+  const wrangling = createWrangling({ getDb, now, session: browser.storage.session, host: archiveHost, parser: createTagPageParser(), mirror: () => listingMirror });
   const transfers = cacheTransferArea();
   const syncAvailable = browserSyncsExtensionData().catch(() => true);
   const sync = createSyncEngine({
@@ -40,9 +46,14 @@ export default defineBackground(() => {
     dailySnapshots: createDailySnapshots(getDb, now, version),
     listingMirror,
     sync,
+    wrangling,
   });
 
-  browser.runtime.onMessage.addListener((message: unknown, sender) => handle(message, senderInfo(sender)));
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    // Tag pages come from the archive's host the reader's tabs use.
+    if (sender.tab) archiveHost.note(sender.url);
+    return handle(message, senderInfo(sender));
+  });
   browser.tabs.onRemoved.addListener((tabId) => {
     void pageReports.forget(tabId);
   });
@@ -53,7 +64,13 @@ export default defineBackground(() => {
   sync.start();
   // Every start, not only install and update: the worker may have been stopped between a change to
   // the database and the writes outside it that follow (the rules mirror, a wipe's clearing).
-  recoverAtStart({ getDb, listingMirror, transfers }).catch((error: unknown) => {
-    console.warn('Shelfmark: could not bring the rules for open tabs up to date.', error);
-  });
+  recoverAtStart({ getDb, listingMirror, transfers })
+    .catch((error: unknown) => {
+      console.warn('Shelfmark: could not bring the rules for open tabs up to date.', error);
+    })
+    // Families missing or older than 30 days are learned while the extension is in use: at each start, and on each rules change.
+    .then(() => wrangling.families.sync())
+    .catch((error: unknown) => {
+      console.warn('Shelfmark: could not start learning tag families.', error);
+    });
 });

@@ -36,6 +36,7 @@ import {
 import { hidesEverything, previewCounts, previewText } from './preview';
 import type { TagSuggestion } from './suggest';
 import { TagInput } from './TagInput';
+import { TagCoverage } from './TagCoverage';
 
 export interface RuleEditorProps {
   /** The rule to edit; a new rule when absent. */
@@ -242,6 +243,9 @@ export function RuleEditor(props: RuleEditorProps) {
               describedBy={aria('tagText', true)['aria-describedby']}
             />
           </Field>
+          {form.tagMode === 'exact' && (
+            <TagCoverage name={form.tagText} subtags={form.tagSubtags} onSubtags={(on) => set('tagSubtags', on)} />
+          )}
         </>
       )}
 

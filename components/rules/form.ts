@@ -40,6 +40,8 @@ export interface RuleForm {
   tagSlot: TagSlot;
   tagMode: TagMatchMode;
   tagText: string;
+  /** An exact tag rule also matches its tag's subtags (TagMatch.subtags; absent = true). */
+  tagSubtags: boolean;
   authorLogin: string;
   authorUserId: string;
   workId: string;
@@ -180,6 +182,7 @@ export function emptyForm(): RuleForm {
     tagSlot: 'any',
     tagMode: 'exact',
     tagText: '',
+    tagSubtags: true,
     authorLogin: '',
     authorUserId: '',
     workId: '',
@@ -228,7 +231,7 @@ export function formFromRule(rule: Rule): RuleForm {
   const match = rule.match;
   switch (match.kind) {
     case 'tag':
-      return { ...form, tagSlot: match.slot, tagMode: match.mode, tagText: match.text };
+      return { ...form, tagSlot: match.slot, tagMode: match.mode, tagText: match.text, tagSubtags: match.subtags !== false };
     case 'author':
       return { ...form, authorLogin: match.login ?? '', authorUserId: numberText(match.userId) };
     case 'work':
@@ -371,7 +374,13 @@ function readMatch(form: RuleForm, errors: FormErrors): RuleMatch | null {
         errors.tagText = check.error;
         return null;
       }
-      return { kind: 'tag', slot: form.tagSlot, mode: form.tagMode, text: form.tagMode === 'regex' ? form.tagText : form.tagText.trim() };
+      return {
+        kind: 'tag',
+        slot: form.tagSlot,
+        mode: form.tagMode,
+        text: form.tagMode === 'regex' ? form.tagText : form.tagText.trim(),
+        ...(form.tagMode === 'exact' && !form.tagSubtags ? { subtags: false } : {}),
+      };
     }
     case 'author': {
       const login = parseLogin(form.authorLogin);

@@ -112,6 +112,13 @@ export function SettingsPanel({ settings, onChange }: SettingsPanelProps) {
           ]}
           onChange={(badgeStyle) => onChange({ badgeStyle })}
         />
+        <Switch
+          label={t('settingsLearnFamilies')}
+          hint={t('settingsLearnFamiliesHint')}
+          checked={settings?.learnTagFamilies}
+          disabled={disabled}
+          onChange={(on) => onChange({ learnTagFamilies: on })}
+        />
       </section>
       <section class="sm-settings-group" aria-labelledby="sm-settings-look">
         <h2 id="sm-settings-look" class="sm-section-title">

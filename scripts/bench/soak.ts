@@ -127,7 +127,7 @@ function historyBackup(listed: WorkFacts[]): BackupFile {
     exportedAt,
     schemaVersion: LATEST_VERSION,
     extensionVersion: 'soak',
-    data: { works, reading, visits, saved, rules: [], settings: [] },
+    data: { works, reading, visits, saved, rules: [], settings: [], families: [] },
   };
 }
 

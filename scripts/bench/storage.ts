@@ -93,7 +93,7 @@ export function buildLibrary(): BackupFile {
     exportedAt: now,
     schemaVersion: LATEST_VERSION,
     extensionVersion: 'bench',
-    data: { works, reading, visits, saved: [], rules: [], settings: [] },
+    data: { works, reading, visits, saved: [], rules: [], settings: [], families: [] },
   };
 }
 

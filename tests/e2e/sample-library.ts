@@ -145,6 +145,7 @@ export function sampleData(): BackupData {
     ],
     rules: SAMPLE_RULES,
     settings: [],
+    families: [],
   };
 }
 

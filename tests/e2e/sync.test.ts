@@ -206,5 +206,5 @@ function bigLibrary(): BackupData {
     if (i % 3 === 0) saved.push({ workId, status: 'reading', added: at - 86_400_000, changed: at, note: '' });
   }
   const rules = Array.from({ length: 500 }, (_, i) => ({ ...rule(`r${i}`, { order: i }), createdAt: now, updatedAt: now }));
-  return { works, reading, visits: [], saved, rules, settings: [] };
+  return { works, reading, visits: [], saved, rules, settings: [], families: [] };
 }

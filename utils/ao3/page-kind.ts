@@ -84,7 +84,7 @@ function listingKind(main: Element, where: Where | null): ListingKind | null {
   }
   if (c.contains('readings-index')) return 'readings';
   if (c.contains('users-show') || c.contains('pseuds-show')) return 'dashboard';
-  // An unfilterable tag's page lists the works that use it; other tag pages list none.
+  // An unfilterable tag's page lists the works that use it (a listing, its tag read as well); other tag pages are kind `tag`.
   if (c.contains('tags-show')) return findBlurbElements(main).length > 0 ? 'tag' : null;
   // The home page has no controller class of its own ("system docs index").
   if (main.querySelector('div.splash') || where?.path === '/') return 'home';
@@ -106,6 +106,8 @@ export function detectPage(doc: Document, url?: string | null): PageKindInfo {
     return none;
   }
   const listing = listingKind(main, where);
+  // A tag's own page that lists no works: its wrangling (see tag-page.ts).
+  if (!listing && c.contains('tags-show')) return { ...none, kind: 'tag' };
   if (listing) {
     return {
       kind: 'listing',

@@ -9,6 +9,7 @@ import { readChapterIndex } from './chapter-index';
 import { detectPage } from './page-kind';
 import { readPagination } from './pagination';
 import { readSession } from './session';
+import { readTagPage } from './tag-page';
 import { readWorkPage } from './work-page';
 
 export { detectPage } from './page-kind';
@@ -17,6 +18,7 @@ export { readWorkPage } from './work-page';
 export { readChapterIndex } from './chapter-index';
 export { readSession } from './session';
 export { readPagination } from './pagination';
+export { readTagPage } from './tag-page';
 export { parseCount, parseDate, parseRelativeDate, tagNameFromUrl } from './text';
 
 function hidesTags(blurb: Blurb): boolean {
@@ -52,7 +54,9 @@ export function readPageWithElements(
     blurbs: [],
     pagination: null,
     tagsHiddenByPreference: false,
+    tag: null,
   };
+  if (main && main.classList.contains('tags-show')) record.tag = readTagPage(main, url);
   let elements: Element[] = [];
   if ((kind === 'listing' || kind === 'adult-interstitial') && main) {
     elements = findBlurbElements(main);

@@ -250,7 +250,42 @@ export interface ChapterIndexPage {
   chapterList: ChapterRef[];
 }
 
-export type PageKind = 'listing' | 'work' | 'chapter-index' | 'adult-interstitial' | 'restricted' | 'not-found' | 'other';
+/**
+ * A tag's category as its page names it ("This tag belongs to the Additional
+ * Tags Category" → `freeform`); `media` and `unsorted` have no slot on works.
+ */
+export type TagCategory = TagType | 'media' | 'unsorted';
+
+/** One tag in the subtag tree a tag page draws. */
+export interface TagTreeEntry {
+  name: string;
+  /** The tag it is drawn under: the page's own tag or another subtag. */
+  parent: string;
+}
+
+/**
+ * A tag's own page (`/tags/NAME`): the archive's wrangling of it. Lists are
+ * in page order; a list the page does not draw is empty. Names are as the
+ * archive writes them (entities decoded, whitespace collapsed).
+ */
+export interface TagPage {
+  name: string;
+  category: TagCategory | null;
+  /** "It's a canonical tag": it can be filtered on, and has synonyms and subtags. */
+  canonical: boolean;
+  /** The canonical tag it "has been made a synonym of", when it is a synonym. */
+  synonymOf: string | null;
+  /** "Tags with the same meaning" (the archive lists the 300 most used). */
+  synonyms: string[];
+  /** "Subtags", as the tree the page draws: each with the tag it sits under. */
+  subtags: TagTreeEntry[];
+  /** "Metatags" (broader tags this one is a subtag of), nested ones included. */
+  metatags: string[];
+  /** "Parent tags (more general)": fandoms, characters of a relationship, media… */
+  parents: string[];
+}
+
+export type PageKind = 'listing' | 'work' | 'chapter-index' | 'adult-interstitial' | 'tag' | 'restricted' | 'not-found' | 'other';
 
 export type ListingKind =
   | 'tag-works'
@@ -283,4 +318,10 @@ export interface PageRecord {
   pagination: { current: number; last: number; next: string | null } | null;
   /** True when any blurb shows a "hide warnings / additional tags" placeholder. */
   tagsHiddenByPreference: boolean;
+  /**
+   * A tag's own page (`/tags/NAME`): kind `tag`, or kind `listing` (listing
+   * kind `tag`) when an unwrangled or unfilterable tag's page lists the works
+   * that use it — then `blurbs` holds them too. Null on every other page.
+   */
+  tag: TagPage | null;
 }

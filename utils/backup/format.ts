@@ -3,10 +3,12 @@ import { array, type Check, int, object, oneOf, str } from '../db/check';
 import { checkReadingRecord, checkSavedRecord, checkVisitEntry, checkWorkRecord, time } from '../db/record-checks';
 import { checkRuleRecord } from '../db/rule-checks';
 import { checkSettingRecord } from '../db/settings';
+import { checkTagFamily } from '../db/tag-family-checks';
 import type { BackupData, Millis } from '../db/types';
 
 export const BACKUP_FORMAT = 'shelfmark-backup';
-export const BACKUP_FORMAT_VERSION = 1;
+/** 2: `data.families` (the tag families learned from the archive) added. */
+export const BACKUP_FORMAT_VERSION = 2;
 /** 200 MB (decimal megabytes, as file managers show sizes). */
 export const MAX_BACKUP_BYTES = 200_000_000;
 
@@ -33,6 +35,7 @@ export const checkBackupFile: Check<BackupFile> = object<BackupFile>({
     saved: array(checkSavedRecord),
     rules: array(checkRuleRecord),
     settings: array(checkSettingRecord),
+    families: array(checkTagFamily),
   }),
 });
 

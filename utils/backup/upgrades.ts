@@ -3,8 +3,7 @@
  * a file of version N into version N+1; files go through every step up to the
  * current version before validation. When a database migration reshapes
  * records, its step here calls that migration's record transform, so files
- * and databases are upgraded by the same code. Format 1 is the first, so the
- * registry is empty; the machinery is tested with a step injected by the test.
+ * and databases are upgraded by the same code.
  */
 import { BACKUP_FORMAT_VERSION } from './format';
 
@@ -17,7 +16,15 @@ export interface FormatUpgrades {
   steps: Record<number, FormatUpgrade>;
 }
 
-export const FORMAT_UPGRADES: FormatUpgrades = { oldest: BACKUP_FORMAT_VERSION, steps: {} };
+/** 1 → 2: the tag families (`data.families`) came with database version 5; a file from before has none learned. */
+const addFamilies: FormatUpgrade = (file) => {
+  const data = file.data;
+  // A file whose `data` is not an object is left for the checks to refuse with their message.
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return file;
+  return { ...file, data: { ...data, families: [] } };
+};
+
+export const FORMAT_UPGRADES: FormatUpgrades = { oldest: 1, steps: { 1: addFamilies } };
 
 export function upgradeBackup(file: Record<string, unknown>, from: number, upgrades: FormatUpgrades = FORMAT_UPGRADES): Record<string, unknown> {
   let current = file;

@@ -7,6 +7,7 @@ import { mergeWorkRecords } from './merge-work';
 import { mergeReadingRecords } from './reading';
 import { DATA_STORES, type ShelfmarkDb } from './schema';
 import { forgetSettings } from './settings';
+import { familyKey, type TagFamilyRecord } from './tag-families';
 import { factsOf, factsOnly, isSeen, withFacts, withReading, withSaved } from './stored-work';
 import { inTransaction, putAll, RequestGroup } from './transaction';
 import type { BackupData, ReadingRecord, SavedRecord, StoreCounts, StoredWork, WorkRecord } from './types';
@@ -24,8 +25,14 @@ export interface WriteSummary {
 
 /** Everything, in one read transaction; each work's record splits into the file's `works`, `reading` and `saved` entries. */
 export async function readBackupData(db: ShelfmarkDb): Promise<BackupData> {
-  const [entries, buckets, rules, settings] = await inTransaction(db, [...DATA_STORES], 'readonly', (tx) =>
-    Promise.all([tx.objectStore('works').getAll(), tx.objectStore('visits').getAll(), tx.objectStore('rules').getAll(), tx.objectStore('settings').getAll()]),
+  const [entries, buckets, rules, settings, families] = await inTransaction(db, [...DATA_STORES], 'readonly', (tx) =>
+    Promise.all([
+      tx.objectStore('works').getAll(),
+      tx.objectStore('visits').getAll(),
+      tx.objectStore('rules').getAll(),
+      tx.objectStore('settings').getAll(),
+      tx.objectStore('tagFamilies').getAll(),
+    ]),
   );
   const works: WorkRecord[] = [];
   const reading: ReadingRecord[] = [];
@@ -35,7 +42,9 @@ export async function readBackupData(db: ShelfmarkDb): Promise<BackupData> {
     if (entry.saved) saved.push(entry.saved);
     if (isSeen(entry)) works.push(factsOnly(entry));
   }
-  return { works, reading, visits: flattenBuckets(buckets), saved, rules, settings };
+  // A failed attempt with no family learned is bookkeeping, not the reader's data.
+  const learned = families.flatMap((record) => (record.family ? [record.family] : []));
+  return { works, reading, visits: flattenBuckets(buckets), saved, rules, settings, families: learned };
 }
 
 export function isEmpty(counts: StoreCounts): boolean {
@@ -112,14 +121,17 @@ export async function writeBackupData(db: ShelfmarkDb, data: BackupData, mode: I
         const visits = tx.objectStore('visits');
         const rules = tx.objectStore('rules');
         const settings = tx.objectStore('settings');
+        const families = tx.objectStore('tagFamilies');
 
         if (mode === 'replace') {
           const clears = new RequestGroup();
-          for (const store of [works, visits, rules, settings]) clears.add(store.clear());
+          for (const store of [works, visits, rules, settings, families]) clears.add(store.clear());
           await clears.done();
         }
-        const [storedWorks, storedBuckets, storedRules, storedSettings] =
-          mode === 'replace' ? [[], [], [], []] : await Promise.all([works.getAll(), visits.getAll(), rules.getAll(), settings.getAll()]);
+        const [storedWorks, storedBuckets, storedRules, storedSettings, storedFamilies] =
+          mode === 'replace'
+            ? [[], [], [], [], []]
+            : await Promise.all([works.getAll(), visits.getAll(), rules.getAll(), settings.getAll(), families.getAll()]);
 
         const workMap = new Map(storedWorks.map((r) => [r.workId, r]));
         const ruleMap = new Map(storedRules.map((r) => [r.id, r]));
@@ -130,6 +142,11 @@ export async function writeBackupData(db: ShelfmarkDb, data: BackupData, mode: I
         putAll(works, Array.from(touchedWorks, (id) => workMap.get(id)!));
         for (const id of foldInto(ruleMap, data.rules, (r) => r.id, (a, b) => (b.updatedAt > a.updatedAt ? b : a))) writes.add(rules.put(ruleMap.get(id)!));
         for (const key of foldInto(settingMap, data.settings, (r) => r.key, newerByChanged)) writes.add(settings.put(settingMap.get(key)!));
+        // Per tag, the family learned last wins; a failure noted here stays beside a family kept, and goes with one replaced.
+        const familyMap = new Map(storedFamilies.map((r) => [r.key, r]));
+        const incoming = data.families.map((family): TagFamilyRecord => ({ key: familyKey(family.name), name: family.name, family, failedAt: null, error: null }));
+        const newerFamily = (a: TagFamilyRecord, b: TagFamilyRecord) => (!a.family || b.family!.learnedAt > a.family.learnedAt ? b : a);
+        for (const key of foldInto(familyMap, incoming, (r) => r.key, newerFamily)) writes.add(families.put(familyMap.get(key)!));
 
         const newVisits = mode === 'replace' ? data.visits : visitsMissingFrom(flattenBuckets(storedBuckets), data.visits);
         writes.add(appendVisits(visits, newVisits));

@@ -10,6 +10,7 @@ import type {
   StoredWork,
   VisitBucket,
 } from './types';
+import type { TagFamilyRecord } from './tag-families';
 
 export const DB_NAME = 'shelfmark';
 
@@ -30,6 +31,8 @@ export interface ShelfmarkSchema extends DBSchema {
   backupFiles: { key: number; value: string };
   /** The browser-sync engine's bookkeeping (sync-state.ts), by record name. */
   sync: { key: string; value: SyncStoreRecord };
+  /** What the archive files under each tag a rule names, by the tag's normalised name (tag-families.ts). */
+  tagFamilies: { key: string; value: TagFamilyRecord };
 }
 
 export type StoreName = StoreNames<ShelfmarkSchema>;
@@ -37,4 +40,4 @@ export type ShelfmarkDb = IDBPDatabase<ShelfmarkSchema>;
 export type UpgradeTransaction = IDBPTransaction<ShelfmarkSchema, StoreName[], 'versionchange'>;
 
 /** The stores a backup covers: the reader's data, not bookkeeping. */
-export const DATA_STORES = ['works', 'visits', 'rules', 'settings'] as const satisfies readonly StoreName[];
+export const DATA_STORES = ['works', 'visits', 'rules', 'settings', 'tagFamilies'] as const satisfies readonly StoreName[];

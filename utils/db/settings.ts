@@ -35,6 +35,8 @@ export interface Settings {
   readingSpeed: number | null;
   /** Words a minute of the last chapters the reader read (utils/reading/reading-speed.ts), oldest first. */
   readingSpeedSamples: number[];
+  /** Learn from the archive's tag pages what it files under each tag a rule names (off: rules match their text only). */
+  learnTagFamilies: boolean;
 }
 
 export const SETTING_DEFAULTS: Settings = {
@@ -50,6 +52,7 @@ export const SETTING_DEFAULTS: Settings = {
   workNumbers: true,
   readingSpeed: null,
   readingSpeedSamples: [],
+  learnTagFamilies: true,
 };
 
 const SETTING_CHECKS: { [K in keyof Settings]: Check<Settings[K]> } = {
@@ -65,6 +68,7 @@ const SETTING_CHECKS: { [K in keyof Settings]: Check<Settings[K]> } = {
   workNumbers: bool,
   readingSpeed: nullable(int(SPEED_LIMITS)),
   readingSpeedSamples: array(int({ min: MIN_WPM, max: MAX_WPM }), { max: KEPT_SAMPLES }),
+  learnTagFamilies: bool,
 };
 
 const isSettingKey = (key: string): key is keyof Settings => Object.hasOwn(SETTING_CHECKS, key);

@@ -6,6 +6,7 @@
  */
 import type { Author, ChapterCount, HiddenTags, SeriesPart } from '../ao3/types';
 import type { Rule } from '../rules/types';
+import type { TagFamily } from '../rules/tag-family';
 
 export type Millis = number;
 
@@ -208,4 +209,6 @@ export interface BackupData {
   saved: SavedRecord[];
   rules: RuleRecord[];
   settings: SettingRecord[];
+  /** What the archive files under each tag a rule names, as learned (format version 2). */
+  families: TagFamily[];
 }

@@ -23,13 +23,14 @@ import type { SuggestQuery, TagSuggestion } from '../db/tag-suggestions';
 import type { ImportSummary } from '../backup/restore';
 import { LIBRARY_REPLY_CHECKS, LIBRARY_REQUEST_CHECKS } from '../db/library-checks';
 import { SYNC_REPLY_CHECKS, SYNC_REQUEST_CHECKS } from '../sync/sync-checks';
+import { FAMILY_REPLY_CHECKS, FAMILY_REQUEST_CHECKS } from '../db/tag-family-checks';
 import { TRANSFER_ID_PATTERN } from '../backup/transfer-area';
 import { MAX_STATE_IDS, MAX_STATE_SNAPSHOTS, type NoFields, type PageReport, type PageReportBlurb, type Protocol, type ReplyValue, type RequestOf, type RequestType } from './protocol';
 
 /** Listing pages show at most a few hundred works; the cap only stops absurd requests. */
 const MAX_WORKS_PER_REQUEST = 2_000;
 
-const PAGE_KINDS = ['listing', 'work', 'chapter-index', 'adult-interstitial', 'restricted', 'not-found', 'other'] as const satisfies readonly PageKind[];
+const PAGE_KINDS = ['listing', 'work', 'chapter-index', 'adult-interstitial', 'tag', 'restricted', 'not-found', 'other'] as const satisfies readonly PageKind[];
 const LISTING_KINDS = [
   'tag-works', 'works', 'search', 'user-works', 'collection-works', 'gifts', 'series', 'series-index',
   'bookmarks', 'work-bookmarks', 'readings', 'tag', 'dashboard', 'home', 'other',
@@ -101,6 +102,7 @@ const REQUEST_FIELDS: RequestChecks = {
   'tags/suggest': object<SuggestQuery>({ prefix: str({ max: 200 }), slot: oneOf('any', ...TAG_TYPES), limit: int({ min: 1, max: 50 }) }, ['slot', 'limit']),
   'data/wipe': object<Protocol['data/wipe']['request']>({ confirm: ((v, path) => (v === true ? null : `${path}: deleting all data needs confirm: true`)) as Check<true> }),
   ...SYNC_REQUEST_CHECKS,
+  ...FAMILY_REQUEST_CHECKS,
 };
 
 function isRequestType(type: unknown): type is RequestType {
@@ -178,6 +180,7 @@ const REPLY_CHECKS: { [T in RequestType]: Check<ReplyValue<T>> } = {
   'tags/suggest': object({ tags: array(tagSuggestion, { max: 50 }) }),
   'data/wipe': none,
   ...SYNC_REPLY_CHECKS,
+  ...FAMILY_REPLY_CHECKS,
 };
 
 export function checkReply<T extends RequestType>(type: T, value: unknown): string | null {

@@ -27,6 +27,7 @@ import type { ListingMirror } from './listing-mirror';
 import type { PageReports } from './page-reports';
 import type { ReplyValue, RequestOf, RequestType } from './protocol';
 import { finishWipe } from './recovery';
+import { familyHandlers, type Wrangling } from '../wrangling/family-handlers';
 
 export interface BackgroundDeps {
   getDb: () => Promise<ShelfmarkDb>;
@@ -42,6 +43,8 @@ export interface BackgroundDeps {
   listingMirror: ListingMirror;
   /** The browser-sync engine (utils/sync/engine.ts): told of every change to synced data. */
   sync?: SyncEngine;
+  /** The polite queue to the archive and the tag family learner (absent: families are not learned). */
+  wrangling?: Wrangling;
 }
 
 export interface RequestContext {
@@ -139,5 +142,6 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       return null;
     },
     ...syncHandlers(getDb, now, deps.sync),
+    ...familyHandlers(getDb, deps.wrangling),
   };
 }

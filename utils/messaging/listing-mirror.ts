@@ -10,6 +10,10 @@ import { listRules } from '../db/rules';
 import type { ShelfmarkDb } from '../db/schema';
 import { getSettings } from '../db/settings';
 import { LISTING_CONFIG_KEY, type ListingConfig } from '../rules/listing-config';
+import { buildFamilyMirror } from '../rules/family-table';
+import { familyKeysOf } from '../rules/family-names';
+import type { TagFamily } from '../rules/tag-family';
+import type { Rule } from '../rules/types';
 import type { RequestType } from './protocol';
 import { DISPLAY_PREFS_KEY } from '../library/display';
 import { NUMBERS_PREFS_KEY, numbersPrefsOf } from '../reading/numbers-prefs';
@@ -34,9 +38,23 @@ export const MIRRORED_REQUESTS: ReadonlySet<RequestType> = new Set<RequestType>(
   'reading/speed-sample',
 ]);
 
+/**
+ * The learned tag families the rules may use: the background's family store,
+ * or none (learning turned off, or nothing learned yet). The mirror keeps only
+ * those some rule uses.
+ */
+export type FamilySource = (db: ShelfmarkDb) => Promise<readonly TagFamily[]>;
+
+/** The families `rules` use, as the mirror's one table; null when there are none. */
+export function mirrorFamilies(rules: readonly Rule[], families: readonly TagFamily[]): ListingConfig['families'] {
+  if (families.length === 0) return null;
+  const mirror = buildFamilyMirror(families, familyKeysOf(rules));
+  return mirror.canonicals.length > 0 ? mirror : null;
+}
+
 /** What the mirror should hold, read from the database. */
-async function mirrorItems(db: ShelfmarkDb): Promise<Record<string, unknown>> {
-  const [rules, settings] = await Promise.all([listRules(db), getSettings(db)]);
+async function mirrorItems(db: ShelfmarkDb, families?: FamilySource): Promise<Record<string, unknown>> {
+  const [rules, settings, learned] = await Promise.all([listRules(db), getSettings(db), families ? families(db) : []]);
   const config: ListingConfig = {
     rules,
     alwaysShow: settings.alwaysShow,
@@ -44,6 +62,8 @@ async function mirrorItems(db: ShelfmarkDb): Promise<Record<string, unknown>> {
     placeholderTitles: settings.placeholderTitles,
     paused: settings.rulesPaused,
   };
+  const table = mirrorFamilies(rules, learned);
+  if (table) config.families = table;
   return {
     [LISTING_CONFIG_KEY]: config,
     [DISPLAY_PREFS_KEY]: { badgeStyle: settings.badgeStyle },
@@ -74,7 +94,7 @@ export interface ListingMirror {
  * request's) could otherwise land in the wrong order and leave the older data.
  * Calls made while a write waits its turn share it.
  */
-export function createListingMirror(getDb: () => Promise<ShelfmarkDb>, area: LocalArea): ListingMirror {
+export function createListingMirror(getDb: () => Promise<ShelfmarkDb>, area: LocalArea, families?: FamilySource): ListingMirror {
   let last: Promise<void> = Promise.resolve();
   let waiting: Promise<void> | null = null;
   const enqueue = (write: () => Promise<void>): Promise<void> => {
@@ -86,14 +106,14 @@ export function createListingMirror(getDb: () => Promise<ShelfmarkDb>, area: Loc
     refresh() {
       waiting ??= enqueue(async () => {
         waiting = null;
-        await writeChanged(area, await mirrorItems(await getDb()));
+        await writeChanged(area, await mirrorItems(await getDb(), families));
       });
       return waiting;
     },
     clearAndRefresh() {
       return enqueue(async () => {
         await area.clear();
-        await area.set(await mirrorItems(await getDb()));
+        await area.set(await mirrorItems(await getDb(), families));
       });
     },
   };

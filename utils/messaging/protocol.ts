@@ -20,6 +20,8 @@ import type { RulesImportMode } from '../db/library-rules';
 import type { LoggedVisit, VisitDeletion, VisitPage } from '../db/history-log';
 import type { AlwaysShownWork } from '../db/always-show';
 import type { SyncStatus } from '../sync/engine';
+import type { FamilyStatus } from '../wrangling/family-service';
+import type { SlotReply } from '../wrangling/archive-queue';
 
 export interface PageReportBlurb {
   type: Blurb['type'];
@@ -117,6 +119,17 @@ export interface Protocol {
   'sync/status': { request: NoFields; reply: { status: SyncStatus } };
   /** Turns sync off here and removes Shelfmark's items from the browser's sync area (after the reader confirmed). */
   'sync/remove': { request: { confirm: true }; reply: null };
+  /** What the archive files under these tags, as learned, and what is being learned now (the rule editor asks while it shows one). */
+  'families/status': { request: { names: string[] }; reply: { enabled: boolean; families: FamilyStatus[] } };
+  /** "Refresh from the archive": this tag's family learned next, whatever its age. */
+  'families/refresh': { request: { name: string }; reply: { status: FamilyStatus } };
+  /**
+   * The History import's turn in the one polite queue to the archive (archive-queue.ts): answered once
+   * its turn comes, or at once with the time to come back when the archive asked to wait.
+   */
+  'archive/turn': { request: NoFields; reply: SlotReply };
+  /** The archive refused a page the History import fetched (429/503): the queue waits as the archive asked. */
+  'archive/refused': { request: { status: number; retryAfter: string | null }; reply: null };
 }
 
 export type RequestType = keyof Protocol;
@@ -146,6 +159,7 @@ export const EXTENSION_PAGE_REQUESTS: ReadonlySet<RequestType> = new Set<Request
   'data/wipe',
   'alwaysShow/list',
   'sync/status', 'sync/remove',
+  'families/refresh',
 ]);
 
 export const EXTENSION_PAGE_ERROR = "only the extension's own pages may do this";

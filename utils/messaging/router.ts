@@ -48,6 +48,10 @@ export function createMessageHandler(deps: RouterDeps): MessageHandler {
       await deps.listingMirror.refresh().catch((error: unknown) => {
         console.warn('Shelfmark: could not update the rules for open tabs.', error);
       });
+      // A new exact tag rule (editor, quick action, import, restore) or learning turned on: learn what it needs.
+      deps.wrangling?.families.sync().catch((error: unknown) => {
+        console.warn('Shelfmark: could not start learning tag families.', error);
+      });
     }
     if (SYNCED_REQUESTS.has(request.type)) {
       // Marked in the database and sent within a minute; a failure here only delays it (the next change marks it again).

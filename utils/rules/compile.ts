@@ -10,9 +10,23 @@
  *
  * What one tag name matches never changes for a given matcher, so it is cached
  * by name: on a listing most tags (fandoms, warnings, ratings) repeat.
+ *
+ * Tag families (family-table.ts): an exact rule on a tag whose family was
+ * learned also matches the tags the archive files under it — its canonical
+ * tag and synonyms always, its subtags and theirs unless the rule's
+ * `subtags` is false. One hash lookup per distinct tag name finds every
+ * family the name belongs to, whatever the families' size; scope and
+ * exceptions read families the same way (a fandom's subtags are its
+ * sub-fandoms). A tag also matches by the name in its link
+ * (`/tags/NAME/works`), which differs from the text shown for a few tags
+ * ("Creator Chose Not To Use Archive Warnings" links to "Choose Not To Use
+ * Archive Warnings"): looked up once per distinct link.
  */
 
-import type { TagType } from '../ao3/types';
+import type { Tag, TagType } from '../ao3/types';
+import { tagNameFromUrl } from '../ao3/text';
+import { t } from '../i18n';
+import { FamilyIndex, SUBTAG } from './family-table';
 import { ruleLabel } from './labels';
 import { addTo } from './multimap';
 import { normalizeTagText } from './normalize';
@@ -39,8 +53,15 @@ interface CompiledRule {
 /** Rule positions (in evaluation order) matched by one tag name in one slot. */
 type RuleIndexes = readonly number[];
 
+/** What one tag name matches in one slot: the rules, and for those it matched through a family, the family's canonical tag. */
+interface TagHits {
+  rules: RuleIndexes;
+  filedUnder: ReadonlyMap<number, string> | null;
+}
+
 const MAX_CACHED_TAGS = 50_000;
 const NO_RULES: RuleIndexes = [];
+const NO_HITS: TagHits = { rules: NO_RULES, filedUnder: null };
 
 /**
  * Builds the matcher for a rule list. Rules are expected to have passed
@@ -48,8 +69,8 @@ const NO_RULES: RuleIndexes = [];
  * longer compiles (a stricter check in a newer version) is skipped rather
  * than breaking the others.
  */
-export function compileRules(rules: readonly Rule[]): Matcher {
-  return new RuleMatcher(inEvaluationOrder(rules.filter((rule) => rule.enabled)));
+export function compileRules(rules: readonly Rule[], families: FamilyIndex | null = null): Matcher {
+  return new RuleMatcher(inEvaluationOrder(rules.filter((rule) => rule.enabled)), families);
 }
 
 /** Ascending `order`; rules without one after those with one; ties keep list order. */
@@ -77,10 +98,17 @@ class RuleMatcher implements Matcher {
   /** Slots whose tags some rule reads (exceptions read every slot). */
   private readonly slotsRead = new Set<TagSlot>();
   /** Per tag slot: tag name as the page shows it → the rules it matches. */
-  private readonly tagRulesCache = new Map<TagType, Map<string, RuleIndexes>>(TAG_TYPES.map((slot) => [slot, new Map()]));
+  private readonly tagRulesCache = new Map<TagType, Map<string, TagHits>>(TAG_TYPES.map((slot) => [slot, new Map()]));
+  /** Per tag slot: a tag link's path → what the name in it matches beyond its text (usually nothing). */
+  private readonly linkRulesCache = new Map<TagType, Map<string, TagHits>>(TAG_TYPES.map((slot) => [slot, new Map()]));
   private readonly normalizedCache = new Map<string, string>();
+  /** Whether any rule reads tags: only then are link names looked at. */
+  private readsTags = false;
 
-  constructor(rules: readonly Rule[]) {
+  constructor(
+    rules: readonly Rule[],
+    private readonly families: FamilyIndex | null,
+  ) {
     for (const rule of rules) this.add(rule);
   }
 
@@ -91,8 +119,14 @@ class RuleMatcher implements Matcher {
       case 'tag': {
         const compiled = compileTagPattern(match.mode, match.text);
         if (!compiled.ok) return;
-        this.slotIndex(match.slot).add(compiled.pattern, index);
+        const slot = this.slotIndex(match.slot);
+        slot.add(compiled.pattern, index);
+        if (compiled.pattern.mode === 'exact' && this.families) {
+          const family = this.families.familyOf(compiled.pattern.text);
+          if (family !== undefined) slot.addFamily(family, match.subtags !== false, index);
+        }
         this.slotsRead.add(match.slot);
+        this.readsTags = true;
         break;
       }
       case 'author':
@@ -117,8 +151,8 @@ class RuleMatcher implements Matcher {
     this.rules.push({
       rule,
       label: undefined,
-      scope: rule.scope ? new TagPatternSet(rule.scope.fandoms) : null,
-      exceptions: rule.exceptions ? new TagPatternSet(rule.exceptions.tags) : null,
+      scope: rule.scope ? new TagPatternSet(rule.scope.fandoms, this.families) : null,
+      exceptions: rule.exceptions ? new TagPatternSet(rule.exceptions.tags, this.families) : null,
     });
   }
 
@@ -133,7 +167,7 @@ class RuleMatcher implements Matcher {
     let severity: HideSeverity | undefined;
     const matched = this.candidates(subject, options.readerStates);
     if (matched.size > 0) {
-      const tags = new NormalizedTags(subject, (name) => this.normalize(name));
+      const tags = new NormalizedTags(subject, (name) => this.normalize(name), (url) => this.linkName(url));
       for (const index of [...matched.keys()].sort((a, b) => a - b)) {
         const compiled = this.rules[index];
         if (!compiled) continue;
@@ -171,6 +205,14 @@ class RuleMatcher implements Matcher {
       const cache = this.tagRulesCache.get(slot)!;
       for (const name of names) addCandidates(matched, cache.get(name) ?? this.rulesForTag(slot, name, cache), name);
     }
+    if (this.readsTags) {
+      for (const tag of subject.links) {
+        if (tag.url === null) continue;
+        const cache = this.linkRulesCache.get(tag.type);
+        if (!cache) continue;
+        addCandidates(matched, cache.get(tag.url) ?? this.rulesForLink(tag, cache), tag.name);
+      }
+    }
     for (const { login, pseud } of subject.authors) {
       const indexes = this.byLogin.get(login.toLowerCase());
       if (indexes) addCandidates(matched, indexes, pseud && pseud !== login ? `${pseud} (${login})` : login);
@@ -201,14 +243,53 @@ class RuleMatcher implements Matcher {
   }
 
   /** What `name` matches in `slot`, found in the indexes and remembered in the slot's `cache`. */
-  private rulesForTag(slot: TagType, name: string, cache: Map<string, RuleIndexes>): RuleIndexes {
-    const text = this.normalize(name);
+  private rulesForTag(slot: TagType, name: string, cache: Map<string, TagHits>): TagHits {
+    const hits = this.rulesForText(slot, this.normalize(name));
+    remember(cache, name, hits);
+    return hits;
+  }
+
+  /**
+   * What the name in a tag's link matches that its text does not (nothing,
+   * for almost every tag: the same name), remembered by the link's path.
+   */
+  private rulesForLink(tag: Tag, cache: Map<string, TagHits>): TagHits {
+    const text = this.linkName(tag.url!);
+    const hits = text && text !== this.normalize(tag.name) ? this.rulesForText(tag.type, text) : NO_HITS;
+    remember(cache, tag.url!, hits);
+    return hits;
+  }
+
+  private rulesForText(slot: TagType, text: string): TagHits {
     const found: number[] = [];
-    this.slotIndex(slot).collect(text, found);
-    this.slotIndex('any').collect(text, found);
-    const indexes = found.length > 0 ? found : NO_RULES;
-    remember(cache, name, indexes);
-    return indexes;
+    const own = this.slotIndex(slot);
+    const any = this.slotIndex('any');
+    own.collect(text, found);
+    any.collect(text, found);
+    let filedUnder: Map<number, string> | null = null;
+    if (this.families && (own.hasFamilies || any.hasFamilies)) {
+      for (const ref of this.families.refsOf(text)) {
+        const family = ref >> 1;
+        const subtag = (ref & 1) === SUBTAG;
+        const canonical = this.families.canonicalOf(family);
+        const direct = this.normalize(canonical) === text;
+        for (const index of [...own.familyRules(family, subtag), ...any.familyRules(family, subtag)]) {
+          if (found.includes(index)) continue;
+          found.push(index);
+          if (!direct) (filedUnder ??= new Map()).set(index, canonical);
+        }
+      }
+    }
+    return found.length > 0 ? { rules: found, filedUnder } : NO_HITS;
+  }
+
+  /** The normalised name in a tag link's path, '' when it names none. */
+  private linkName(url: string): string {
+    const cached = this.normalizedCache.get(url);
+    if (cached !== undefined) return cached;
+    const text = /\/tags\//.test(url) ? normalizeTagText(tagNameFromUrl(url)) : '';
+    remember(this.normalizedCache, url, text);
+    return text;
   }
 
   private slotIndex(slot: TagSlot): SlotIndex {
@@ -238,6 +319,24 @@ class SlotIndex {
   private readonly exact = new Map<string, number[]>();
   private readonly wildcards = new WildcardIndex<number>();
   private readonly regexes: Array<{ regex: RegExp; index: number }> = [];
+  /** Exact rules whose tag has a learned family, by family: all of them, and those that also take its subtags. */
+  private readonly families = new Map<number, { same: number[]; sub: number[] }>();
+
+  get hasFamilies(): boolean {
+    return this.families.size > 0;
+  }
+
+  addFamily(family: number, subtags: boolean, index: number): void {
+    let rules = this.families.get(family);
+    if (!rules) this.families.set(family, (rules = { same: [], sub: [] }));
+    rules.same.push(index);
+    if (subtags) rules.sub.push(index);
+  }
+
+  familyRules(family: number, subtag: boolean): readonly number[] {
+    const rules = this.families.get(family);
+    return rules ? (subtag ? rules.sub : rules.same) : NO_RULES;
+  }
 
   add(pattern: TagPattern, index: number): void {
     if (pattern.mode === 'exact') addTo(this.exact, pattern.text, index);
@@ -261,12 +360,25 @@ export function strongerSeverity(a: HideSeverity | undefined, b: HideSeverity): 
   return a === undefined || HIDE_SEVERITIES.indexOf(b) > HIDE_SEVERITIES.indexOf(a) ? b : a;
 }
 
-function addCandidates(matched: Map<number, string>, indexes: RuleIndexes | undefined, detail: string): void {
-  if (!indexes) return;
-  for (const index of indexes) if (!matched.has(index)) matched.set(index, detail);
+function addCandidates(matched: Map<number, string>, hits: TagHits | RuleIndexes | undefined, detail: string): void {
+  if (!hits) return;
+  if (Array.isArray(hits)) {
+    for (const index of hits as RuleIndexes) if (!matched.has(index)) matched.set(index, detail);
+    return;
+  }
+  const { rules, filedUnder } = hits as TagHits;
+  for (const index of rules) {
+    if (matched.has(index)) continue;
+    const canonical = filedUnder?.get(index);
+    matched.set(index, canonical === undefined ? detail : t('reasonFiledUnder', detail, canonical));
+  }
 }
 
-/** A subject's tags, normalised on first use (only rules with a scope or exceptions need them). */
+/**
+ * A subject's tags, normalised on first use (only rules with a scope or
+ * exceptions need them): the names shown, and the names in their links where
+ * those differ.
+ */
 class NormalizedTags {
   private fandomTexts: string[] | undefined;
   private allTexts: string[] | undefined;
@@ -274,14 +386,24 @@ class NormalizedTags {
   constructor(
     private readonly subject: MatchSubject,
     private readonly normalize: (name: string) => string,
+    private readonly linkName: (url: string) => string,
   ) {}
 
   get fandoms(): string[] {
-    return (this.fandomTexts ??= this.subject.tags.fandom.map(this.normalize));
+    return (this.fandomTexts ??= this.withLinks(this.subject.tags.fandom.map(this.normalize), 'fandom'));
   }
 
   get all(): string[] {
-    return (this.allTexts ??= TAG_TYPES.flatMap((slot) => this.subject.tags[slot].map(this.normalize)));
+    return (this.allTexts ??= this.withLinks(TAG_TYPES.flatMap((slot) => this.subject.tags[slot].map(this.normalize)), null));
+  }
+
+  private withLinks(texts: string[], type: TagType | null): string[] {
+    for (const tag of this.subject.links) {
+      if (tag.url === null || (type !== null && tag.type !== type)) continue;
+      const text = this.linkName(tag.url);
+      if (text && !texts.includes(text)) texts.push(text);
+    }
+    return texts;
   }
 }
 

@@ -7,6 +7,7 @@
  * trip (or a sleeping worker), and so open tabs see changes at once through
  * `storage.onChanged`.
  */
+import { familyMirrorFrom, type FamilyMirror } from './family-table';
 import type { HideSeverity, Rule } from './types';
 
 export const LISTING_CONFIG_KEY = 'listingConfig';
@@ -33,6 +34,12 @@ export interface ListingConfig {
   placeholderTitles: boolean;
   /** Every rule paused, everywhere. */
   paused: boolean;
+  /**
+   * The tag families the rules use, learned from the archive, as one table
+   * (family-table.ts); absent or null when none is learned, or learning is off:
+   * rules then match their own text only.
+   */
+  families?: FamilyMirror | null;
 }
 
 export const EMPTY_LISTING_CONFIG: ListingConfig = { rules: [], alwaysShow: [], hiddenWorks: 'placeholder', placeholderTitles: false, paused: false };
@@ -61,5 +68,6 @@ export function listingConfigFrom(value: unknown): ListingConfig {
     hiddenWorks: (HIDDEN_WORKS_STYLES as readonly unknown[]).includes(v.hiddenWorks) ? (v.hiddenWorks as HiddenWorksStyle) : 'placeholder',
     placeholderTitles: v.placeholderTitles === true,
     paused: v.paused === true,
+    families: familyMirrorFrom(v.families),
   };
 }

@@ -4,7 +4,7 @@
  * (their item's fields sit at the top level), and bookmarked external works.
  */
 
-import type { Author, Blurb, HiddenTags, SeriesFields, TagType, WorkFields, WorkPage } from '../ao3/types';
+import type { Author, Blurb, HiddenTags, SeriesFields, Tag, TagType, WorkFields, WorkPage } from '../ao3/types';
 
 /** What `Matcher.classify` accepts. */
 export type ClassifiableRecord = Blurb | WorkPage;
@@ -22,6 +22,12 @@ export interface MatchSubject {
   authors: readonly Author[];
   userIds: readonly number[];
   tags: SubjectTags;
+  /**
+   * Every tag with its link, for the name in the link (`/tags/NAME/works`),
+   * which a few tags' text differs from. A getter: a blurb reads its links'
+   * addresses only when asked.
+   */
+  readonly links: readonly Tag[];
   language: string | null;
   languageCode: string | null;
   words: number | null;
@@ -68,6 +74,9 @@ export function subjectOf(record: ClassifiableRecord): MatchSubject | null {
         authors: [],
         userIds: [],
         tags: tagsOf(record),
+        get links() {
+          return record.tags;
+        },
         language: null,
         languageCode: null,
         words: null,
@@ -98,6 +107,9 @@ function workSubject(record: WorkFields & { updated: string | null }): MatchSubj
     authors: record.authors,
     userIds: record.userIds,
     tags: tagsOf(record),
+    get links() {
+      return record.tags;
+    },
     language: record.language,
     languageCode: record.languageCode,
     words: record.words,
@@ -124,6 +136,9 @@ function seriesSubject(record: SeriesFields): MatchSubject {
     userIds: record.userIds,
     // A series lists the ratings of all its works.
     tags: tagsOf(record, record.ratings),
+    get links() {
+      return record.tags;
+    },
     language: null,
     languageCode: null,
     words: record.words,

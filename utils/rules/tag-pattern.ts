@@ -4,6 +4,7 @@
  */
 
 import { t } from '../i18n';
+import type { FamilyIndex } from './family-table';
 import { normalizeTagText, removeInvisible } from './normalize';
 import { compileSafeRegex } from './regex-safety';
 import type { TagMatchMode } from './types';
@@ -49,24 +50,40 @@ export function validatePattern(mode: TagMatchMode, text: string): { ok: true } 
   return { ok: false, error: t(mode === 'regex' ? 'patternRegexProblem' : 'patternTagProblem', result.error) };
 }
 
-/** Scope fandoms or exception tags: exact text or wildcards, matched against normalised tags. */
+/**
+ * Scope fandoms or exception tags: exact text or wildcards, matched against
+ * normalised tags. An exact text whose family was learned also matches every
+ * tag filed under it: synonyms and subtags (a fandom's sub-fandoms).
+ */
 export class TagPatternSet {
   private readonly exact = new Set<string>();
   private readonly wildcards: Wildcard[] = [];
+  private readonly familyIds = new Set<number>();
 
   /** `texts` must have passed `compileTagPattern(…, 'wildcard')`. */
-  constructor(texts: readonly string[]) {
+  constructor(
+    texts: readonly string[],
+    private readonly families: FamilyIndex | null = null,
+  ) {
     for (const text of texts) {
       const result = compileTagPattern('wildcard', text);
       if (!result.ok) continue;
-      if (result.pattern.mode === 'exact') this.exact.add(result.pattern.text);
-      else if (result.pattern.mode === 'wildcard') this.wildcards.push(result.pattern.wildcard);
+      if (result.pattern.mode === 'exact') {
+        this.exact.add(result.pattern.text);
+        const family = families?.familyOf(result.pattern.text);
+        if (family !== undefined) this.familyIds.add(family);
+      } else if (result.pattern.mode === 'wildcard') this.wildcards.push(result.pattern.wildcard);
     }
   }
 
   matchesAny(normalizedTags: readonly string[]): boolean {
     return normalizedTags.some(
-      (tag) => this.exact.has(tag) || this.wildcards.some((wildcard) => matchesWildcard(wildcard, tag)),
+      (tag) => this.exact.has(tag) || this.wildcards.some((wildcard) => matchesWildcard(wildcard, tag)) || this.inFamily(tag),
     );
+  }
+
+  private inFamily(tag: string): boolean {
+    if (this.familyIds.size === 0 || !this.families) return false;
+    return this.families.refsOf(tag).some((ref) => this.familyIds.has(ref >> 1));
   }
 }

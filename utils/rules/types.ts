@@ -41,6 +41,12 @@ export interface TagMatch {
   slot: TagSlot;
   text: string;
   mode: TagMatchMode;
+  /**
+   * An exact rule whose tag's family was learned from the archive matches its
+   * synonyms always, and its subtags (with theirs) unless this is false —
+   * absent means true, as the archive's own filter does.
+   */
+  subtags?: boolean;
 }
 
 /** One creator: by login (every pseud of that account) and/or by the `user-N` id on blurbs. Either matches. */

@@ -19,6 +19,7 @@ import {
   type Rule,
   type RuleMatch,
   type SeriesMatch,
+  type TagMatch,
   type TagMatchMode,
   type TagSlot,
   type Trait,
@@ -100,10 +101,12 @@ function readMatch(input: unknown): RuleMatch {
   const kind = readOneOf(readObject(input, 'match', null).kind, 'match.kind', ['tag', 'author', 'work', 'series', 'trait', 'reading'] as const);
   switch (kind) {
     case 'tag': {
-      const fields = readObject(input, 'match', ['kind', 'slot', 'text', 'mode']);
+      const fields = readObject(input, 'match', ['kind', 'slot', 'text', 'mode', 'subtags']);
       const mode = readOneOf(fields.mode, 'match.mode', TAG_MODES);
       const text = readTagText(fields.text, 'match.text', mode);
-      return { kind, slot: readOneOf(fields.slot, 'match.slot', TAG_SLOTS), text, mode };
+      const match: TagMatch = { kind, slot: readOneOf(fields.slot, 'match.slot', TAG_SLOTS), text, mode };
+      if (isPresent(fields.subtags)) match.subtags = readBoolean(fields.subtags, 'match.subtags');
+      return match;
     }
     case 'author': {
       const fields = readObject(input, 'match', ['kind', 'login', 'userId']);

@@ -21,6 +21,8 @@ export const SYNCED_REQUESTS: ReadonlySet<RequestType> = new Set<RequestType>([
   'rules/reorder',
   'rules/import',
   'settings/set',
+  'alwaysShow/set',
+  'reading/speed-sample',
   'backup/import',
   'backups/restore',
 ]);

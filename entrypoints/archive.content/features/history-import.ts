@@ -47,9 +47,18 @@ async function saveWalk(state: WalkState): Promise<void> {
   }
 }
 
+/**
+ * Each page waits its turn in the background's one polite queue to the archive, shared with the
+ * tag pages it fetches (utils/wrangling/archive-queue.ts): one request every 3 seconds across both,
+ * none while the archive asked to wait. A refusal is reported back, so the queue waits too.
+ */
 async function fetchPage(url: string): Promise<FetchedPage> {
+  const turn = await request({ type: 'archive/turn' }).catch(() => null);
+  if (turn && !turn.granted) throw new Error(t('archiveAskedToWait', new Date(turn.retryAt).toLocaleTimeString()));
   const response = await fetch(url, { credentials: 'include', headers: { Accept: 'text/html' } });
-  return { status: response.status, html: response.ok ? await response.text() : '', retryAfter: response.headers.get('Retry-After') };
+  const retryAfter = response.headers.get('Retry-After');
+  if (response.status === 429 || response.status === 503) void request({ type: 'archive/refused', status: response.status, retryAfter }).catch(() => undefined);
+  return { status: response.status, html: response.ok ? await response.text() : '', retryAfter };
 }
 
 function parse(html: string, url: string): PageRecord {

@@ -11,7 +11,8 @@ function inspect(...args: string[]) {
   return spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/inspect.ts'), ...args], { cwd: root, encoding: 'utf8' });
 }
 
-describe('scripts/inspect.ts', () => {
+// Each test starts Node with tsx: seconds on a loaded machine.
+describe('scripts/inspect.ts', { timeout: 60_000 }, () => {
   it('prints one PageRecord as JSON', () => {
     const out = execFileSync(
       process.execPath,
@@ -21,6 +22,26 @@ describe('scripts/inspect.ts', () => {
     const record = JSON.parse(out) as PageRecord;
     expect(record).toMatchObject({ kind: 'listing', listingKind: 'gifts' });
     expect(record.blurbs).toHaveLength(1);
+  });
+
+  it("a tag's own page: kind tag, its wrangling under `tag`", () => {
+    const run = inspect(join(fixtures, 'tag-angst.html'), '--url', 'https://archiveofourown.org/tags/Angst');
+    expect(run.status).toBe(0);
+    const record = JSON.parse(run.stdout) as PageRecord;
+    expect(record).toMatchObject({ kind: 'tag', listingKind: null, blurbs: [] });
+    expect(record.tag).toEqual({
+      name: 'Angst',
+      category: 'freeform',
+      canonical: true,
+      synonymOf: null,
+      synonyms: ['a shit ton of angst', 'angsty angst'],
+      subtags: [
+        { name: 'Teen Angst', parent: 'Angst' },
+        { name: 'Emo Teen Angst', parent: 'Teen Angst' },
+      ],
+      metatags: [],
+      parents: ['No Fandom'],
+    });
   });
 
   it('a page that is not the archive: kind other, exit 0', () => {

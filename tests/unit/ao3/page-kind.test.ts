@@ -60,8 +60,8 @@ describe('detectPage from #main classes and the URL', () => {
     expect(detectPage(archiveDoc('works-navigate', '<ol class="chapter index group"></ol>')).kind).toBe('chapter-index');
   });
 
-  it('a filterable tag page lists no works: other', () => {
-    expect(detectPage(archiveDoc('tags-show', '<h2 class="heading">Fluff</h2>'), `${A}/tags/Fluff`).kind).toBe('other');
+  it('a filterable tag page lists no works: kind tag', () => {
+    expect(detectPage(archiveDoc('tags-show', '<h2 class="heading">Fluff</h2>'), `${A}/tags/Fluff`).kind).toBe('tag');
   });
 
   it('an unknown archive page that still lists works is a listing of kind other', () => {

@@ -7,11 +7,11 @@ import { describeRealPages } from '../../helpers/real-pages-suite';
 /**
  * The kind each `#main` class set should give (classes_for_main: `<controller>-<action>`).
  * A tag's own page (`tags-show`) is a listing only when it lists works itself (an unwrangled or
- * unfilterable tag); a wrangled tag's page (synonyms, subtags) has no blurbs and is `other`.
+ * unfilterable tag); a wrangled tag's page (synonyms, subtags) has no blurbs and is `tag`.
  */
 function expectedKind(main: string, document: Document): PageKind {
   const classes = main.split(/\s+/);
-  if (classes.includes('tags-show') && !document.querySelector('li.work.blurb')) return 'other';
+  if (classes.includes('tags-show') && !document.querySelector('li.work.blurb')) return 'tag';
   if (classes.includes('error-404')) return 'not-found';
   if (classes.includes('sessions-new')) return 'restricted';
   if (classes.includes('works-navigate')) return 'chapter-index';

@@ -6,6 +6,8 @@ import { setSaved } from '../../../utils/db/saved';
 import { putRule } from '../../../utils/db/rules';
 import { setSettings } from '../../../utils/db/settings';
 import { markChapters } from '../../../utils/db/tracking';
+import { saveLearnedFamily } from '../../../utils/db/tag-families';
+import type { TagFamily } from '../../../utils/rules/tag-family';
 import { DAY, manyWorks, T0, work } from '../db/fixtures';
 
 /** Fills `db` through the same functions the messages use. */
@@ -19,7 +21,19 @@ export async function fillLibrary(db: ShelfmarkDb, firstId = 1_000_000): Promise
   await setSaved(db, { workId: works[4]!.workId, status: 'to-read' }, T0);
   await putRule(db, { id: 'no-mcd', action: 'hide', match: { kind: 'tag', slot: 'warning', text: 'Major Character Death', mode: 'exact' }, enabled: true, label: 'No MCD' }, T0);
   await setSettings(db, { recordPrivateWindows: true }, T0);
+  await saveLearnedFamily(db, 'Major Character Death', MCD_FAMILY);
 }
+
+/** The family fillLibrary stores for its rule's tag. */
+export const MCD_FAMILY: TagFamily = {
+  name: 'Major Character Death',
+  canonical: 'Major Character Death',
+  synonyms: ['MCD', 'Character Death'],
+  subtags: [{ name: 'Permanent Character Death', parent: 'Major Character Death', synonyms: ['PCD'] }],
+  learnedAt: T0 + DAY,
+  pages: 2,
+  complete: true,
+};
 
 export async function exportText(db: ShelfmarkDb): Promise<string> {
   return exportBackupText(db, T0 + 10 * DAY, '0.1.0');

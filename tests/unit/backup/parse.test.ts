@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkBackupSize, parseBackupText, utf8ByteLength } from '../../../utils/backup/parse';
 import { MAX_BACKUP_BYTES } from '../../../utils/backup/format';
+import { FORMAT_UPGRADES } from '../../../utils/backup/upgrades';
 import { freshDb } from '../db/fixtures';
 import { exportText, fillLibrary, spoiled } from './files';
 
@@ -40,8 +41,8 @@ describe('parseBackupText', () => {
   });
 
   it('refuses other format versions, naming them', () => {
-    expect(errorOf(spoiled(valid, (f) => (f.formatVersion = 2)))).toBe(
-      'This backup is format version 2, newer than this version of Shelfmark reads (1). Update Shelfmark, then import it again.',
+    expect(errorOf(spoiled(valid, (f) => (f.formatVersion = 3)))).toBe(
+      'This backup is format version 3, newer than this version of Shelfmark reads (2). Update Shelfmark, then import it again.',
     );
     expect(errorOf(spoiled(valid, (f) => (f.formatVersion = 0)))).toMatch(/format version 0, older than any Shelfmark can read/);
     expect(errorOf(spoiled(valid, (f) => (f.formatVersion = '1' as unknown as number)))).toMatch(/formatVersion is "1", not a version number/);
@@ -93,11 +94,29 @@ describe('parseBackupText', () => {
           const { library, ...data } = file.data as Record<string, Array<Record<string, unknown>>>;
           return { ...file, data: { ...data, saved: library!.map((s) => ({ ...s, status: String(s.status).toLowerCase() })) } };
         },
+        1: FORMAT_UPGRADES.steps[1]!,
       },
     };
     const result = parseBackupText(v0, { upgrades });
     expect(result.ok && result.upgradedFrom).toBe(0);
     if (result.ok) expect(result.file.data.saved.map((s) => s.status)).toEqual(['reading', 'to-read']);
     expect(errorOf(v0, { upgrades: { oldest: 0, steps: {} } })).toMatch(/could not be upgraded: no upgrade from backup format 0/);
+  });
+
+  it('upgrades a format 1 file (before tag families) to one with no family learned', () => {
+    const v1 = spoiled(valid, (f) => {
+      f.formatVersion = 1;
+      delete f.data.families;
+    });
+    const result = parseBackupText(v1);
+    expect(result.ok && result.upgradedFrom).toBe(1);
+    if (result.ok) {
+      expect(result.file.formatVersion).toBe(2);
+      expect(result.file.data.families).toEqual([]);
+      expect(result.file.data.rules).toEqual(JSON.parse(valid).data.rules);
+    }
+    // Format 2 requires the array, and checks each family.
+    expect(errorOf(spoiled(valid, (f) => delete f.data.families))).toMatch(/backup.data.families: missing/);
+    expect(errorOf(spoiled(valid, (f) => (f.data.families![0]!.synonyms = [3])))).toMatch(/backup.data.families\[0\].synonyms\[0\]/);
   });
 });

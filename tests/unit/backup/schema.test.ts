@@ -25,7 +25,7 @@ describe('docs/backup.schema.json', () => {
   });
 
   const spoils: Array<[string, Parameters<typeof spoiled>[1]]> = [
-    ['a newer format version', (f) => (f.formatVersion = 2)],
+    ['a newer format version', (f) => (f.formatVersion = 3)],
     ['words as text', (f) => (f.data.works![0]!.words = '12k')],
     ['a missing store', (f) => delete f.data.rules],
     ['an unknown field on a record', (f) => (f.data.works![1]!.kudos = 5)],
@@ -34,6 +34,8 @@ describe('docs/backup.schema.json', () => {
     ['a scroll position past the end', (f) => ((f.data.reading!.find((r) => (r.chapters as unknown[]).length > 0)!.chapters as Array<Record<string, unknown>>)[0]!.scroll = 1.5)],
     ['a setting of the wrong type', (f) => (f.data.settings![0]!.value = 'yes')],
     ['an unknown rule action', (f) => (f.data.rules![0]!.action = 'blur')],
+    ['a family without its date', (f) => delete f.data.families![0]!.learnedAt],
+    ['a subtag without its parent', (f) => delete (f.data.families![0]!.subtags as Array<Record<string, unknown>>)[0]!.parent],
   ];
   for (const [name, spoil] of spoils) {
     it(`refuses ${name}, as the code does`, () => {

@@ -188,7 +188,7 @@ describe('settings', () => {
     expect(Object.isFrozen(first)).toBe(true);
 
     // An import brings its own settings: the next read sees them.
-    const file = { works: [], reading: [], visits: [], saved: [], rules: [], settings: [{ key: 'trackingPaused', value: true, changed: T0 }] };
+    const file = { works: [], reading: [], visits: [], saved: [], rules: [], settings: [{ key: 'trackingPaused', value: true, changed: T0 }], families: [] };
     await writeBackupData(db, file, 'merge');
     expect((await getSettings(db)).trackingPaused).toBe(true);
 

@@ -107,7 +107,7 @@ describe('the data/wipe request', () => {
     expect(await bg.send({ type: 'data/wipe', confirm: true })).toEqual({ ok: true, value: null });
 
     expect(Object.entries(await storeCounts(db)).filter(([name, n]) => name !== 'meta' && n > 0)).toEqual([]);
-    expect(await readBackupData(db)).toEqual({ works: [], reading: [], visits: [], saved: [], rules: [], settings: [] });
+    expect(await readBackupData(db)).toEqual({ works: [], reading: [], visits: [], saved: [], rules: [], settings: [], families: [] });
     expect(await listSnapshots(db)).toEqual([]);
     expect([...bg.local.keys()].sort()).toEqual([DISPLAY_PREFS_KEY, LISTING_CONFIG_KEY, NUMBERS_PREFS_KEY].sort());
     expect(bg.local.get(LISTING_CONFIG_KEY)).toEqual(EMPTY_LISTING_CONFIG);
@@ -160,7 +160,7 @@ describe('the options page’s side', () => {
     expect((await copyAllData(options)).counts).toEqual({ works: 31, reading: 13, visits: 13, saved: 2, rules: 1, settings: 1 });
     const copy = await eraseAllData(options);
     expect(copy.counts).toEqual({ works: 31, reading: 13, visits: 13, saved: 2, rules: 1, settings: 1 });
-    expect(await readBackupData(db)).toEqual({ works: [], reading: [], visits: [], saved: [], rules: [], settings: [] });
+    expect(await readBackupData(db)).toEqual({ works: [], reading: [], visits: [], saved: [], rules: [], settings: [], families: [] });
 
     const summary = await putDataBack(copy, options);
     expect(summary).toMatchObject({ mode: 'replace', received: copy.counts, undoBackupId: null });

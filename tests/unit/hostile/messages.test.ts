@@ -58,6 +58,10 @@ const VALID: { [T in RequestType]: RequestOf<T> } = {
   'data/wipe': { type: 'data/wipe', confirm: true },
   'sync/status': { type: 'sync/status' },
   'sync/remove': { type: 'sync/remove', confirm: true },
+  'families/status': { type: 'families/status', names: ['Angst'] },
+  'families/refresh': { type: 'families/refresh', name: 'Angst' },
+  'archive/turn': { type: 'archive/turn' },
+  'archive/refused': { type: 'archive/refused', status: 429, retryAfter: '20' },
 };
 
 /** Fields a request may leave out (read from the protocol's types, not from the checks under test). */

@@ -21,6 +21,7 @@ describe('validateRule accepts', () => {
     ['an exact tag', { kind: 'tag', slot: 'warning', text: 'Major Character Death', mode: 'exact' }],
     ['a wildcard', { kind: 'tag', slot: 'relationship', text: 'Alpha*', mode: 'wildcard' }],
     ['a regex', { kind: 'tag', slot: 'freeform', text: '^omega', mode: 'regex' }],
+    ['an exact tag without its subtags', { kind: 'tag', slot: 'freeform', text: 'Angst', mode: 'exact', subtags: false }],
     ['an author by login', { kind: 'author', login: 'some_writer' }],
     ['an author by user id', { kind: 'author', userId: 12345 }],
     ['a work', { kind: 'work', workId: 123, title: 'A Work' }],
@@ -99,6 +100,7 @@ describe('validateRule rejects', () => {
     expect(errorOf({ ...base, enabled: 'yes' })).toBe('enabled must be true or false');
     expect(errorOf({ ...base, createdAt: '2024' })).toMatch(/^createdAt must be a whole number/);
     expect(errorOf({ ...base, match: { kind: 'work', workId: '123' } })).toMatch(/^match\.workId must be a whole number/);
+    expect(errorOf({ ...base, match: { ...base.match, subtags: 'no' } })).toBe('match.subtags must be true or false');
     expect(errorOf({ ...base, scope: { fandoms: 'Marvel' } })).toBe('scope.fandoms must be a list of tags');
     expect(errorOf({ ...base, exceptions: { tags: ['ok', 3] } })).toBe('exceptions.tags[1] must be a string');
     expect(errorOf({ ...base, match: { kind: 'trait', trait: { type: 'complete', complete: 1 } } })).toBe(

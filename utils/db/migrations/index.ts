@@ -4,10 +4,11 @@ import { initial } from './001-initial';
 import { savedByChanged } from './002-saved-by-changed';
 import { readingInWorks } from './003-reading-in-works';
 import { savedInWorks } from './004-saved-in-works';
+import { tagFamilies } from './005-tag-families';
 import { syncState } from './006-sync-state';
 import { testOnlyMigration } from './test-only';
 
-const SHIPPED_MIGRATIONS: readonly Migration[] = [initial, savedByChanged, readingInWorks, savedInWorks, syncState];
+const SHIPPED_MIGRATIONS: readonly Migration[] = [initial, savedByChanged, readingInWorks, savedInWorks, tagFamilies, syncState];
 
 /**
  * Builds made with SHELFMARK_TEST_MIGRATION=1 add one step past the newest (test-only.ts); other builds drop

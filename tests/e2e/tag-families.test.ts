@@ -1,0 +1,127 @@
+/**
+ * Tag families learned in the real browser: a rule on "Angst" added from the
+ * popup makes the background read Angst's tag page (served at its real URL,
+ * tests/fixtures/ao3/tag-angst.html) and its two subtags' pages (the archive
+ * answers 404 for them here), in the one polite queue — the first answer a
+ * 429 with Retry-After — then hides the works tagged with a synonym ("Heavy
+ * Angst") on a listing already open, without a reload. With learning
+ * off, a new rule makes no request at all.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describeRealPages } from '../helpers/real-pages-suite';
+import { launchExtension, type ExtensionSession } from './harness';
+import { requestFromPage } from './extension-messages';
+
+const LISTING = 'listing-tag-a-shit-ton-of-angst.html';
+const ANGST = 'https://archiveofourown.org/tags/Angst';
+const TEEN = 'https://archiveofourown.org/tags/Teen%20Angst';
+const EMO = 'https://archiveofourown.org/tags/Emo%20Teen%20Angst';
+/** The hand-written Angst page, with one more synonym a work on the listing carries (the archive lists "Heavy Angst" under Angst's synonyms). */
+const ANGST_HTML = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../fixtures/ao3/tag-angst.html'), 'utf8').replace(
+  '<li><a class="tag" href="/tags/angsty%20angst">angsty angst</a></li>',
+  '<li><a class="tag" href="/tags/angsty%20angst">angsty angst</a></li><li><a class="tag" href="/tags/Heavy%20Angst">Heavy Angst</a></li>',
+);
+const SYNONYM = 'Heavy Angst';
+const RETRY_AFTER_S = 4;
+
+async function hiddenIds(page: Page): Promise<string[]> {
+  return page.$$eval('li.blurb.shelfmark-hidden', (els) => els.map((el) => el.id).sort());
+}
+
+describeRealPages('tag families learned from the archive', () => {
+  let session: ExtensionSession;
+  let popup: Page;
+  let listing: Page;
+  const tagRequests = () => session.extensionRequests().filter((r) => new URL(r.url).pathname.startsWith('/tags/'));
+
+  beforeAll(async () => {
+    session = await launchExtension();
+    let angstAnswers = 0;
+    // Registered after the harness's route, so it answers the tag pages first: a 429 once, then the page.
+    await session.context.route(/^https:\/\/archiveofourown\.org\/tags\/[^/]+$/, async (route) => {
+      const url = route.request().url();
+      if (url === ANGST) {
+        angstAnswers++;
+        if (angstAnswers === 1) return route.fulfill({ status: 429, headers: { 'Retry-After': String(RETRY_AFTER_S) }, body: 'Retry later' });
+        return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: ANGST_HTML });
+      }
+      return route.fulfill({ status: 404, contentType: 'text/html; charset=utf-8', body: '<html><body><div id="main" class="error-404"></div></body></html>' });
+    });
+    const url = await session.serveRealPage(LISTING);
+    listing = await session.openArchivePage(url);
+    popup = await session.extensionPage('popup.html');
+  }, 60_000);
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('learns Angst from its tag pages, politely, and hides a synonym-tagged work on the open listing without a reload', async () => {
+    const synonymTagged = await listing.$$eval('li.blurb', (els, synonym) =>
+      els.filter((el) => [...el.querySelectorAll('a.tag')].some((a) => a.textContent?.trim() === synonym)).map((el) => el.id).sort(),
+      SYNONYM,
+    );
+    const taggedAngst = await listing.$$eval('li.blurb', (els) =>
+      els.filter((el) => [...el.querySelectorAll('a.tag')].some((a) => a.textContent?.trim() === 'Angst')).map((el) => el.id),
+    );
+    const onlySynonym = synonymTagged.filter((id) => !taggedAngst.includes(id));
+    expect(onlySynonym.length).toBeGreaterThan(0);
+    expect(await hiddenIds(listing)).toEqual([]);
+
+    await requestFromPage(popup, {
+      type: 'rules/put',
+      rule: { id: 'hide-angst', action: 'hide', match: { kind: 'tag', slot: 'any', text: 'Angst', mode: 'exact' }, enabled: true },
+    });
+    // Text alone: the works tagged Angst itself.
+    await listing.waitForFunction((n) => document.querySelectorAll('li.blurb.shelfmark-hidden').length >= n, taggedAngst.length);
+
+    // Once the family is learned, the open tab hides the works tagged only with the synonym too — no reload.
+    await listing.waitForFunction(
+      (ids) => ids.every((id) => document.getElementById(id)?.classList.contains('shelfmark-hidden')),
+      onlySynonym,
+      { timeout: 40_000 },
+    );
+
+    // Exactly the expected tag pages, from the background, at least 3 s apart; after the 429, as long as it asked.
+    const requests = tagRequests();
+    expect(requests.map((r) => r.url)).toEqual([ANGST, ANGST, TEEN, EMO]);
+    expect(requests.every((r) => r.source === 'background')).toBe(true);
+    const gaps = requests.slice(1).map((r, i) => r.at - requests[i]!.at);
+    expect(gaps[0]).toBeGreaterThanOrEqual(RETRY_AFTER_S * 1000 - 100);
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(3000 - 100);
+
+    // The editor's view of it, from the background.
+    const status = await requestFromPage(popup, { type: 'families/status', names: ['Angst'] });
+    expect(status.families[0]).toMatchObject({ family: { canonical: 'Angst', synonyms: ['a shit ton of angst', 'angsty angst', SYNONYM], complete: false }, learning: null });
+  }, 60_000);
+
+  it('with learning off, a new rule makes no request at all', async () => {
+    await requestFromPage(popup, { type: 'settings/set', values: { learnTagFamilies: false } });
+    const before = tagRequests().length;
+    await requestFromPage(popup, {
+      type: 'rules/put',
+      rule: { id: 'hide-slow-burn', action: 'hide', match: { kind: 'tag', slot: 'any', text: 'Slow Burn', mode: 'exact' }, enabled: true },
+    });
+    await expect(requestFromPage(popup, { type: 'families/refresh', name: 'Slow Burn' })).rejects.toThrow(/off/);
+    await new Promise((resolve) => setTimeout(resolve, 5000));
+    expect(tagRequests().length).toBe(before);
+    // Rules match their own text only again: the works tagged only with the synonym show.
+    const hidden = await hiddenIds(listing);
+    const synonymOnly = await listing.$$eval(
+      'li.blurb',
+      (els, synonym) =>
+        els
+          .filter((el) => {
+            const tags = [...el.querySelectorAll('a.tag')].map((a) => a.textContent?.trim());
+            return tags.includes(synonym) && !tags.includes('Angst') && !tags.includes('Slow Burn');
+          })
+          .map((el) => el.id),
+      SYNONYM,
+    );
+    expect(synonymOnly.length).toBeGreaterThan(0);
+    for (const id of synonymOnly) expect(hidden).not.toContain(id);
+  }, 30_000);
+});
