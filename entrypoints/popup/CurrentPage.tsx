@@ -98,6 +98,7 @@ function Groups({ groups, kind }: { groups: RuleGroup[]; kind: 'hidden' | 'highl
               {group.works.map((work, i) => (
                 <li key={i}>
                   <span class="sm-work-title">{work.title}</span>
+                  {work.filedUnder !== undefined && <span class="sm-muted"> {t('pageWorkTagged', work.detail)}</span>}
                   {work.alsoBy.length > 0 && <span class="sm-muted"> {t('pageAlsoBy', work.alsoBy.join(', '))}</span>}
                 </li>
               ))}

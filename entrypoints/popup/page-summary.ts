@@ -2,6 +2,7 @@
 import type { Blurb } from '../../utils/ao3/types';
 import { t, tn } from '../../utils/i18n';
 import type { TabState } from '../../utils/messaging/tab-protocol';
+import { filedUnderOf } from '../../utils/rules/family-reason';
 import type { Classification, MatchReason } from '../../utils/rules/types';
 
 export interface WorkLine {
@@ -10,6 +11,8 @@ export interface WorkLine {
   detail: string;
   /** Other rules that also matched. */
   alsoBy: string[];
+  /** Set when the deciding rule matched a tag the archive files under its own (`detail` says which): that tag's canonical. */
+  filedUnder?: string;
 }
 
 export interface RuleGroup {
@@ -38,7 +41,10 @@ function addTo(groups: Map<string, RuleGroup>, blurb: Blurb, reasons: readonly M
     group = { ruleId: first.ruleId, label: first.label, works: [] };
     groups.set(first.ruleId, group);
   }
-  group.works.push({ title: blurb.title || t('untitledTitle'), detail: first.detail, alsoBy: others.map((reason) => reason.label) });
+  const line: WorkLine = { title: blurb.title || t('untitledTitle'), detail: first.detail, alsoBy: others.map((reason) => reason.label) };
+  const filedUnder = filedUnderOf(first);
+  if (filedUnder !== undefined) line.filedUnder = filedUnder;
+  group.works.push(line);
 }
 
 const byCount = (a: RuleGroup, b: RuleGroup) => b.works.length - a.works.length;
