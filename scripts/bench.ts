@@ -4,6 +4,8 @@
  * all figures for machines to read. `npm run bench -- rules storage` runs
  * only the named sections.
  */
+// First: the wrangled section's rules word their reasons through browser.i18n, which Node lacks.
+import './lib/node-i18n';
 import { run as badges } from './bench/badges';
 import { run as fuzz } from './bench/fuzz';
 import { run as library } from './bench/library';
@@ -14,6 +16,7 @@ import { run as rulesTab } from './bench/rules-tab';
 import { run as soak } from './bench/soak';
 import { run as storage } from './bench/storage';
 import { run as sync } from './bench/sync';
+import { run as wrangled } from './bench/wrangled';
 import type { BenchSection } from './bench/types';
 
 const sections: Array<{ key: string; title: string; run: () => Promise<BenchSection> }> = [
@@ -27,6 +30,7 @@ const sections: Array<{ key: string; title: string; run: () => Promise<BenchSect
   { key: 'fuzz', title: 'page fuzzer (mutated real pages, Node)', run: fuzz },
   { key: 'soak', title: 'long session (500 real pages, 500 rules, 5,000 works of history)', run: soak },
   { key: 'sync', title: 'browser sync (10,000 works read, 3,334 saved, 500 rules; Node)', run: sync },
+  { key: 'wrangled', title: 'tag families (shared tag pages; 500 rules with 50,000 family names, Node)', run: wrangled },
 ];
 
 function printTable(title: string, section: BenchSection): void {

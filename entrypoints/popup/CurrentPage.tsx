@@ -100,6 +100,7 @@ function Groups({ groups, kind }: { groups: RuleGroup[]; kind: 'hidden' | 'highl
                 <li key={i}>
                   <span class="sm-work-title">{work.title}</span>
                   {work.look && <span class="sm-muted"> ({t(work.look === 'dimmed' ? 'pageWorkDimmed' : 'pageWorkRemoved')})</span>}
+                  {work.filedUnder !== undefined && <span class="sm-muted"> {t('pageWorkTagged', work.detail)}</span>}
                   {work.alsoBy.length > 0 && <span class="sm-muted"> {t('pageAlsoBy', work.alsoBy.join(', '))}</span>}
                 </li>
               ))}

@@ -2,6 +2,7 @@
 import type { Blurb } from '../../utils/ao3/types';
 import { t, tn } from '../../utils/i18n';
 import type { TabState } from '../../utils/messaging/tab-protocol';
+import { filedUnderOf } from '../../utils/rules/family-reason';
 import type { Classification, MatchReason } from '../../utils/rules/types';
 
 export interface WorkLine {
@@ -12,6 +13,8 @@ export interface WorkLine {
   alsoBy: string[];
   /** How a hidden work went, when not as a placeholder: dimmed, or removed from the page. */
   look?: 'dimmed' | 'removed';
+  /** Set when the deciding rule matched a tag the archive files under its own (`detail` says which): that tag's canonical. */
+  filedUnder?: string;
 }
 
 export interface RuleGroup {
@@ -45,6 +48,8 @@ function addTo(groups: Map<string, RuleGroup>, blurb: Blurb, reasons: readonly M
   }
   const line: WorkLine = { title: blurb.title || t('untitledTitle'), detail: first.detail, alsoBy: others.map((reason) => reason.label) };
   if (look) line.look = look;
+  const filedUnder = filedUnderOf(first);
+  if (filedUnder !== undefined) line.filedUnder = filedUnder;
   group.works.push(line);
 }
 

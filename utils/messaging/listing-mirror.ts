@@ -10,10 +10,8 @@ import { listRules } from '../db/rules';
 import type { ShelfmarkDb } from '../db/schema';
 import { getSettings } from '../db/settings';
 import { LISTING_CONFIG_KEY, type ListingConfig } from '../rules/listing-config';
-import { buildFamilyMirror } from '../rules/family-table';
-import { familyKeysOf } from '../rules/family-names';
+import { mirrorFamilies } from '../rules/family-names';
 import type { TagFamily } from '../rules/tag-family';
-import type { Rule } from '../rules/types';
 import type { RequestType } from './protocol';
 import { DISPLAY_PREFS_KEY } from '../library/display';
 import { NUMBERS_PREFS_KEY, numbersPrefsOf } from '../reading/numbers-prefs';
@@ -44,13 +42,6 @@ export const MIRRORED_REQUESTS: ReadonlySet<RequestType> = new Set<RequestType>(
  * those some rule uses.
  */
 export type FamilySource = (db: ShelfmarkDb) => Promise<readonly TagFamily[]>;
-
-/** The families `rules` use, as the mirror's one table; null when there are none. */
-export function mirrorFamilies(rules: readonly Rule[], families: readonly TagFamily[]): ListingConfig['families'] {
-  if (families.length === 0) return null;
-  const mirror = buildFamilyMirror(families, familyKeysOf(rules));
-  return mirror.canonicals.length > 0 ? mirror : null;
-}
 
 /** What the mirror should hold, read from the database. */
 async function mirrorItems(db: ShelfmarkDb, families?: FamilySource): Promise<Record<string, unknown>> {

@@ -27,6 +27,7 @@ import type { Tag, TagType } from '../ao3/types';
 import { tagNameFromUrl } from '../ao3/text';
 import { t } from '../i18n';
 import { FamilyIndex, SUBTAG } from './family-table';
+import type { FamilyReason } from './family-reason';
 import { ruleLabel } from './labels';
 import { addTo } from './multimap';
 import { normalizeTagText } from './normalize';
@@ -165,7 +166,8 @@ class RuleMatcher implements Matcher {
     let color: string | undefined;
     const defaultSeverity = options.defaultSeverity ?? 'collapse';
     let severity: HideSeverity | undefined;
-    const matched = this.candidates(subject, options.readerStates);
+    const filedUnder = new Map<number, string>();
+    const matched = this.candidates(subject, filedUnder, options.readerStates);
     if (matched.size > 0) {
       const tags = new NormalizedTags(subject, (name) => this.normalize(name), (url) => this.linkName(url));
       for (const index of [...matched.keys()].sort((a, b) => a - b)) {
@@ -175,6 +177,8 @@ class RuleMatcher implements Matcher {
         if (compiled.exceptions?.matchesAny(tags.all)) continue;
         compiled.label ??= ruleLabel(compiled.rule);
         const reason: MatchReason = { ruleId: compiled.rule.id, label: compiled.label, detail: matched.get(index) ?? '' };
+        const canonical = filedUnder.get(index);
+        if (canonical !== undefined) (reason as FamilyReason).filedUnder = canonical;
         if (compiled.rule.action === 'hide') {
           hiddenBy.push(reason);
           severity = strongerSeverity(severity, compiled.rule.severity ?? defaultSeverity);
@@ -197,20 +201,20 @@ class RuleMatcher implements Matcher {
   }
 
   /** Every rule whose match (not yet scope or exceptions) fits the subject, with what matched first. */
-  private candidates(subject: MatchSubject, readerStates: ReaderStates | undefined): Map<number, string> {
+  private candidates(subject: MatchSubject, filedUnder: Map<number, string>, readerStates: ReaderStates | undefined): Map<number, string> {
     const matched = new Map<number, string>();
     for (const slot of TAG_TYPES) {
       const names = subject.tags[slot];
       if (names.length === 0) continue;
       const cache = this.tagRulesCache.get(slot)!;
-      for (const name of names) addCandidates(matched, cache.get(name) ?? this.rulesForTag(slot, name, cache), name);
+      for (const name of names) addCandidates(matched, cache.get(name) ?? this.rulesForTag(slot, name, cache), name, filedUnder);
     }
     if (this.readsTags) {
       for (const tag of subject.links) {
         if (tag.url === null) continue;
         const cache = this.linkRulesCache.get(tag.type);
         if (!cache) continue;
-        addCandidates(matched, cache.get(tag.url) ?? this.rulesForLink(tag, cache), tag.name);
+        addCandidates(matched, cache.get(tag.url) ?? this.rulesForLink(tag, cache), tag.name, filedUnder);
       }
     }
     for (const { login, pseud } of subject.authors) {
@@ -360,17 +364,28 @@ export function strongerSeverity(a: HideSeverity | undefined, b: HideSeverity): 
   return a === undefined || HIDE_SEVERITIES.indexOf(b) > HIDE_SEVERITIES.indexOf(a) ? b : a;
 }
 
-function addCandidates(matched: Map<number, string>, hits: TagHits | RuleIndexes | undefined, detail: string): void {
+/** Records the rules `hits` names with `detail`, each rule's first match only; family matches note their canonical tag in `filedUnder`. */
+function addCandidates(
+  matched: Map<number, string>,
+  hits: TagHits | RuleIndexes | undefined,
+  detail: string,
+  filedUnder?: Map<number, string>,
+): void {
   if (!hits) return;
   if (Array.isArray(hits)) {
     for (const index of hits as RuleIndexes) if (!matched.has(index)) matched.set(index, detail);
     return;
   }
-  const { rules, filedUnder } = hits as TagHits;
+  const { rules, filedUnder: canonicals } = hits as TagHits;
   for (const index of rules) {
     if (matched.has(index)) continue;
-    const canonical = filedUnder?.get(index);
-    matched.set(index, canonical === undefined ? detail : t('reasonFiledUnder', detail, canonical));
+    const canonical = canonicals?.get(index);
+    if (canonical === undefined) {
+      matched.set(index, detail);
+    } else {
+      matched.set(index, t('reasonFiledUnder', detail, canonical));
+      filedUnder?.set(index, canonical);
+    }
   }
 }
 

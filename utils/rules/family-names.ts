@@ -4,7 +4,9 @@
  * learns these (utils/rules/learn-family.ts) and the rules mirror carries only
  * their families (family-table.ts).
  */
+import { buildFamilyMirror, type FamilyMirror } from './family-table';
 import { decodeArchiveEscapes, normalizeTagText } from './normalize';
+import type { TagFamily } from './tag-family';
 import type { Rule } from './types';
 
 /** The tag names, as written in the rule (archive escapes decoded), whose families `rule` uses. */
@@ -25,4 +27,11 @@ export function familyKeysOf(rules: readonly Rule[]): Set<string> {
   const keys = new Set<string>();
   for (const rule of rules) for (const name of familyTagsOf(rule)) keys.add(normalizeTagText(name));
   return keys;
+}
+
+/** The families `rules` use, as the rules mirror's one table; null when there are none. */
+export function mirrorFamilies(rules: readonly Rule[], families: readonly TagFamily[]): FamilyMirror | null {
+  if (families.length === 0) return null;
+  const mirror = buildFamilyMirror(families, familyKeysOf(rules));
+  return mirror.canonicals.length > 0 ? mirror : null;
 }

@@ -42,6 +42,15 @@ describe('summarizePage', () => {
     expect(countLabel(2, 'dimmed')).toBe('2 dimmed');
   });
 
+  it('says which tag a family matched, filed under which canonical', () => {
+    const filed = { ruleId: 'r1', label: 'Tag: Angst', detail: 'a shit ton of angst (filed under Angst)', filedUnder: 'Angst' };
+    const summary = summarizePage({ blurbs: [workBlurb({ title: 'A' }), workBlurb({ title: 'B' })], results: [result({ verdict: 'hide', hiddenBy: [filed] }), result({ verdict: 'hide', hiddenBy: [reason('r1', 'Tag: Angst', 'Angst')] })] });
+    expect(summary.hiddenBy[0]!.works).toEqual([
+      { title: 'A', detail: 'a shit ton of angst (filed under Angst)', alsoBy: [], filedUnder: 'Angst' },
+      { title: 'B', detail: 'Angst', alsoBy: [] },
+    ]);
+  });
+
   it('reads a paused page (no results) as nothing done', () => {
     expect(summarizePage({ blurbs: [workBlurb()], results: [] })).toMatchObject({ total: 1, hidden: 0, highlighted: 0 });
   });

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { Tag, WorkBlurb } from '../../../utils/ao3/types';
 import { compileRules } from '../../../utils/rules/compile';
 import { FamilyIndex, buildFamilyMirror, familyMirrorFrom, tagHash } from '../../../utils/rules/family-table';
-import { familyKeysOf, familyTagsOf } from '../../../utils/rules/family-names';
+import { familyKeysOf, familyTagsOf, mirrorFamilies } from '../../../utils/rules/family-names';
+import { filedUnderOf } from '../../../utils/rules/family-reason';
 import { listingConfigFrom } from '../../../utils/rules/listing-config';
-import { mirrorFamilies } from '../../../utils/messaging/listing-mirror';
 import type { TagFamily } from '../../../utils/rules/tag-family';
 import type { Rule } from '../../../utils/rules/types';
 import { tagRule, untaggedWork } from './factory';
@@ -33,14 +33,16 @@ const hides = (rules: Rule[], record: WorkBlurb, families: FamilyIndex | null = 
 describe('exact tag rules with a learned family', () => {
   it('match the tag, its synonyms, its subtags and their synonyms, saying what it is filed under', () => {
     const rule = tagRule('Angst', { id: 'angst' });
+    expect(hides([rule], work({ freeforms: ['Angst'] })).hiddenBy).toEqual([{ ruleId: 'angst', label: 'Tag: Angst', detail: 'Angst' }]);
     for (const [tag, detail] of [
-      ['Angst', 'Angst'],
       ['A Shit Ton of  Angst', 'A Shit Ton of  Angst (filed under Angst)'],
       ['Teen Angst', 'Teen Angst (filed under Angst)'],
       ['teenage angst', 'teenage angst (filed under Angst)'],
       ['Emo Teen Angst', 'Emo Teen Angst (filed under Angst)'],
     ] as const) {
-      expect(hides([rule], work({ freeforms: [tag] })).hiddenBy, tag).toEqual([{ ruleId: 'angst', label: 'Tag: Angst', detail }]);
+      const reasons = hides([rule], work({ freeforms: [tag] })).hiddenBy;
+      expect(reasons, tag).toEqual([{ ruleId: 'angst', label: 'Tag: Angst', detail, filedUnder: 'Angst' }]);
+      expect(filedUnderOf(reasons[0]!)).toBe('Angst');
     }
     expect(hides([rule], work({ freeforms: ['Fluff', 'Angst-adjacent'] })).verdict).toBe('show');
   });
