@@ -1,7 +1,8 @@
 /**
  * Real-browser harness: the built extension loaded into headless Chromium,
  * with archive pages served at their real URLs through `context.route`, so
- * content scripts run exactly as they do on the site. Nothing reaches the
+ * content scripts run exactly as they do on the site, beside the archive's own
+ * stylesheets and scripts (scripts/lib/archive-site.ts). Nothing reaches the
  * network (see scripts/lib/chromium.ts). Every request is recorded
  * (request-log.ts), and `close()` fails if Shelfmark requested a work page or
  * anything outside the archive.
@@ -10,7 +11,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type BrowserContextOptions, type Page, type Worker } from 'playwright-core';
+import { ACCEPTED_TOS_COOKIE } from '../../scripts/lib/archive-site';
 import { chromiumArgs, chromiumPath, routeArchive, servedKey } from '../../scripts/lib/chromium';
 import { realPage, realPageHtml } from '../helpers/real-pages';
 import { forbiddenRequests, isShelfmarks, recordRequests, type SeenRequest } from './request-log';
@@ -52,6 +54,8 @@ export interface LaunchOptions {
   /** A profile to reuse (kept on close); by default a fresh one, deleted on close. */
   userDataDir?: string;
   extensionPath?: string;
+  /** A device to emulate in every page (e.g. PHONE in phone.ts): viewport, touch, a mobile user agent. */
+  device?: Pick<BrowserContextOptions, 'viewport' | 'screen' | 'isMobile' | 'hasTouch' | 'userAgent' | 'deviceScaleFactor'>;
 }
 
 export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
@@ -65,9 +69,12 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     executablePath: chromiumPath(),
     headless: true,
     args: chromiumArgs([`--disable-extensions-except=${extensionPath}`, `--load-extension=${extensionPath}`]),
+    ...options.device,
   });
   const requests = recordRequests(context);
-  const served = await routeArchive(context);
+  const served = await routeArchive(context, { site: true });
+  // A reader who accepted the archive's terms, as every returning reader has (else its script covers the page).
+  await context.addCookies([{ ...ACCEPTED_TOS_COOKIE, secure: true }]);
 
   const isOurs = (w: Worker) => w.url().startsWith('chrome-extension://') && w.url().endsWith('/background.js');
   const first = context.serviceWorkers().find(isOurs) ?? (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 30_000 }));
