@@ -56,8 +56,11 @@ export async function smallTapTargets(page: Page, min = 24): Promise<string[]> {
   const measure = (root: Document | ShadowRoot, [selector, least, inClosed]: readonly [string, number, boolean]) => {
     const found: string[] = [];
     for (const el of root.querySelectorAll<HTMLElement>(selector)) {
-      if (!inClosed && !el.closest('[class*="shelfmark-"]')) continue;
-      const rect = el.getBoundingClientRect();
+      // Shelfmark's own: an element of its classes, or inside one it made (not an archive element it marks: a blurb, a chapter's item).
+      if (!inClosed && !el.closest('[class*="shelfmark-"]:not(li, html, body)')) continue;
+      // A radio or checkbox in its label: the label is what is tapped.
+      const label = el instanceof HTMLInputElement ? el.closest('label') : null;
+      const rect = (label ?? el).getBoundingClientRect();
       if (rect.width === 0 && rect.height === 0) continue;
       if (rect.width >= least - 0.5 && rect.height >= least - 0.5) continue;
       const name = (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 30);
