@@ -7,7 +7,6 @@
  * contrast above all — may remain.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { siteSkinCss, type SiteSkin } from '../../scripts/lib/archive-site';
 import { describeArchiveSite } from '../helpers/archive-site-suite';
 import { describeRealPages } from '../helpers/real-pages-suite';
@@ -69,6 +68,7 @@ describeRealPages('accessibility under the archive\'s site skins, phone and desk
   for (const scheme of ['light', 'dark'] as const) {
     describe(`at ${PHONE_WIDTH} px, ${scheme}`, () => {
       it('the popup and the Library', async () => {
+        const listing = await session.openArchivePage(url);
         const popup = await session.popupFor(url, async (p) => {
           await p.setViewportSize({ width: PHONE_WIDTH, height: PHONE_HEIGHT });
           await p.emulateMedia({ colorScheme: scheme });
@@ -76,6 +76,7 @@ describeRealPages('accessibility under the archive\'s site skins, phone and desk
         await expect.poll(() => popup.getByRole('region', { name: 'This page' }).textContent(), TIMEOUT).toContain('hidden');
         expect(await seriousViolations(popup)).toEqual([]);
         await popup.close();
+        await listing.close();
 
         const options = await session.context.newPage();
         await options.setViewportSize({ width: PHONE_WIDTH, height: PHONE_HEIGHT });
