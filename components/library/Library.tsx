@@ -30,6 +30,7 @@ import {
 import { downloadFile, errorText, formatArchiveDate, formatDate, formatNumber } from '../ui/format';
 import { UndoBar } from '../ui/UndoBar';
 import { LibraryTable } from './LibraryTable';
+import { useNarrow } from '../ui/narrow';
 import { ErrorBanner } from '../ui/ErrorBanner';
 
 export interface LibraryProps {
@@ -62,6 +63,9 @@ export function Library({ rows, updateRows }: LibraryProps) {
   const filterPending = useRef(false);
   const rendered = useRef(false);
   const tableRef = useRef<HTMLDivElement>(null);
+  // At a phone's width: rows as cards, and the filters folded behind one button.
+  const narrow = useNarrow();
+  const [filtersOpen, setFiltersOpen] = useState(false);
 
   const prepared = useMemo(() => (rows ?? []).map(prepareRow), [rows]);
   const sorted = useMemo(() => sortRows(prepared, sort), [prepared, sort]);
@@ -153,6 +157,8 @@ export function Library({ rows, updateRows }: LibraryProps) {
   };
 
   const loading = rows === null;
+  const filtersOn = [filters.status !== 'any', filters.fandom !== '', filters.complete !== 'any', filters.unreadOnly].filter(Boolean).length;
+  const filtersShown = !narrow || filtersOpen;
 
   return (
     <div class="sm-library">
@@ -194,47 +200,60 @@ export function Library({ rows, updateRows }: LibraryProps) {
             onInput={(e) => updateFilters({ query: e.currentTarget.value })}
           />
         </div>
-        <div class="sm-field">
-          <label for={`${uid}-status`}>{t('libraryStatus')}</label>
-          <select id={`${uid}-status`} value={filters.status} onChange={(e) => updateFilters({ status: e.currentTarget.value as StatusFilter })}>
-            <option value="any">{t('filterAny')}</option>
-            <option value="saved">{t('filterSaved')}</option>
-            <option value="unsaved">{t('filterUnsaved')}</option>
-            {SAVED_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {statusLabel(s)}
-              </option>
-            ))}
-          </select>
+        {narrow && (
+          <button
+            type="button"
+            class="sm-button sm-filters-toggle"
+            aria-expanded={filtersOpen}
+            aria-controls={`${uid}-filters`}
+            onClick={() => setFiltersOpen((open) => !open)}
+          >
+            {filtersOn > 0 ? tn('libraryFiltersOn', filtersOn) : t('libraryFiltersToggle')}
+          </button>
+        )}
+        <div id={`${uid}-filters`} class="sm-library-filters" hidden={!filtersShown}>
+          <div class="sm-field">
+            <label for={`${uid}-status`}>{t('libraryStatus')}</label>
+            <select id={`${uid}-status`} value={filters.status} onChange={(e) => updateFilters({ status: e.currentTarget.value as StatusFilter })}>
+              <option value="any">{t('filterAny')}</option>
+              <option value="saved">{t('filterSaved')}</option>
+              <option value="unsaved">{t('filterUnsaved')}</option>
+              {SAVED_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {statusLabel(s)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="sm-field">
+            <label for={`${uid}-fandom`}>{t('libraryFandom')}</label>
+            <input
+              id={`${uid}-fandom`}
+              type="text"
+              list={`${uid}-fandoms`}
+              placeholder={t('libraryAnyFandom')}
+              value={filters.fandom}
+              onInput={(e) => updateFilters({ fandom: e.currentTarget.value })}
+            />
+            <datalist id={`${uid}-fandoms`}>
+              {fandoms.map((f) => (
+                <option key={f.name} value={f.name} />
+              ))}
+            </datalist>
+          </div>
+          <div class="sm-field">
+            <label for={`${uid}-complete`}>{t('libraryComplete')}</label>
+            <select id={`${uid}-complete`} value={filters.complete} onChange={(e) => updateFilters({ complete: e.currentTarget.value as CompleteFilter })}>
+              <option value="any">{t('filterAny')}</option>
+              <option value="complete">{t('libraryComplete')}</option>
+              <option value="in-progress">{t('libraryInProgress')}</option>
+            </select>
+          </div>
+          <label class="sm-check sm-unread-filter">
+            <input type="checkbox" checked={filters.unreadOnly} onChange={(e) => updateFilters({ unreadOnly: e.currentTarget.checked })} />
+            {t('libraryUnreadOnly')}
+          </label>
         </div>
-        <div class="sm-field">
-          <label for={`${uid}-fandom`}>{t('libraryFandom')}</label>
-          <input
-            id={`${uid}-fandom`}
-            type="text"
-            list={`${uid}-fandoms`}
-            placeholder={t('libraryAnyFandom')}
-            value={filters.fandom}
-            onInput={(e) => updateFilters({ fandom: e.currentTarget.value })}
-          />
-          <datalist id={`${uid}-fandoms`}>
-            {fandoms.map((f) => (
-              <option key={f.name} value={f.name} />
-            ))}
-          </datalist>
-        </div>
-        <div class="sm-field">
-          <label for={`${uid}-complete`}>{t('libraryComplete')}</label>
-          <select id={`${uid}-complete`} value={filters.complete} onChange={(e) => updateFilters({ complete: e.currentTarget.value as CompleteFilter })}>
-            <option value="any">{t('filterAny')}</option>
-            <option value="complete">{t('libraryComplete')}</option>
-            <option value="in-progress">{t('libraryInProgress')}</option>
-          </select>
-        </div>
-        <label class="sm-check sm-unread-filter">
-          <input type="checkbox" checked={filters.unreadOnly} onChange={(e) => updateFilters({ unreadOnly: e.currentTarget.checked })} />
-          {t('libraryUnreadOnly')}
-        </label>
       </section>
 
       <div class="sm-library-bar">
@@ -312,6 +331,7 @@ export function Library({ rows, updateRows }: LibraryProps) {
         }
         busy={busy}
         formatDate={formatDate}
+        cards={narrow}
       />
     </div>
   );

@@ -2,7 +2,10 @@
  * The library as an ARIA table with a sticky header, virtualised: rows have
  * one fixed height, and only those in view (plus a few either side) are in
  * the document. The header and body share one scroll container, so the
- * columns stay aligned when the table scrolls sideways.
+ * columns stay aligned when the table scrolls sideways. On a phone's width
+ * (`cards`) each row is drawn as a card of its own fixed height — title,
+ * authors, fandoms, status and chapters read, with its checkbox — and the
+ * header as a strip of sort buttons: the same table to assistive technology.
  */
 import type { Ref } from 'preact';
 import { SAVED_STATUSES, type SavedStatus } from '../../utils/db/types';
@@ -13,6 +16,8 @@ import { formatArchiveDate, formatNumber } from '../ui/format';
 import { useScrollWindow } from '../ui/scroll-window';
 
 export const ROW_HEIGHT = 38;
+/** A row's height when drawn as a card (options.css, `.sm-cards`). */
+export const CARD_HEIGHT = 140;
 const OVERSCAN = 8;
 
 const COLUMNS: Array<{ key: SortKey; label: MessageKey; numeric?: boolean; firstDescending?: boolean }> = [
@@ -43,6 +48,8 @@ export interface LibraryTableProps {
   onStatus(row: PreparedRow, status: SavedStatus | null): void;
   busy: boolean;
   formatDate(ms: number | null): string;
+  /** Rows as cards, for a phone's width. */
+  cards?: boolean;
 }
 
 function chaptersText(row: PreparedRow): string {
@@ -50,12 +57,22 @@ function chaptersText(row: PreparedRow): string {
   return `${formatNumber(row.read)} / ${posted}`;
 }
 
+/** A card's name for a figure the table's column header names (hidden from assistive technology, which has the header). */
+function CardLabel({ label }: { label: MessageKey }) {
+  return (
+    <span class="sm-card-label" aria-hidden="true">
+      {t(label)}{' '}
+    </span>
+  );
+}
+
 export function LibraryTable(props: LibraryTableProps) {
   const { rows, sort, selected, formatDate } = props;
   const { scroller, scrollTop, viewport, onScroll } = useScrollWindow<HTMLDivElement>(props.scrollKey);
+  const rowHeight = props.cards ? CARD_HEIGHT : ROW_HEIGHT;
 
-  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(rows.length, Math.ceil((scrollTop + viewport) / ROW_HEIGHT) + OVERSCAN);
+  const first = Math.max(0, Math.floor(scrollTop / rowHeight) - OVERSCAN);
+  const last = Math.min(rows.length, Math.ceil((scrollTop + viewport) / rowHeight) + OVERSCAN);
   const shown = rows.slice(first, last);
 
   const sortBy = (key: SortKey, firstDescending = false) =>
@@ -66,15 +83,15 @@ export function LibraryTable(props: LibraryTableProps) {
     const row = (event.target as HTMLElement).closest<HTMLElement>('[data-index]');
     const el = scroller.current;
     if (!row || !el) return;
-    const top = Number(row.dataset.index) * ROW_HEIGHT;
-    const headerHeight = ROW_HEIGHT;
+    const top = Number(row.dataset.index) * rowHeight;
+    const headerHeight = el.querySelector('.sm-table-head')?.getBoundingClientRect().height ?? ROW_HEIGHT;
     if (top < el.scrollTop) el.scrollTop = top;
-    else if (top + ROW_HEIGHT + headerHeight > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW_HEIGHT + headerHeight - el.clientHeight;
+    else if (top + rowHeight + headerHeight > el.scrollTop + el.clientHeight) el.scrollTop = top + rowHeight + headerHeight - el.clientHeight;
   };
 
   return (
     <div
-      class="sm-table-scroller"
+      class={`sm-table-scroller${props.cards ? ' sm-cards' : ''}`}
       ref={(el) => {
         scroller.current = el;
         if (typeof props.tableRef === 'function') props.tableRef(el);
@@ -118,7 +135,7 @@ export function LibraryTable(props: LibraryTableProps) {
             })}
           </div>
         </div>
-        <div role="rowgroup" class="sm-table-body" style={{ height: `${Math.max(rows.length, 1) * ROW_HEIGHT}px` }}>
+        <div role="rowgroup" class="sm-table-body" style={{ height: `${Math.max(rows.length, 1) * rowHeight}px` }}>
           {rows.length === 0 && (
             <div role="row" class="sm-table-row sm-table-empty" aria-rowindex={2}>
               <div role="cell" class="sm-cell">
@@ -138,7 +155,7 @@ export function LibraryTable(props: LibraryTableProps) {
                 data-index={index}
                 data-work-id={row.workId}
                 class={`sm-table-row${isSelected ? ' sm-row-selected' : ''}`}
-                style={{ transform: `translateY(${index * ROW_HEIGHT}px)` }}
+                style={{ transform: `translateY(${index * rowHeight}px)` }}
               >
                 <div role="cell" class="sm-cell sm-cell-select">
                   <input type="checkbox" aria-label={t('tableSelectWork', row.label)} checked={isSelected} onChange={(e) => props.onSelect(row.workId, e.currentTarget.checked)} />
@@ -182,6 +199,7 @@ export function LibraryTable(props: LibraryTableProps) {
                   </select>
                 </div>
                 <div role="cell" class="sm-cell sm-cell-words sm-numeric">
+                  {props.cards && <CardLabel label="columnWords" />}
                   {formatNumber(row.words)}
                 </div>
                 <div
@@ -189,6 +207,7 @@ export function LibraryTable(props: LibraryTableProps) {
                   class={`sm-cell sm-cell-chapters sm-numeric${row.unread > 0 && row.read > 0 ? ' sm-has-unread' : ''}`}
                   title={`${row.posted === null ? t('tableChaptersUnknownTitle', formatNumber(row.read)) : tn('tableChaptersTitle', row.posted, formatNumber(row.read))}${row.expected !== null ? ` ${t('tableChaptersPlanned', formatNumber(row.expected))}` : ''}`}
                 >
+                  {props.cards && <CardLabel label="columnChapters" />}
                   {chaptersText(row)}
                 </div>
                 <div role="cell" class="sm-cell sm-cell-lastRead">

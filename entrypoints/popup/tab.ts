@@ -2,7 +2,31 @@
 import { browser } from 'wxt/browser';
 import type { TabRequest, TabState } from '../../utils/messaging/tab-protocol';
 
-/** `popup.html?tab=<id>` (the popup opened in a tab of its own), else the active tab of this window. */
+/** What the popup reads of a tab to tell which one it is about. */
+export interface TabSeen {
+  id?: number;
+  active?: boolean;
+  lastAccessed?: number;
+  openerTabId?: number;
+}
+
+/**
+ * When the popup is a tab of its own (Firefox for Android opens it as a page), the tab the reader came
+ * from: the one that opened it, else the one of its window they used last before it. Null when there is none.
+ */
+export function tabCameFrom(own: TabSeen, tabs: readonly TabSeen[]): number | null {
+  const others = tabs.filter((tab) => tab.id !== undefined && tab.id !== own.id);
+  const opener = others.find((tab) => tab.id === own.openerTabId);
+  if (opener) return opener.id!;
+  let last: TabSeen | null = null;
+  for (const tab of others) if (!last || (tab.lastAccessed ?? 0) > (last.lastAccessed ?? 0)) last = tab;
+  return last?.id ?? null;
+}
+
+/**
+ * `popup.html?tab=<id>` (opened for a tab by name); else, when the popup is a tab of its own, the tab the
+ * reader came from (tabCameFrom); else — the toolbar popup — the active tab of this window.
+ */
 export async function findTabId(search: string = location.search): Promise<number | null> {
   const fromQuery = new URLSearchParams(search).get('tab');
   if (fromQuery !== null) {
@@ -10,6 +34,8 @@ export async function findTabId(search: string = location.search): Promise<numbe
     return Number.isInteger(id) && id >= 0 ? id : null;
   }
   try {
+    const own = await browser.tabs.getCurrent();
+    if (own) return tabCameFrom(own, await browser.tabs.query({ windowId: own.windowId }));
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     return tab?.id ?? null;
   } catch {

@@ -2,7 +2,8 @@
  * Firefox harness: the built Firefox extension installed as a temporary
  * add-on into the system's Firefox ESR, driven by puppeteer-core over
  * WebDriver BiDi. Archive pages are served at their real URLs by request
- * interception, any other request of a page is refused, and Firefox's own
+ * interception, beside the archive's own stylesheets and scripts
+ * (scripts/lib/archive-site.ts), any other request of a page is refused, and Firefox's own
  * background traffic is switched off by preferences — and whatever slips
  * through anyway goes to a local sink that records it instead of the network.
  *
@@ -25,6 +26,7 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
+import { ACCEPTED_TOS_COOKIE, archiveAsset, isCdnScript } from '../../scripts/lib/archive-site';
 import { isArchiveHost } from '../../utils/hosts';
 import { FIREFOX_BUILD } from '../e2e/harness';
 import { realPage, realPageHtml } from '../helpers/real-pages';
@@ -118,16 +120,15 @@ interface ServedPage {
   status: number;
 }
 
-/** Archive pages from `served`, empty archive assets, nothing else on http(s). */
+/** Archive pages from `served`, the archive's own assets (archive-site.ts), nothing else on http(s). */
 function answer(request: HTTPRequest, served: Map<string, ServedPage>): Promise<void> {
   const url = new URL(request.url());
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return request.continue();
+  if (isCdnScript(url)) return request.respond(archiveAsset(url));
   if (!isArchiveHost(url.hostname)) return request.abort('blockedbyclient');
   const page = served.get(url.href);
   if (page) return request.respond({ status: page.status, contentType: 'text/html; charset=utf-8', body: page.html });
-  if (url.pathname.endsWith('.css')) return request.respond({ status: 200, contentType: 'text/css', body: '' });
-  if (url.pathname.endsWith('.js')) return request.respond({ status: 200, contentType: 'application/javascript', body: '' });
-  return request.respond({ status: 404, contentType: 'text/plain', body: '' });
+  return request.respond(archiveAsset(url));
 }
 
 export interface FirefoxSession {
@@ -160,6 +161,8 @@ export async function launchFirefoxExtension(extensionPath = FIREFOX_BUILD): Pro
     env: { ...process.env, MOZ_DISABLE_NONLOCAL_CONNECTIONS: '1' },
   });
   await browser.installExtension(extensionPath);
+  // A reader who accepted the archive's terms (archive-site.ts), so its script doesn't cover the pages.
+  await browser.setCookie({ ...ACCEPTED_TOS_COOKIE, secure: true });
   const served = new Map<string, ServedPage>();
 
   return {

@@ -1,7 +1,8 @@
 /**
  * Real-browser harness: the built extension loaded into headless Chromium,
  * with archive pages served at their real URLs through `context.route`, so
- * content scripts run exactly as they do on the site. Nothing reaches the
+ * content scripts run exactly as they do on the site, beside the archive's own
+ * stylesheets and scripts (scripts/lib/archive-site.ts). Nothing reaches the
  * network (see scripts/lib/chromium.ts). Every request is recorded
  * (request-log.ts), and `close()` fails if Shelfmark requested a work page or
  * anything outside the archive.
@@ -10,7 +11,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type BrowserContextOptions, type Page, type Worker } from 'playwright-core';
+import { ACCEPTED_TOS_COOKIE } from '../../scripts/lib/archive-site';
 import { chromiumArgs, chromiumPath, routeArchive, servedKey } from '../../scripts/lib/chromium';
 import { realPage, realPageHtml } from '../helpers/real-pages';
 import type { HttpsArchive } from './https-archive';
@@ -55,6 +57,10 @@ export interface LaunchOptions {
   extensionPath?: string;
   /** A local archive server (https-archive.ts) the browser is pointed at, for the pages it serves (e.g. streamed ones). */
   archive?: HttpsArchive;
+  /** The archive's own stylesheets and scripts beside its pages (true, the default), or empty ones (the benches, beside bare loads that get the same). */
+  site?: boolean;
+  /** A device to emulate in every page (e.g. PHONE in phone.ts): viewport, touch, a mobile user agent. */
+  device?: Pick<BrowserContextOptions, 'viewport' | 'screen' | 'isMobile' | 'hasTouch' | 'userAgent' | 'deviceScaleFactor'>;
 }
 
 export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
@@ -68,10 +74,13 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     executablePath: chromiumPath(),
     headless: true,
     args: chromiumArgs([`--disable-extensions-except=${extensionPath}`, `--load-extension=${extensionPath}`, ...(options.archive?.chromiumFlags ?? [])]),
+    ...options.device,
   });
   const requests = recordRequests(context);
   const { archive } = options;
-  const served = await routeArchive(context, archive && ((url) => archive.serves(url)));
+  const served = await routeArchive(context, { site: options.site ?? true, passThrough: archive && ((url) => archive.serves(url)) });
+  // A reader who accepted the archive's terms, as every returning reader has (else its script covers the page).
+  await context.addCookies([{ ...ACCEPTED_TOS_COOKIE, secure: true }]);
 
   const isOurs = (w: Worker) => w.url().startsWith('chrome-extension://') && w.url().endsWith('/background.js');
   const first = context.serviceWorkers().find(isOurs) ?? (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 30_000 }));

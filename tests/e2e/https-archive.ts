@@ -6,7 +6,8 @@
  * go to the network. Instead the browser is told that archiveofourown.org is
  * this server (`--host-resolver-rules`) and to trust its throwaway certificate
  * (`--ignore-certificate-errors-spki-list`, by the key's hash); every other
- * host resolves to nothing.
+ * host resolves to nothing — but the archive's CDN, whose jQuery the pages load:
+ * this server answers it from the archive's own files (archive-site.ts).
  *
  * It also serves what `route.fulfill` cannot: a page that arrives over time,
  * in chunks (`Pacing`), as from a real network, so that what paints while the
@@ -21,6 +22,7 @@ import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { archiveAsset, CDN_HOST } from '../../scripts/lib/archive-site';
 
 const HOST = 'archiveofourown.org';
 
@@ -50,7 +52,7 @@ function throwawayCertificate(): { key: Buffer; cert: Buffer } {
     const cert = join(dir, 'cert.pem');
     execFileSync('openssl', [
       'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
-      '-keyout', key, '-out', cert, '-days', '1', '-subj', `/CN=${HOST}`, '-addext', `subjectAltName=DNS:${HOST}`,
+      '-keyout', key, '-out', cert, '-days', '1', '-subj', `/CN=${HOST}`, '-addext', `subjectAltName=DNS:${HOST},DNS:${CDN_HOST}`,
     ], { stdio: 'ignore' });
     return { key: readFileSync(key), cert: readFileSync(cert) };
   } finally {
@@ -58,21 +60,16 @@ function throwawayCertificate(): { key: Buffer; cert: Buffer } {
   }
 }
 
-/** Empty stylesheets and scripts for the archive's own assets, a 404 for anything else not served. */
-function assetType(path: string): string | null {
-  if (path.endsWith('.css')) return 'text/css';
-  if (path.endsWith('.js')) return 'application/javascript';
-  return null;
-}
-
 export async function startHttpsArchive(): Promise<HttpsArchive> {
   const { key, cert } = throwawayCertificate();
   const pages = new Map<string, { body: Buffer; pacing: Pacing | undefined }>();
   const requests: HttpsArchive['requests'] = [];
   const server = createServer({ key, cert }, (req, res) => {
-    const path = new URL(req.url ?? '/', `https://${HOST}`).pathname;
+    const host = req.headers.host?.split(':')[0] ?? HOST;
+    const url = new URL(req.url ?? '/', `https://${host}`);
+    const path = url.pathname;
     requests.push({ path, purpose: req.headers['sec-purpose']?.toString() ?? null });
-    const page = pages.get(path);
+    const page = host === HOST ? pages.get(path) : undefined;
     if (page !== undefined) {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       if (!page.pacing) {
@@ -92,9 +89,9 @@ export async function startHttpsArchive(): Promise<HttpsArchive> {
       next();
       return;
     }
-    const type = assetType(path);
-    if (type) res.writeHead(200, { 'content-type': type }).end();
-    else res.writeHead(404, { 'content-type': 'text/plain' }).end();
+    // The archive's own stylesheets, scripts and images, and its CDN's jQuery (archive-site.ts).
+    const asset = archiveAsset(url);
+    res.writeHead(asset.status, { 'content-type': asset.contentType }).end(asset.body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -103,7 +100,7 @@ export async function startHttpsArchive(): Promise<HttpsArchive> {
   return {
     chromiumFlags: [
       // The first matching rule wins: the archive comes here, nothing else resolves.
-      `--host-resolver-rules=MAP ${HOST} 127.0.0.1:${port}, MAP * ~NOTFOUND`,
+      `--host-resolver-rules=MAP ${HOST} 127.0.0.1:${port}, MAP ${CDN_HOST} 127.0.0.1:${port}, MAP * ~NOTFOUND`,
       `--ignore-certificate-errors-spki-list=${spki}`,
     ],
     servePage(url, html, pacing) {

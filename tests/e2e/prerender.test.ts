@@ -11,6 +11,7 @@
  * process, past any request interception, so the archive is served by a
  * local HTTPS server instead (./https-archive.ts).
  */
+import { ACCEPTED_TOS_COOKIE } from '../../scripts/lib/archive-site';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -110,6 +111,8 @@ describeRealPages('a prerendered next chapter', () => {
       enableExtensions: true,
       args: chromiumArgs([`--disable-extensions-except=${CHROME_BUILD}`, `--load-extension=${CHROME_BUILD}`, ...archive.chromiumFlags]),
     });
+    // A reader who accepted the archive's terms (archive-site.ts), so its script doesn't cover the pages.
+    await browser.setCookie({ ...ACCEPTED_TOS_COOKIE, secure: true });
     const worker = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'), { timeout: 30_000 });
     control = await browser.newPage();
     await control.goto(`chrome-extension://${new URL(worker.url()).host}/popup.html`);

@@ -7,8 +7,9 @@
  * Chromium, of service workers (the extension's background included), even
  * when a route answers them. A request is Shelfmark's when the background or
  * one of the extension's pages makes it, or when a script on an archive page
- * does (fetch, XHR…): the archive's own scripts are served empty in tests, so
- * that can only be the content script. Navigations (the test's `goto`, a
+ * does (fetch, XHR…) — but for the few requests the archive's own scripts
+ * make as they run beside the content script (ARCHIVE_SCRIPT_REQUESTS: a
+ * logged-out page asks for a fresh form token). Navigations (the test's `goto`, a
  * clicked link) and the page's own stylesheets, scripts and images are the
  * page's, not Shelfmark's.
  */
@@ -31,6 +32,13 @@ export interface SeenRequest {
 /** Requests a script makes itself, as opposed to what the page's markup loads. */
 const SCRIPT_REQUESTS = new Set(['fetch', 'xhr', 'eventsource', 'websocket', 'ping']);
 
+/**
+ * What the archive's own scripts (scripts/lib/archive-site.ts) request by themselves on the pages the
+ * tests open: application.js's `updateCachedTokens` fetches `/token_dispenser.json` on logged-out pages.
+ * Shelfmark never asks for it; a request for it from an archive page is the archive's.
+ */
+const ARCHIVE_SCRIPT_REQUESTS = new Set(['/token_dispenser.json']);
+
 /** `/works/123` and `/works/123/chapters/456`, whatever the query: a work's own pages, where every load is a hit. */
 const WORK_PAGE = /^\/works\/\d+(?:\/chapters\/\d+)?\/?$/;
 
@@ -49,6 +57,7 @@ function sourceOf(request: Request): RequestSource {
 /** Shelfmark made it (see the file comment). */
 export function isShelfmarks(request: SeenRequest): boolean {
   if (request.source !== 'archive-page') return !request.navigation;
+  if (ARCHIVE_SCRIPT_REQUESTS.has(new URL(request.url).pathname)) return false;
   return !request.navigation && SCRIPT_REQUESTS.has(request.resourceType);
 }
 

@@ -1,8 +1,10 @@
 /**
  * The stores' screenshots (1280×800), taken in real Chromium from the built
- * extension with the fixed sample data (sample-library.ts): a listing with
- * hidden placeholders, a highlight and reading badges; the popup over that
- * listing; the Library. Each run takes them, checks their size and that
+ * extension with the fixed sample data (sample-library.ts) on the archive's
+ * real layout (its own stylesheets and scripts, scripts/lib/archive-site.ts):
+ * a listing with hidden placeholders, a highlight and reading badges; the
+ * popup over that listing; the Library; and the listing at a phone's width
+ * (390×844, the archive's narrow-screen layout). Each run takes them, checks their size and that
  * they aren't blank, and compares each with its committed copy in
  * docs/screenshots/: a change anyone would see fails (the figure printed
  * says how much differs), while the faint anti-aliasing differences of text
@@ -14,9 +16,11 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { describeArchiveSite } from '../helpers/archive-site-suite';
 import { describeRealPages } from '../helpers/real-pages-suite';
 import { closedCount } from './closed-shadow';
 import { launchExtension, type ExtensionSession } from './harness';
+import { PHONE_HEIGHT, PHONE_WIDTH } from './phone';
 import { importSample, SAMPLE_LISTING } from './sample-library';
 
 // Dates and numbers on the pages come out the same on every machine.
@@ -26,8 +30,6 @@ process.env.LANGUAGE = 'en_US';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SHOTS_DIR = resolve(HERE, '../../docs/screenshots');
-/** The archive's stylesheets aren't served in tests: a stand-in, so the listing looks like one. */
-const ARCHIVE_LOOK = join(HERE, 'archive-look.css');
 const WIDTH = 1280;
 const HEIGHT = 800;
 /** The popup's width in the composite: the width `popupFor` gives it. */
@@ -138,7 +140,7 @@ async function composite(page: Page, backdrop: Buffer, popup: Buffer): Promise<B
   return page.screenshot();
 }
 
-describeRealPages('store screenshots', () => {
+describeRealPages('store screenshots', () => describeArchiveSite('on the archive\'s real layout', () => {
   let session: ExtensionSession;
   let listing: Page;
   let listingUrl: string;
@@ -162,7 +164,6 @@ describeRealPages('store screenshots', () => {
     await listing.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
     await listing.goto(listingUrl);
     await listing.waitForFunction(() => !document.documentElement.classList.contains('shelfmark-pending'));
-    await listing.addStyleTag({ path: ARCHIVE_LOOK });
   });
 
   /** The listing from Shelfmark's summary line above it, with the first placeholders and badges. */
@@ -206,11 +207,24 @@ describeRealPages('store screenshots', () => {
     remember('library.png', png);
   });
 
-  it('are 1280×800 and not blank', async () => {
+  it('the listing at a phone\'s width', async () => {
+    const phone = await session.context.newPage();
+    await phone.setViewportSize({ width: PHONE_WIDTH, height: PHONE_HEIGHT });
+    await phone.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
+    await phone.goto(listingUrl);
+    await phone.waitForFunction(() => !document.documentElement.classList.contains('shelfmark-pending'));
+    await expect(closedCount(phone, '.shelfmark-host-blurb', '.shelfmark-badge')).resolves.toBe(4);
+    await phone.locator('.shelfmark-summary').evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 8));
+    const png = await phone.screenshot();
+    await phone.close();
+    remember('phone.png', png);
+  });
+
+  it('are 1280×800 (the phone\'s 390×844) and not blank', async () => {
     const page = await session.context.newPage();
-    expect([...taken.keys()].sort()).toEqual(['library.png', 'listing.png', 'popup.png']);
+    expect([...taken.keys()].sort()).toEqual(['library.png', 'listing.png', 'phone.png', 'popup.png']);
     for (const [name, png] of taken) {
-      expect(pngSize(png), name).toEqual({ width: WIDTH, height: HEIGHT });
+      expect(pngSize(png), name).toEqual(name === 'phone.png' ? { width: PHONE_WIDTH, height: PHONE_HEIGHT } : { width: WIDTH, height: HEIGHT });
       expect(await colourCount(page, png), name).toBeGreaterThan(50);
     }
     await page.close();
@@ -235,4 +249,4 @@ describeRealPages('store screenshots', () => {
     console.log(`Screenshots against docs/screenshots:\n${lines.join('\n')}`);
     expect(changed, `${lines.join('\n')}\nThe new ones are in ${tmpdir()}/shelfmark-*.png; UPDATE_SCREENSHOTS=1 writes them to docs/screenshots.`).toEqual([]);
   });
-});
+}));

@@ -71,9 +71,20 @@ export function chapterSections(session: ReadingSession): ChapterSection[] {
   return sections;
 }
 
+/**
+ * The reading line, from the layout viewport's top (where `getBoundingClientRect` counts from): the middle
+ * of what the reader sees. On a phone that is the visual viewport, which is shorter than the layout viewport
+ * while the browser's toolbars or keyboard cover part of it, and smaller and moved when the page is zoomed in.
+ */
+function readingLine(): number {
+  const viewport = window.visualViewport;
+  if (!viewport || viewport.height <= 0) return window.innerHeight * READING_LINE;
+  return viewport.offsetTop + viewport.height * READING_LINE;
+}
+
 /** Which chapter the reading line is in and how far through (0..1); null above the first chapter's text. */
 export function positionOf(sections: readonly ChapterSection[]): { key: ChapterKey; scroll: number } | null {
-  const line = window.innerHeight * READING_LINE;
+  const line = readingLine();
   let found: { key: ChapterKey; scroll: number } | null = null;
   for (const section of sections) {
     const rect = section.text.getBoundingClientRect();
@@ -86,7 +97,7 @@ export function positionOf(sections: readonly ChapterSection[]): { key: ChapterK
 /** Scrolls so the reading line sits `scroll` of the way through the chapter's text. */
 export function scrollToPosition(section: ChapterSection, scroll: number): void {
   const rect = section.text.getBoundingClientRect();
-  const top = rect.top + window.scrollY + scroll * rect.height - window.innerHeight * READING_LINE;
+  const top = rect.top + window.scrollY + scroll * rect.height - readingLine();
   window.scrollTo({ top: Math.max(0, top), behavior: 'instant' });
 }
 
