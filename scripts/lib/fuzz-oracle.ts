@@ -6,6 +6,7 @@
  * so a page-model bug that invents, moves or misreads data shows up as a
  * reason with nothing behind it.
  */
+import { tagNameFromUrl } from '../../utils/ao3/text';
 import type { TagType } from '../../utils/ao3/types';
 import { normalizeFreeText, normalizeTagText } from '../../utils/rules/normalize';
 import { testCapped } from '../../utils/rules/regex-safety';
@@ -113,6 +114,15 @@ function tagRuleMatches(match: TagMatch, name: string): boolean {
   return testCapped(pattern.regex, text);
 }
 
+/** The tag names in the links, within `classes`, whose text is `text`. */
+function tagLinkNames(root: Element, classes: readonly string[], text: string): string[] {
+  return elementsOf(root)
+    .filter((el) => el.localName === 'a' && squash(el.textContent) === text && [...upTo(el, root)].some((at) => tokens(at).some((token) => classes.includes(token))))
+    .map((el) => el.getAttribute('href') ?? '')
+    .filter((href) => /\/tags\//.test(href))
+    .map((href) => tagNameFromUrl(href));
+}
+
 /** Paths of the links under the root. */
 function linkPaths(root: Element): string[] {
   return elementsOf(root).map((el) => el.getAttribute('href') ?? '').filter(Boolean).map((href) => href.replace(/^(?:[a-z]+:)?\/\/[^/]+/i, ''));
@@ -138,9 +148,12 @@ export function unbackedReason(rule: Rule, detail: string, evidence: Evidence): 
   switch (match.kind) {
     case 'tag': {
       const slots = match.slot === 'any' ? ALL_SLOTS : [match.slot];
-      if (!tagRuleMatches(match, detail)) return `the tag "${detail.slice(0, 80)}" does not match the rule`;
-      const shown = slots.some((slot: TagSlot) => slot !== 'any' && textsInClasses(root, SLOT_CLASSES[slot]).has(detail));
-      return shown ? null : `no ${match.slot} "${detail.slice(0, 80)}" in the markup`;
+      // A tag matches by the text shown or by the name in its link (`/tags/NAME/works`), also when the text is empty.
+      const linkNames = slots.flatMap((slot: TagSlot) => (slot === 'any' ? [] : tagLinkNames(root, SLOT_CLASSES[slot], detail)));
+      const shown = linkNames.length > 0 || slots.some((slot: TagSlot) => slot !== 'any' && textsInClasses(root, SLOT_CLASSES[slot]).has(detail));
+      if (!shown) return `no ${match.slot} "${detail.slice(0, 80)}" in the markup`;
+      if (!tagRuleMatches(match, detail) && !linkNames.some((name) => tagRuleMatches(match, name))) return `the tag "${detail.slice(0, 80)}" does not match the rule`;
+      return null;
     }
     case 'author': {
       if (match.userId !== undefined) {
@@ -248,17 +261,30 @@ function unbackedTrait(trait: Trait, detail: string, { root }: Evidence): string
       return shown && hits > 0 && kudos / hits < trait.ratio ? null : `no kudos ${kudos} and hits ${hits} below the ratio in the markup`;
     }
     case 'anonymous': {
-      const shown = ['heading', 'byline'].flatMap((token) => textsOfClass(root, token)).some((text) => /\bAnonymous\b/.test(text));
+      const headings = elementsOf(root).filter((el) => el.localName === 'h4').map((el) => squash(el.textContent));
+      const shown = [...headings, ...['heading', 'byline'].flatMap((token) => textsOfClass(root, token))].some((text) => /\bAnonymous\b/.test(text));
       return shown ? null : 'no "Anonymous" byline in the markup';
     }
-    case 'orphaned':
-      return linkPaths(root).some((path) => /^\/users\/orphan_account(?:[/?#]|$)/.test(path)) ? null : 'no link to orphan_account in the markup';
+    case 'orphaned': {
+      // The byline's link, or (its address gone) the link's own text, which the page model falls back on.
+      const byPath = linkPaths(root).some((path) => /^\/users\/orphan_account(?:[/?#]|$)/.test(path));
+      const byText = elementsOf(root).some((el) => el.localName === 'a' && /^(?:.*\()?orphan_account\)?$/.test(squash(el.textContent)));
+      return byPath || byText ? null : 'no link to orphan_account in the markup';
+    }
     case 'tagCount': {
       const count = numberIn(detail);
       const slots: TagType[] = trait.slot === 'any' ? ['warning', 'relationship', 'character', 'freeform'] : [trait.slot];
       const classes = slots.flatMap((slot) => SLOT_CLASSES[slot]);
-      const links = elementsOf(root).filter((el) => el.localName === 'a' && [...upTo(el, root)].some((at) => classes.some((c) => tokens(at).includes(c))));
-      return count > trait.moreThan && links.length >= count ? null : `${count} ${trait.slot} tags claimed, ${links.length} such tag links in the markup`;
+      const inSlot = (el: Element, slotClasses: readonly string[]) => [...upTo(el, root)].some((at) => slotClasses.some((c) => tokens(at).includes(c)));
+      const links = elementsOf(root).filter((el) => el.localName === 'a' && inSlot(el, classes));
+      // Warnings whose links are gone are still named by the required-tags symbol's title, as the page model reads them.
+      let found = links.length;
+      if (slots.includes('warning')) {
+        const warningLinks = links.filter((el) => inSlot(el, SLOT_CLASSES.warning)).length;
+        const symbolNames = Math.max(0, ...elementsOf(root).filter((el) => el.localName === 'span' && tokens(el).includes('warnings')).map((el) => (el.getAttribute('title') ?? '').split(', ').filter(Boolean).length));
+        found += Math.max(0, symbolNames - warningLinks);
+      }
+      return count > trait.moreThan && found >= count ? null : `${count} ${trait.slot} tags claimed, ${found} such tags in the markup`;
     }
     case 'wordsPerChapterBelow': {
       const words = textsOfClass(root, 'words').map(countIn).filter((n) => n !== null);

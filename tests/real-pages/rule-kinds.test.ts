@@ -157,7 +157,8 @@ describeRealPages('the listing waits for the reader’s state only when a readin
     globalThis.document = previousDocument;
   });
 
-  const hiddenIds = () => blurbs.filter((b) => b.element.classList.contains('shelfmark-hidden') || b.element.classList.contains('shelfmark-removed')).map((b) => b.element.id).sort();
+  // Collapsed, removed or dimmed: every work a hide rule took.
+  const hiddenIds = () => blurbs.filter((b) => ['shelfmark-hidden', 'shelfmark-removed', 'shelfmark-dimmed'].some((c) => b.element.classList.contains(c))).map((b) => b.element.id).sort();
 
   it('classifies again once the states arrive, and keeps them for later changes of the rules', () => {
     const listing = new ListingRules({ ...EMPTY_LISTING_CONFIG, rules: readingRules });
