@@ -3,7 +3,7 @@
  * A trait never matches a value the record doesn't show (null stays unknown).
  */
 
-import { t, tn, type MessageKey } from '../i18n';
+import { t, tn } from '../i18n';
 import { normalizeFreeText } from './normalize';
 import { wholePhrase } from './phrase';
 import type { MatchSubject } from './subject';
@@ -116,7 +116,7 @@ export function compileTrait(trait: Trait): TraitTest {
       return ({ subject }) => {
         const value = subject[trait.stat];
         if (value === null || (value === 0 && !zeroIsKnown(subject, trait.stat))) return null;
-        return inRange(value, trait) ? t(STAT_MATCHED[trait.stat], formatNumber(value)) : null;
+        return inRange(value, trait) ? statMatched(trait.stat, formatNumber(value)) : null;
       };
     case 'chapterKudosRatioBelow':
       return ({ subject }) => {
@@ -130,12 +130,19 @@ export function compileTrait(trait: Trait): TraitTest {
 const DAY_MS = 24 * 60 * 60 * 1000;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}/;
 
-const STAT_MATCHED: Record<StatName, MessageKey> = {
-  kudos: 'traitKudosMatched',
-  hits: 'traitHitsMatched',
-  bookmarks: 'traitBookmarksMatched',
-  comments: 'traitCommentsMatched',
-};
+/** "Kudos: 1,234" and the like: each message named in its own call, so the i18n test sees its substitution. */
+function statMatched(stat: StatName, value: string): string {
+  switch (stat) {
+    case 'kudos':
+      return t('traitKudosMatched', value);
+    case 'hits':
+      return t('traitHitsMatched', value);
+    case 'bookmarks':
+      return t('traitBookmarksMatched', value);
+    case 'comments':
+      return t('traitCommentsMatched', value);
+  }
+}
 
 /**
  * Kudos per chapter read: kudos ÷ (hits ÷ chapters posted). The archive counts

@@ -8,18 +8,18 @@ import { uniqueDbName } from '../fixtures';
 import { openAtVersion, realisticData, sortedLikeStores } from './realistic-data';
 
 describe("migration 006: the sync engine's store", () => {
-  it('adds the sync store to a version 4 database and keeps every record', async () => {
+  it('adds the sync store to a version 5 database and keeps every record', async () => {
     const name = uniqueDbName();
-    const v4 = await openAtVersion(name, 4);
+    const v5 = await openAtVersion(name, 5);
     const data = realisticData();
-    const tx = v4.transaction(['rules', 'settings'], 'readwrite');
+    const tx = v5.transaction(['rules', 'settings'], 'readwrite');
     await Promise.all([...data.rules.map((r) => tx.objectStore('rules').put(r)), ...data.settings.map((r) => tx.objectStore('settings').put(r)), tx.done]);
-    v4.close();
+    v5.close();
 
     const db = (await openShelfmarkDb({ name, version: 6 })) as ShelfmarkDb;
     expect(db.version).toBe(6);
     expect(await db.get('meta', SCHEMA_VERSION_KEY)).toEqual({ key: SCHEMA_VERSION_KEY, value: 6 });
-    expect([...db.objectStoreNames].sort()).toEqual(['backupFiles', 'backups', 'meta', 'rules', 'settings', 'sync', 'visits', 'works']);
+    expect([...db.objectStoreNames].sort()).toEqual(['backupFiles', 'backups', 'meta', 'rules', 'settings', 'sync', 'tagFamilies', 'visits', 'works']);
     const after = await readBackupData(db);
     const expected = sortedLikeStores(data);
     expect(after.rules).toEqual(expected.rules);
