@@ -138,7 +138,8 @@ export async function run(): Promise<BenchSection> {
   const tagListings = pages.filter((p) => p.main.startsWith('works-index'));
   const large = buildLargeListing(tagListings.map((p) => ({ url: p.url, html: realPageHtml(p.file) })), 1000);
 
-  const session = await launchExtension();
+  // As the bare loads beside it: the archive's assets served empty.
+  const session = await launchExtension({ site: false });
   let smallTimes: LoadTimes[];
   let bigTimes: LoadTimes[];
   let hiddenOnSmall: number;

@@ -37,7 +37,8 @@ describeRealPages('Firefox: a rule hides works on a real listing', () => {
 
     // Pointing at the author's link offers the actions; the menu saves the rule through the background.
     await page.hover('#work_77598646 a[rel="author"]');
-    await page.click('#work_77598646 .shelfmark-quick-action');
+    await page.waitForSelector('#work_77598646 a[rel="author"] + .shelfmark-quick-action', { visible: true });
+    await page.click('#work_77598646 a[rel="author"] + .shelfmark-quick-action');
     await page.locator(`.shelfmark-menu-item::-p-text(Hide works by ${AUTHOR})`).click();
     await page.waitForFunction((n) => document.querySelectorAll('li.blurb.shelfmark-hidden').length === n, {}, BY_AUTHOR.length);
     expect(await hiddenIds(page)).toEqual([...BY_AUTHOR].sort());
