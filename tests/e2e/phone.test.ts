@@ -101,8 +101,11 @@ describeRealPages('on a phone, by touch', () => describeArchiveSite('on the arch
     await expect.poll(() => page.locator('li.blurb.shelfmark-hidden').count(), TIMEOUT).toBe(7);
     await expectFitsPhone(page, 'the listing');
 
-    // Show one hidden work.
-    const show = page.locator(`#${EDOSIAN_WORK} .shelfmark-show`);
+    // Show one hidden work: its run of placeholders unfolds, then the work itself.
+    const fold = page.locator(`#${EDOSIAN_WORK} > .shelfmark-fold .shelfmark-show`);
+    await fold.tap();
+    await expect.poll(() => fold.getAttribute('aria-expanded'), TIMEOUT).toBe('true');
+    const show = page.locator(`#${EDOSIAN_WORK} > .shelfmark-placeholder .shelfmark-show`);
     await show.tap();
     await expect.poll(() => show.getAttribute('aria-expanded'), TIMEOUT).toBe('true');
     expect(await page.locator(`#${EDOSIAN_WORK} h4.heading`).isVisible()).toBe(true);
