@@ -5,7 +5,8 @@
  * is done. Before it paints, its host for the reading badge and the Save
  * control goes in, empty (save-controls.ts `reserveBlurbHost`): a fixed box
  * filled when the background answers, so that answer neither holds the
- * works back nor moves them.
+ * works back nor moves them; its work numbers, which need no answer, are
+ * drawn then too.
  *
  * A blurb whose verdict needs the reader's state of the work (its
  * classification says `needsState`) is held: it paints once the state has
@@ -18,6 +19,7 @@ import type { Classification } from '../../utils/rules/types';
 import { RELEASED_CLASS } from './blurb-gate';
 import type { ListedBlurb } from './features/filter-listing';
 import { reserveBlurbHost } from './features/save-controls';
+import { drawBlurbNumbers, numbersLoaded } from './features/work-numbers';
 
 export class BlurbRelease {
   private readonly released = new WeakSet<Element>();
@@ -35,6 +37,8 @@ export class BlurbRelease {
       }
       this.held.delete(element);
       reserveBlurbHost(element, record);
+      // The numbers need only the blurb and the reader's prefs (read at document_start): drawn before it paints, they move nothing.
+      if (numbersLoaded()) drawBlurbNumbers([blurbs[i]!]);
       element.classList.add(RELEASED_CLASS);
       this.released.add(element);
     }

@@ -119,7 +119,7 @@ describeRealPages('works painted as the page arrives', () => {
     expect(seen.summary).toMatch(/7 of 21 works hidden/);
     expect(seen.layoutShift).toBeLessThanOrEqual(0.01);
     // The Save controls were drawn into their hosts once the background answered.
-    await expect(page.locator(`#${FIRST_KEPT} .shelfmark-host`).count()).resolves.toBe(1);
+    await expect(page.locator(`#${FIRST_KEPT} .shelfmark-host-blurb`).count()).resolves.toBe(1);
     await page.close();
   });
 

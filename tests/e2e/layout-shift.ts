@@ -2,15 +2,20 @@
  * An init script for the page's main world, from document_start: adds up the
  * page's layout shifts (the Layout Instability API's `layout-shift` entries,
  * which only an observer sees), leaving out those right after the reader's
- * input, as cumulative layout shift does.
+ * input, as cumulative layout shift does, and those of nothing but the
+ * archive's own chrome — its header, its navigation, its filter form — which
+ * its scripts fold and fill at load with or without Shelfmark.
  */
 export const LAYOUT_SHIFT_WATCH = `
 (() => {
+  const ARCHIVE_CHROME = '#header, ul.navigation, form.filters, #work-filters, dl.filters';
   const shift = { value: 0, entries: 0 };
   window.__shelfmarkLayoutShift = shift;
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
       if (entry.hadRecentInput) continue;
+      const sources = entry.sources || [];
+      if (sources.length > 0 && sources.every((source) => source.node && source.node.nodeType === 1 && source.node.closest(ARCHIVE_CHROME))) continue;
       shift.value += entry.value;
       shift.entries++;
     }

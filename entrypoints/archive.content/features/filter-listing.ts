@@ -128,6 +128,9 @@ export class ListingFilter {
     const results = blurbs.map((blurb) => this.classifyOne(blurb, matcher, options));
     this.blurbs.push(...blurbs);
     this.results.push(...results);
+    // Placeholders in a row fold as they come: a work joining a run is folded before it paints, so
+    // the run never shows as separate lines that fold (and move the works below) later.
+    if (results.some((result) => result.verdict === 'hide')) this.fold(this.results.map((result) => lookOf(result, options.hiddenWorks)));
     return results;
   }
 

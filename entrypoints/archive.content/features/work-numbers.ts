@@ -24,13 +24,20 @@ import { countWords } from '../../../utils/reading/read-evidence';
 
 let prefs: NumbersPrefs = DEFAULT_NUMBERS_PREFS;
 let loading: Promise<NumbersPrefs> | null = null;
+let loaded = false;
 const listeners: Array<(prefs: NumbersPrefs) => void> = [];
 
 /** Starts reading the reader's choice and speed from the background's mirror (at document_start), and follows changes. */
 export function followNumbersPrefs(): void {
   loading = browser.storage.local.get(NUMBERS_PREFS_KEY).then(
-    (stored) => (prefs = numbersPrefsFrom(stored[NUMBERS_PREFS_KEY])),
-    () => prefs,
+    (stored) => {
+      loaded = true;
+      return (prefs = numbersPrefsFrom(stored[NUMBERS_PREFS_KEY]));
+    },
+    () => {
+      loaded = true;
+      return prefs;
+    },
   );
   browser.storage.onChanged.addListener((changes, area) => {
     const change = changes[NUMBERS_PREFS_KEY];
@@ -39,6 +46,9 @@ export function followNumbersPrefs(): void {
     for (const listener of listeners) listener(prefs);
   });
 }
+
+/** Whether the prefs have been read: blurbs released before then get their numbers with the badges. */
+export const numbersLoaded = (): boolean => loaded;
 
 /** The prefs, once read (the defaults if they can't be). */
 export const numbersPrefs = (): Promise<NumbersPrefs> => loading ?? Promise.resolve(prefs);
