@@ -1,7 +1,7 @@
 /**
  * Tag families learned in the real browser: a rule on "Angst" added from the
  * popup makes the background read Angst's tag page (served at its real URL,
- * tests/fixtures/ao3/tag-angst.html) and its two subtags' pages (the archive
+ * tests/fixtures/tag-pages/tag-angst.html) and its two subtags' pages (the archive
  * answers 404 for them here), in the one polite queue — the first answer a
  * 429 with Retry-After — then hides the works tagged with a synonym ("Heavy
  * Angst") on a listing already open, without a reload. With learning
@@ -21,7 +21,7 @@ const ANGST = 'https://archiveofourown.org/tags/Angst';
 const TEEN = 'https://archiveofourown.org/tags/Teen%20Angst';
 const EMO = 'https://archiveofourown.org/tags/Emo%20Teen%20Angst';
 /** The hand-written Angst page, with one more synonym a work on the listing carries (the archive lists "Heavy Angst" under Angst's synonyms). */
-const ANGST_HTML = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../fixtures/ao3/tag-angst.html'), 'utf8').replace(
+const ANGST_HTML = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../fixtures/tag-pages/tag-angst.html'), 'utf8').replace(
   '<li><a class="tag" href="/tags/angsty%20angst">angsty angst</a></li>',
   '<li><a class="tag" href="/tags/angsty%20angst">angsty angst</a></li><li><a class="tag" href="/tags/Heavy%20Angst">Heavy Angst</a></li>',
 );

@@ -164,7 +164,7 @@ describeRealPages('the listing waits for the reader’s state only when a readin
     const listing = new ListingRules({ ...EMPTY_LISTING_CONFIG, rules: readingRules });
     expect(listing.needsReaderState).toBe(true);
     const outcomes: number[] = [];
-    listing.settle(blurbs, (outcome) => outcomes.push(outcome.hidden));
+    listing.settle(blurbs, (outcome) => outcomes.push(outcome.hidden + outcome.dimmed));
     // Before the answer: reading rules hide nothing.
     expect(hiddenIds()).toEqual([]);
     listing.setReaderStates(HISTORY);
@@ -179,7 +179,7 @@ describeRealPages('the listing waits for the reader’s state only when a readin
     const listing = new ListingRules({ ...EMPTY_LISTING_CONFIG, rules: [rule({ id: 'anon', match: { kind: 'trait', trait: { type: 'anonymous' } } })] });
     expect(listing.needsReaderState).toBe(false);
     const outcomes: number[] = [];
-    listing.settle(blurbs, (outcome) => outcomes.push(outcome.hidden));
+    listing.settle(blurbs, (outcome) => outcomes.push(outcome.hidden + outcome.dimmed));
     expect(hiddenIds()).toEqual(['work_72712596']);
     listing.setReaderStates(HISTORY);
     expect(outcomes).toEqual([]);
