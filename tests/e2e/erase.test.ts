@@ -137,7 +137,7 @@ describeRealPages('deleting all data', () => {
     // the browser's write limits), not the reader's data: the synced copy itself was removed.
     expect(counts.sync ?? 0).toBeLessThanOrEqual(1);
     const local = await options.evaluate(() => chrome.storage.local.get(null));
-    expect(Object.keys(local).sort()).toEqual(['displayPrefs', 'listingConfig']);
+    expect(Object.keys(local).sort()).toEqual(['displayPrefs', 'listingConfig', 'workNumbers']);
     expect(local.listingConfig).toMatchObject({ rules: [], alwaysShow: [] });
     expect(await options.evaluate(async (name) => (await (await caches.open(name)).keys()).length, TRANSFER_CACHE)).toBe(0);
     expect((await requestFromPage(options, { type: 'backups/list' })).backups).toEqual([]);
