@@ -221,12 +221,15 @@ export class ListingFilter {
    */
   private fold(looks: ReadonlyArray<HiddenLook | null>): void {
     const unfolded = new Set(this.folds.filter((fold) => fold.unfolded).flatMap((fold) => fold.members));
-    for (const fold of this.folds) fold.remove();
-    this.folds = placeholderRuns(looks).map(({ members }) => {
-      const elements = members.map((i) => this.blurbs[i]!.element);
-      const reasons = countReasons(members.map((i) => this.results[i]!.hiddenBy));
-      return new Fold(elements, reasons, elements.some((element) => unfolded.has(element)));
-    });
+    const runs = placeholderRuns(looks).map(({ members }) => ({
+      elements: members.map((i) => this.blurbs[i]!.element),
+      reasons: countReasons(members.map((i) => this.results[i]!.hiddenBy)),
+    }));
+    // A fold that already draws its run stays (as the page is parsed, only the last run grows); the
+    // others go before the new ones are drawn, since a grown run shares its members with the old one.
+    const kept = runs.map(({ elements, reasons }) => this.folds.find((fold) => fold.draws(elements, reasons)) ?? null);
+    for (const fold of this.folds) if (!kept.includes(fold)) fold.remove();
+    this.folds = runs.map(({ elements, reasons }, i) => kept[i] ?? new Fold(elements, reasons, elements.some((element) => unfolded.has(element))));
   }
 
   /** "5 of 20 works hidden · Show all" above the list, only when something is hidden or dimmed. */

@@ -143,14 +143,20 @@ export function drawHidden(element: HTMLElement, record: Blurb, reasons: MatchRe
   }
 }
 
+const foldReasonsText = (reasons: readonly CountedReason[]): string =>
+  reasons.map((reason) => t('listingFoldReason', reason.label, count(reason.count))).join(', ');
+
 /** A run of placeholders folded into one line, drawn in its first member. */
 export class Fold {
   private readonly line: HTMLElement;
   private readonly button: HTMLButtonElement;
   private open = false;
 
+  private readonly reasonsText: string;
+
   constructor(readonly members: readonly HTMLElement[], reasons: readonly CountedReason[], unfolded: boolean) {
-    const reasonsText = reasons.map((reason) => t('listingFoldReason', reason.label, count(reason.count))).join(', ');
+    const reasonsText = foldReasonsText(reasons);
+    this.reasonsText = reasonsText;
     this.button = h('button', { class: 'shelfmark-button shelfmark-show', attrs: { type: 'button', 'aria-expanded': 'false' } }, t('listingShow'));
     this.button.addEventListener('click', () => this.setUnfolded(!this.unfolded));
     this.line = h(
@@ -170,6 +176,11 @@ export class Fold {
 
   get unfolded(): boolean {
     return this.open;
+  }
+
+  /** Whether this fold already draws the run of `members` for these reasons (a pass that changed nothing here). */
+  draws(members: readonly HTMLElement[], reasons: readonly CountedReason[]): boolean {
+    return members.length === this.members.length && members.every((member, i) => member === this.members[i]) && foldReasonsText(reasons) === this.reasonsText;
   }
 
   setUnfolded(unfolded: boolean): void {
