@@ -122,8 +122,8 @@ export async function focusClosed(page: Page, hostSelector: string, selector: st
   if (!found) throw new Error(`no ${selector} in ${hostSelector}`);
 }
 
-/** A real mouse click in the middle of the first element matching `selector` inside the first host's closed root. */
-export async function clickClosed(page: Page, hostSelector: string, selector: string): Promise<void> {
+/** The middle of the first element matching `selector` inside the first host's closed root, scrolled into view first. */
+async function closedCentre(page: Page, hostSelector: string, selector: string): Promise<{ x: number; y: number }> {
   const [box] = await inClosedRoots(page, hostSelector, (root, sel) => {
     const el = root.querySelector(sel);
     if (!el) return null;
@@ -132,7 +132,19 @@ export async function clickClosed(page: Page, hostSelector: string, selector: st
     return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
   }, selector);
   if (!box) throw new Error(`no ${selector} in ${hostSelector}`);
-  await page.mouse.click(box.x, box.y);
+  return box;
+}
+
+/** A real mouse click in the middle of the first element matching `selector` inside the first host's closed root. */
+export async function clickClosed(page: Page, hostSelector: string, selector: string): Promise<void> {
+  const { x, y } = await closedCentre(page, hostSelector, selector);
+  await page.mouse.click(x, y);
+}
+
+/** A tap (touch) in the middle of the first element matching `selector` inside the first host's closed root. */
+export async function tapClosed(page: Page, hostSelector: string, selector: string): Promise<void> {
+  const { x, y } = await closedCentre(page, hostSelector, selector);
+  await page.touchscreen.tap(x, y);
 }
 
 /** The focused element, looked for through closed roots too. */

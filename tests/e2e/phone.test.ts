@@ -13,7 +13,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import type { WorkState } from '../../utils/db/work-state';
 import { describeArchiveSite } from '../helpers/archive-site-suite';
 import { describeRealPages } from '../helpers/real-pages-suite';
-import { inClosedRoots, PANEL_HOST, blurbHost } from './closed-shadow';
+import { inClosedRoots, PANEL_HOST, blurbHost, tapClosed } from './closed-shadow';
 import { requestFromPage } from './extension-messages';
 import { launchExtension, type ExtensionSession } from './harness';
 import { horizontalOverflow, overflowingElements, PHONE, PHONE_HEIGHT, PHONE_WIDTH, smallTapTargets } from './phone';
@@ -37,19 +37,6 @@ async function stateOf(control: Page, workId: number): Promise<WorkState> {
 async function expectFitsPhone(page: Page, what: string): Promise<void> {
   expect(await horizontalOverflow(page), `${what} scrolls sideways: ${(await overflowingElements(page)).join(', ')}`).toBeLessThanOrEqual(0);
   expect(await smallTapTargets(page), `${what}: tap targets under 24 × 24 px`).toEqual([]);
-}
-
-/** A tap in the middle of the first `selector` in the closed root of the first `host`, scrolled into view first. */
-async function tapClosed(page: Page, host: string, selector: string): Promise<void> {
-  const [box] = await inClosedRoots(page, host, (root, sel) => {
-    const el = root.querySelector(sel);
-    if (!el) return null;
-    el.scrollIntoView({ block: 'center' });
-    const rect = el.getBoundingClientRect();
-    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-  }, selector);
-  if (!box) throw new Error(`no ${selector} in ${host}`);
-  await page.touchscreen.tap(box.x, box.y);
 }
 
 /**
