@@ -99,7 +99,7 @@ function fill(body: HTMLElement, parts: Array<NumberPart | null>): void {
 }
 
 /** Each blurb's host, to fill again when the speed or the choice changes. */
-const blurbHosts = new Map<Element, { host: ClosedHost; record: Blurb }>();
+const blurbHosts = new Map<Element, { host: ClosedHost; record: Blurb; prefs: NumbersPrefs }>();
 
 function blurbParts(record: Blurb, { wordsPerMinute }: NumbersPrefs): Array<NumberPart | null> {
   const work = workOf(record);
@@ -120,16 +120,20 @@ export function drawBlurbNumbers(blurbs: readonly ListedBlurb[], current: Number
       blurbHosts.delete(element);
       continue;
     }
+    // Drawn already (as the blurb was released) from the same record and prefs: nothing to redo.
+    if (known && known.record === record && known.prefs === current) continue;
     const parts = blurbParts(record, current);
     if (parts.every((p) => p === null)) continue;
     let entry = known;
     if (!entry) {
       const stats = element.querySelector(':scope dl.stats');
       if (!stats) continue;
-      entry = { host: closedHost('numbers', numbersCss), record };
+      entry = { host: closedHost('numbers', numbersCss), record, prefs: current };
       stats.append(entry.host.host);
       blurbHosts.set(element, entry);
     }
+    entry.record = record;
+    entry.prefs = current;
     fill(entry.host.body, parts);
     drawn++;
   }
