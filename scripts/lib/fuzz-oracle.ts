@@ -58,12 +58,16 @@ function elementsOf(root: Element): Element[] {
   return elements;
 }
 
+/** Whether `el`, or an element between it and `root`, carries one of `classes`. */
+function withinClasses(el: Element, root: Element, classes: readonly string[]): boolean {
+  return [...upTo(el, root)].some((at) => tokens(at).some((token) => classes.includes(token)));
+}
+
 /** Every text the root shows inside an element of one of `classes`: whole texts, comma-separated parts, titles. */
 function textsInClasses(root: Element, classes: readonly string[]): Set<string> {
   const texts = new Set<string>();
   for (const el of elementsOf(root)) {
-    const inSlot = [...upTo(el, root)].some((at) => tokens(at).some((token) => classes.includes(token)));
-    if (!inSlot) continue;
+    if (!withinClasses(el, root, classes)) continue;
     for (const raw of [el.textContent, el.getAttribute('title')]) {
       const text = squash(raw);
       if (!text) continue;
@@ -117,7 +121,7 @@ function tagRuleMatches(match: TagMatch, name: string): boolean {
 /** The tag names in the links, within `classes`, whose text is `text`. */
 function tagLinkNames(root: Element, classes: readonly string[], text: string): string[] {
   return elementsOf(root)
-    .filter((el) => el.localName === 'a' && squash(el.textContent) === text && [...upTo(el, root)].some((at) => tokens(at).some((token) => classes.includes(token))))
+    .filter((el) => el.localName === 'a' && squash(el.textContent) === text && withinClasses(el, root, classes))
     .map((el) => el.getAttribute('href') ?? '')
     .filter((href) => /\/tags\//.test(href))
     .map((href) => tagNameFromUrl(href));
@@ -232,7 +236,7 @@ function unbackedTrait(trait: Trait, detail: string, { root }: Evidence): string
     }
     case 'crossover': {
       const count = numberIn(detail);
-      const links = elementsOf(root).filter((el) => el.localName === 'a' && [...upTo(el, root)].some((at) => SLOT_CLASSES.fandom.some((c) => tokens(at).includes(c))));
+      const links = elementsOf(root).filter((el) => el.localName === 'a' && withinClasses(el, root, SLOT_CLASSES.fandom));
       return count > trait.moreThan && links.length >= count ? null : `${count} fandoms claimed, ${links.length} fandom links in the markup`;
     }
     case 'notUpdatedSince': {
@@ -275,12 +279,11 @@ function unbackedTrait(trait: Trait, detail: string, { root }: Evidence): string
       const count = numberIn(detail);
       const slots: TagType[] = trait.slot === 'any' ? ['warning', 'relationship', 'character', 'freeform'] : [trait.slot];
       const classes = slots.flatMap((slot) => SLOT_CLASSES[slot]);
-      const inSlot = (el: Element, slotClasses: readonly string[]) => [...upTo(el, root)].some((at) => slotClasses.some((c) => tokens(at).includes(c)));
-      const links = elementsOf(root).filter((el) => el.localName === 'a' && inSlot(el, classes));
+      const links = elementsOf(root).filter((el) => el.localName === 'a' && withinClasses(el, root, classes));
       // Warnings whose links are gone are still named by the required-tags symbol's title, as the page model reads them.
       let found = links.length;
       if (slots.includes('warning')) {
-        const warningLinks = links.filter((el) => inSlot(el, SLOT_CLASSES.warning)).length;
+        const warningLinks = links.filter((el) => withinClasses(el, root, SLOT_CLASSES.warning)).length;
         const symbolNames = Math.max(0, ...elementsOf(root).filter((el) => el.localName === 'span' && tokens(el).includes('warnings')).map((el) => (el.getAttribute('title') ?? '').split(', ').filter(Boolean).length));
         found += Math.max(0, symbolNames - warningLinks);
       }
