@@ -39,7 +39,6 @@ export function RuleList({ rules, onToggle, onEdit, onDelete, onMove, busy = fal
           rule={rule}
           first={index === 0}
           last={index === rules.length - 1}
-          busy={busy}
           onToggle={onToggle}
           onEdit={onEdit}
           onDelete={onDelete}

@@ -21,8 +21,6 @@ export interface RuleRowProps extends RuleActions {
   rule: Rule;
   first: boolean;
   last: boolean;
-  /** While a change is being saved: controls stay in place but do nothing. */
-  busy: boolean;
   /** Every detail on one line (cut with an ellipsis, whole in its tooltip), for rows of one fixed height. */
   compact?: boolean;
   /** For a virtualised list: where the row is drawn and which of how many it is. */
@@ -38,7 +36,7 @@ export function ruleConditions(rule: Rule): string | null {
   return parts.length ? parts.join('; ') : null;
 }
 
-export function RuleRow({ rule, first, last, busy, compact = false, style, position, onToggle, onEdit, onDelete, move }: RuleRowProps) {
+export function RuleRow({ rule, first, last, compact = false, style, position, onToggle, onEdit, onDelete, move }: RuleRowProps) {
   const name = ruleLabel(rule);
   const severity = rule.action === 'hide' && rule.severity ? t('labelAndValue', t('editorSeverity'), t(severityName(rule.severity))) : null;
   const details = [rule.label ? describeMatch(rule.match) : null, ruleConditions(rule), severity, rule.enabled ? null : t('ruleTurnedOff')].filter(
@@ -59,13 +57,7 @@ export function RuleRow({ rule, first, last, busy, compact = false, style, posit
         checked={rule.enabled}
         aria-label={t('ruleEnabledFor', name)}
         title={t(rule.enabled ? 'ruleEnabledTitle' : 'ruleDisabledTitle')}
-        onChange={(event) => {
-          if (busy) {
-            event.currentTarget.checked = rule.enabled;
-            return;
-          }
-          onToggle(rule, event.currentTarget.checked);
-        }}
+        onChange={(event) => onToggle(rule, event.currentTarget.checked)}
       />
       <div class="sm-rule-text">
         <span class="sm-rule-name" title={compact ? name : undefined}>
@@ -93,10 +85,10 @@ export function RuleRow({ rule, first, last, busy, compact = false, style, posit
         <button type="button" class="sm-icon-button" data-control="down" aria-label={t('ruleMoveDownFor', name)} title={t('ruleMoveDown')} disabled={last} onClick={() => move(rule, 1)}>
           ↓
         </button>
-        <button type="button" class="sm-text-button" aria-label={t('ruleEditFor', name)} onClick={() => !busy && onEdit(rule)}>
+        <button type="button" class="sm-text-button" aria-label={t('ruleEditFor', name)} onClick={() => onEdit(rule)}>
           {t('buttonEdit')}
         </button>
-        <button type="button" class="sm-text-button sm-danger-text" aria-label={t('ruleDeleteFor', name)} onClick={() => !busy && onDelete(rule)}>
+        <button type="button" class="sm-text-button sm-danger-text" aria-label={t('ruleDeleteFor', name)} onClick={() => onDelete(rule)}>
           {t('buttonDelete')}
         </button>
       </div>

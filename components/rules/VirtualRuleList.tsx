@@ -134,7 +134,6 @@ export function VirtualRuleList(props: VirtualRuleListProps) {
                     rule={rule}
                     first={index === 0}
                     last={index === size - 1}
-                    busy={busy}
                     compact
                     style={{ transform: `translateY(${index * RULE_ROW_HEIGHT}px)` }}
                     position={{ index, size }}

@@ -11,9 +11,9 @@ import type { Rule } from '../../utils/rules/types';
 type Control = 'up' | 'down';
 
 /**
- * Returns `move(rule, delta)`, which calls `onMove` unless `busy` and
- * remembers where focus belongs; it is put back after each render of the
- * list in `listRef` until the change is saved.
+ * Returns `move(rule, delta)`, which calls `onMove` and remembers where
+ * focus belongs; it is put back after each render of the list in `listRef`
+ * until the changes are saved (`busy` is over).
  */
 export function useFocusAfterMove(
   listRef: RefObject<HTMLElement | null>,
@@ -33,7 +33,6 @@ export function useFocusAfterMove(
     if (!busy) pending.current = null;
   });
   return (rule, delta) => {
-    if (busy) return;
     pending.current = { id: rule.id, control: delta < 0 ? 'up' : 'down' };
     onMove(rule, delta);
   };

@@ -10,6 +10,7 @@ import { ruleToInput } from '../../components/rules/form';
 import { RuleEditor } from '../../components/rules/RuleEditor';
 import { VirtualRuleList, type RuleGroup } from '../../components/rules/VirtualRuleList';
 import { ruleToggleSelector, useReturnFocus } from '../../components/rules/return-focus';
+import { useRuleChanges } from '../../components/rules/rule-changes';
 import { suggestTags as suggestTagsFor } from '../rules/store-suggestions';
 import type { RuleInput } from '../../utils/db/rule-checks';
 import { readRulesFile, rulesFileText } from '../../utils/library/rules-file';
@@ -39,7 +40,6 @@ export function RulesPanel({ alwaysShow, hiddenWorks }: { alwaysShow: readonly n
   const [query, setQuery] = useState('');
   const [grouping, setGrouping] = useState<Grouping>('none');
   const [editing, setEditing] = useState<{ rule?: Rule } | null>(null);
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [deleted, setDeleted] = useState<Rule | null>(null);
@@ -108,17 +108,14 @@ export function RulesPanel({ alwaysShow, hiddenWorks }: { alwaysShow: readonly n
     return [...map].map(([name, list]) => ({ name, rules: list }));
   }, [shown, grouping]);
 
-  const change = async (what: string, action: () => Promise<void>) => {
-    setBusy(true);
+  // Changes to the rules, saved in turn; a failure is shown and the list read again.
+  const { busy, change: queueChange } = useRuleChanges(async (what, e) => {
+    setError(t('failedBecause', what, errorText(e)));
+    await refresh();
+  });
+  const change = (what: string, action: () => Promise<void>) => {
     setError(null);
-    try {
-      await action();
-    } catch (e) {
-      setError(t('failedBecause', what, errorText(e)));
-      await refresh();
-    } finally {
-      setBusy(false);
-    }
+    return queueChange(what, action);
   };
 
   /** Moves a rule past its neighbour in the list as shown (filtered or grouped), keeping every other rule's place. */
@@ -277,12 +274,14 @@ export function RulesPanel({ alwaysShow, hiddenWorks }: { alwaysShow: readonly n
           busy={busy}
           scrollKey={`${grouping}\n${query}`}
           reveal={reveal}
-          onToggle={(rule, enabled) =>
+          onToggle={(rule, enabled) => {
+            setRules((current) => current?.map((r) => (r.id === rule.id ? { ...r, enabled } : r)) ?? null);
             void change(t('rulesChangeFailed'), async () => {
               const { rule: saved } = await request({ type: 'rules/put', rule: { ...ruleToInput(rule), enabled } });
-              setRules((current) => current?.map((r) => (r.id === saved.id ? saved : r)) ?? null);
-            })
-          }
+              // The switch as the reader left it: a later press may be queued behind this one.
+              setRules((current) => current?.map((r) => (r.id === saved.id ? { ...saved, enabled: r.enabled } : r)) ?? null);
+            });
+          }}
           onEdit={openEditor}
           onDelete={(rule) =>
             void change(t('rulesDeleteFailed'), async () => {

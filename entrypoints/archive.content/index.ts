@@ -43,6 +43,7 @@ import { drawBlurbNumbers, drawTimeLeftHost, followBlurbNumbers, followNumbersPr
 import type { NumbersPrefs } from '../../utils/reading/numbers-prefs';
 import { offerHistoryImport } from './features/history-import';
 import { startReading, showChapterIndexMarks } from './features/reading-page';
+import { reserveReadingBar } from './features/reading-controls';
 import './style.css';
 
 export default defineContentScript({
@@ -84,6 +85,17 @@ function hasBlurbs(page: PageRecord): boolean {
 
 function workPageOf(page: PageRecord): WorkPage | null {
   return page.kind === 'work' && page.work !== null && 'view' in page.work ? page.work : null;
+}
+
+/**
+ * On a work page, the places of what is drawn above the work's text, kept before the first wait:
+ * the browser may scroll to `#workskin` at any time while the page loads, and nothing may then
+ * push the text down.
+ */
+function reservePlacesAboveText(workPage: WorkPage | null): void {
+  if (!workPage) return;
+  reserveReadingBar();
+  drawTimeLeftHost(workPage);
 }
 
 /** Features drawn from the reader's state, into the hosts kept for them as the blurbs were released: no layout jumps. */
@@ -134,7 +146,9 @@ async function onPageReady(gate: BlurbGate, release: BlurbRelease, configLoading
     // Asked once the rules have run: building the listing's snapshots would otherwise
     // delay the classification. Only blurbs whose verdict needs it (`release.holding`) wait for it.
     const statesLoading = requestWorkStates(page);
-    context = { page, blurbs, workPage: workPageOf(page), states: await offClock(statesLoading), listing, numbers: await offClock(numbersPrefs()) };
+    const workPage = workPageOf(page);
+    reservePlacesAboveText(workPage);
+    context = { page, blurbs, workPage, states: await offClock(statesLoading), listing, numbers: await offClock(numbersPrefs()) };
     // Blurbs held for this answer (`release.holding`: a rule on the reader's own data judged them
     // `needsState`) are judged again with the states in, before the gate opens and they paint.
     if (context.states.tracking !== null) listing?.setReaderStates(context.states);

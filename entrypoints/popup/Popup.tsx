@@ -11,6 +11,7 @@ import { RuleList } from '../../components/rules/RuleList';
 import { ruleToInput } from '../../components/rules/form';
 import { inIdOrder, moveId } from '../../components/rules/order';
 import { ruleToggleSelector, useReturnFocus } from '../../components/rules/return-focus';
+import { useRuleChanges } from '../../components/rules/rule-changes';
 import { pageTags, type TagSuggestion } from '../../components/rules/suggest';
 import { suggestTags as suggestTagsFor } from '../../components/rules/store-suggestions';
 import { ErrorBanner } from '../../components/ui/ErrorBanner';
@@ -39,7 +40,6 @@ export function Popup() {
   // Focus where the reader was after the editor closes or an Undo brings a rule back.
   const focusLater = useReturnFocus(view.name === 'list');
   const [notice, setNotice] = useState<Notice | null>(null);
-  const [busy, setBusy] = useState(false);
   const tabId = useRef<number | null>(null);
   /** Counts presses of "Pause rules on this page", so only the latest one's answer is shown. */
   const pauseAsked = useRef(0);
@@ -95,25 +95,20 @@ export function Popup() {
     [onPage],
   );
 
-  /** Runs one change to the rules, keeping the list in step and reporting failures. */
-  const change = async (what: string, action: () => Promise<void>) => {
-    setBusy(true);
-    try {
-      await action();
-    } catch (error) {
-      showError(what, error);
-      await refreshRules();
-    } finally {
-      setBusy(false);
-    }
-  };
+  // Changes to the rules, saved in turn; a failure is reported and the list read again.
+  const { busy, change } = useRuleChanges(async (what, error) => {
+    showError(what, error);
+    await refreshRules();
+  });
 
-  const onToggle = (rule: Rule, enabled: boolean) =>
+  const onToggle = (rule: Rule, enabled: boolean) => {
+    setRules((current) => current?.map((r) => (r.id === rule.id ? { ...r, enabled } : r)) ?? null);
     void change(t('rulesChangeFailed'), async () => {
-      setRules((current) => current?.map((r) => (r.id === rule.id ? { ...r, enabled } : r)) ?? null);
       const saved = await putRule({ ...ruleToInput(rule), enabled });
-      setRules((current) => current?.map((r) => (r.id === saved.id ? saved : r)) ?? null);
+      // The switch as the reader left it: a later press may be queued behind this one.
+      setRules((current) => current?.map((r) => (r.id === saved.id ? { ...saved, enabled: r.enabled } : r)) ?? null);
     });
+  };
 
   const onMove = (rule: Rule, delta: -1 | 1) => {
     if (!rules) return;

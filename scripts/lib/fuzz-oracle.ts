@@ -104,6 +104,23 @@ function dateIn(text: string): { exact: string | null; relative: boolean } {
   return { exact: null, relative: /\bago\b|today|yesterday/i.test(t) };
 }
 
+/**
+ * Whether the markup shows `value` for a stat: a count of it inside a stats list, or, for 0, a stats
+ * list without it — the archive leaves out a stat nobody has added to (no kudos, no comments, no
+ * bookmarks). A mutation can bring another blurb's stats list in, so any one list without it will do.
+ */
+function statShown(root: Element, stat: string, value: number): boolean {
+  const countsIn = (scope: Element) =>
+    elementsOf(scope)
+      .filter((el) => tokens(el).includes(stat) && [...upTo(el, root)].some((at) => tokens(at).includes('stats')))
+      .map((el) => countIn(squash(el.textContent)))
+      .filter((n) => n !== null);
+  if (countsIn(root).includes(value)) return true;
+  if (value !== 0 || stat === 'hits') return false;
+  const lists = elementsOf(root).filter((el) => tokens(el).includes('stats'));
+  return lists.length === 0 || lists.some((list) => countsIn(list).length === 0);
+}
+
 function inRange(value: number, range: Range): boolean {
   return (range.min === undefined || value >= range.min) && (range.max === undefined || value <= range.max);
 }
@@ -255,13 +272,7 @@ function unbackedTrait(trait: Trait, detail: string, { root }: Evidence): string
     case 'kudosRatioBelow': {
       // The detail names the kudos, then the hits ("5 kudos / 300 hits (1.67%)").
       const [kudos = NaN, hits = NaN] = (detail.match(/\d[\d,]*(?:e\+\d+)?/g) ?? []).map((n) => Number(n.replace(/,/g, '')));
-      // The archive leaves the kudos out of a work nobody has left kudos on: a stats list without a readable count means none.
-      const kudosCounts = elementsOf(root)
-        .filter((el) => tokens(el).includes('kudos') && [...upTo(el, root)].some((at) => tokens(at).includes('stats')))
-        .map((el) => countIn(squash(el.textContent)))
-        .filter((n) => n !== null);
-      const kudosShown = kudosCounts.includes(kudos) || (kudos === 0 && kudosCounts.length === 0);
-      const shown = kudosShown && textsOfClass(root, 'hits').some((t) => countIn(t) === hits);
+      const shown = statShown(root, 'kudos', kudos) && textsOfClass(root, 'hits').some((t) => countIn(t) === hits);
       return shown && hits > 0 && kudos / hits < trait.ratio ? null : `no kudos ${kudos} and hits ${hits} below the ratio in the markup`;
     }
     case 'anonymous': {
@@ -308,24 +319,13 @@ function unbackedTrait(trait: Trait, detail: string, { root }: Evidence): string
     }
     case 'stat': {
       const value = numberIn(detail);
-      const counts = elementsOf(root)
-        .filter((el) => tokens(el).includes(trait.stat) && [...upTo(el, root)].some((at) => tokens(at).includes('stats')))
-        .map((el) => countIn(squash(el.textContent)))
-        .filter((n) => n !== null);
-      // The archive leaves out a stat nobody has added to (no kudos, no comments, no bookmarks): none shown means 0.
-      const shown = counts.includes(value) || (value === 0 && counts.length === 0 && trait.stat !== 'hits');
-      return shown && inRange(value, trait) ? null : `no ${trait.stat} ${value} within the rule's range in the markup`;
+      return statShown(root, trait.stat, value) && inRange(value, trait) ? null : `no ${trait.stat} ${value} within the rule's range in the markup`;
     }
     case 'chapterKudosRatioBelow': {
       // The detail names the kudos, the hits and the chapters ("12 kudos ÷ (3,000 hits ÷ 5 chapters) = 2%").
       const [kudos = NaN, hits = NaN, chapters = NaN] = (detail.match(/\d[\d,]*(?:e\+\d+)?/g) ?? []).map((n) => Number(n.replace(/,/g, '')));
-      const kudosCounts = elementsOf(root)
-        .filter((el) => tokens(el).includes('kudos') && [...upTo(el, root)].some((at) => tokens(at).includes('stats')))
-        .map((el) => countIn(squash(el.textContent)))
-        .filter((n) => n !== null);
-      const kudosShown = kudosCounts.includes(kudos) || (kudos === 0 && kudosCounts.length === 0);
       const chaptersShown = textsOfClass(root, 'chapters').some((text) => countIn(/^([\d,]+)\s*\//.exec(text)?.[1] ?? '') === chapters);
-      const shown = kudosShown && chaptersShown && textsOfClass(root, 'hits').some((t) => countIn(t) === hits);
+      const shown = statShown(root, 'kudos', kudos) && chaptersShown && textsOfClass(root, 'hits').some((t) => countIn(t) === hits);
       return shown && hits > 0 && chapters > 0 && kudos / (hits / chapters) < trait.ratio
         ? null
         : `no kudos ${kudos}, hits ${hits} and chapters ${chapters} below the per-chapter ratio in the markup`;

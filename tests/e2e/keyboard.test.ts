@@ -208,6 +208,11 @@ describeRealPages('keyboard only', () => {
       await expect.poll(async () => (await requestFromPage(control, { type: 'rules/list' })).rules[0]?.enabled, TIMEOUT).toBe(false);
       await popup.keyboard.press('Space');
       await expect.poll(async () => (await requestFromPage(control, { type: 'rules/list' })).rules[0]?.enabled, TIMEOUT).toBe(true);
+      // Twice at once: the second press is saved after the first, not dropped while the first is saving.
+      await popup.keyboard.press('Space');
+      await popup.keyboard.press('Space');
+      await expect.poll(() => popup.evaluate(() => (document.activeElement as HTMLInputElement).checked), TIMEOUT).toBe(true);
+      await expect.poll(async () => (await requestFromPage(control, { type: 'rules/list' })).rules[0]?.enabled, TIMEOUT).toBe(true);
     });
 
     it('deletes it, and Undo (focused at once) brings it back', async () => {

@@ -52,6 +52,11 @@ async function swipeUp(page: Page, cdp: CDPSession, distance: number): Promise<v
   for (let step = 1; step <= 8; step++) {
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: from - (drag * step) / 8 }] });
   }
+  // The finger rests before it lifts: the drag scrolls by its own length, and the page glides
+  // on only as asked below. Moves sent this fast and lifted at once would fling the page by
+  // however much the browser makes of their speed, on a busy machine most of the chapter.
+  await page.waitForTimeout(150);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: from - drag }] });
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
   if (distance > drag) {
     await page.evaluate((rest) => window.scrollBy({ top: rest, behavior: 'smooth' }), distance - drag);

@@ -30,8 +30,32 @@ function chapterLabel(chapter: ChapterKey, oneShot: boolean): string {
   return oneShot ? '' : t('chapterNumber', chapter.position.toLocaleString());
 }
 
+let reservedBar: HTMLElement | null = null;
+
+function readingBar(): HTMLElement {
+  return h('div', { class: 'shelfmark-reading-bar', attrs: { role: 'region', 'aria-label': t('readingRegion') } });
+}
+
+/**
+ * The reading bar's place above the work's text, kept empty as soon as the page is parsed. A page
+ * opened at `#workskin` (as chapter links open) is scrolled there by the browser while it loads:
+ * a bar inserted above the text after that would push the text down under the reader's eyes.
+ */
+export function reserveReadingBar(): void {
+  const anchor = document.getElementById('workskin');
+  if (!anchor || reservedBar) return;
+  reservedBar = readingBar();
+  anchor.before(reservedBar);
+}
+
+/** The kept place, when the page turns out to be no work to read (no work id, say). */
+export function withdrawReadingBar(): void {
+  reservedBar?.remove();
+  reservedBar = null;
+}
+
 export class ReadingControls {
-  private readonly bar = h('div', { class: 'shelfmark-reading-bar', attrs: { role: 'region', 'aria-label': t('readingRegion') } });
+  private readonly bar = reservedBar ?? readingBar();
   private readonly headingButtons = new Map<HTMLButtonElement, ChapterKey>();
   private readonly resume: ResumePoint | null;
 
@@ -46,7 +70,7 @@ export class ReadingControls {
   start(): void {
     const anchor = document.getElementById('workskin');
     if (!anchor) return;
-    anchor.before(this.bar);
+    if (!this.bar.isConnected) anchor.before(this.bar);
     if (this.session.work.view !== 'oneshot') this.addHeadingToggles();
     this.render();
     this.session.onChange(() => this.render());

@@ -2,7 +2,7 @@
 import type { PageRecord, WorkPage } from '../../../utils/ao3/types';
 import { snapshotFromWorkPage } from '../../../utils/db/work-snapshot';
 import type { WorkStates } from '../work-states';
-import { markChapterIndex, ReadingControls } from './reading-controls';
+import { markChapterIndex, ReadingControls, withdrawReadingBar } from './reading-controls';
 import { ReadingSession } from './reading-session';
 import { ReadingTracker } from './reading-tracker';
 import { learnReadingSpeed } from './reading-speed';
@@ -11,7 +11,10 @@ import { followTimeLeft } from './work-numbers';
 /** A one-shot, chapter or whole-work page: record the visit, watch the reading, show the controls. */
 export function startReading(work: WorkPage, states: WorkStates): ReadingSession | null {
   const facts = snapshotFromWorkPage(work);
-  if (!facts || work.workId === null) return null;
+  if (!facts || work.workId === null) {
+    withdrawReadingBar();
+    return null;
+  }
   const state = states.get(work.workId);
   const session = new ReadingSession(work, work.workId, facts, state?.reading ?? null, state?.saved ?? null, states.tracking);
   const tracker = new ReadingTracker(session);

@@ -148,7 +148,12 @@ export function followBlurbNumbers(blurbs: readonly ListedBlurb[]): void {
 /** The work page's host, drawn empty before the page shows and filled once reading starts. */
 let workHost: ClosedHost | null = null;
 
+/** Draws the host while the reader wants the numbers (before their choice is read: the default), takes it down when not. */
 export function drawTimeLeftHost(work: WorkPage | null, current: NumbersPrefs = prefs): void {
+  if (!current.show) {
+    workHost?.host.remove();
+    workHost = null;
+  }
   if (!work || !current.show || workHost) return;
   const stats = document.querySelector('dl.work.meta dd.stats dl.stats');
   if (!stats) return;
@@ -166,11 +171,6 @@ export function followTimeLeft(work: WorkPage, sections: readonly ChapterSection
     return n;
   };
   const update = () => {
-    if (!prefs.show) {
-      workHost?.host.remove();
-      workHost = null;
-      return;
-    }
     drawTimeLeftHost(work);
     if (!workHost) return;
     const at = positionOf(sections);
