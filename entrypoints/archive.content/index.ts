@@ -148,6 +148,7 @@ async function onPageReady(gate: BlurbGate, release: BlurbRelease, configLoading
     const statesLoading = requestWorkStates(page);
     const workPage = workPageOf(page);
     reservePlacesAboveText(workPage);
+    if (workPage) showWorkPageBanner(workPage, await offClock(configLoading));
     context = { page, blurbs, workPage, states: await offClock(statesLoading), listing, numbers: await offClock(numbersPrefs()) };
     // Blurbs held for this answer (`release.holding`: a rule on the reader's own data judged them
     // `needsState`) are judged again with the states in, before the gate opens and they paint.
@@ -170,13 +171,18 @@ async function onPageReady(gate: BlurbGate, release: BlurbRelease, configLoading
     onListingConfigChange((config) => rules.setConfig(config));
     showHiddenTagsNotice(blurbs.map((b) => b.element), (blurb) => rules.reread(blurb));
     followBlurbNumbers(blurbs);
-  } else if (workPage) {
-    const banner = new WorkPageBanner(workPage);
-    const matcher = new RulesMatcher();
-    const config = await offClock(configLoading);
-    banner.update(matcher.for(config), config.alwaysShow);
-    onListingConfigChange((changed) => banner.update(matcher.for(changed), changed.alwaysShow));
   }
+}
+
+/**
+ * The banner naming the hide rules a work page's work matches, drawn before the reader's state is
+ * asked for (the rules have been read since document_start): like the reading bar, above the text.
+ */
+function showWorkPageBanner(workPage: WorkPage, config: ListingConfig): void {
+  const banner = new WorkPageBanner(workPage);
+  const matcher = new RulesMatcher();
+  banner.update(matcher.for(config), config.alwaysShow);
+  onListingConfigChange((changed) => banner.update(matcher.for(changed), changed.alwaysShow));
 }
 
 function tabRequestHandlers(page: PageRecord, listing: () => ListingRules | null) {
