@@ -1,8 +1,13 @@
 /**
  * Firefox at a phone's width (390 × 844) on the archive's real layout (its
  * narrow-screen stylesheet in force): a listing and a chapter scroll no
- * sideways, and reading the chapter to its end by scrolling marks it read —
- * read back from the background's IndexedDB and shown in the chapter select.
+ * sideways; an author's quick-action menu opens within the screen, hides
+ * their works, and Undo brings them back; and reading the chapter to
+ * its end by scrolling marks it read — read back from the background's
+ * IndexedDB and shown in the chapter select.
+ *
+ * The Library path is tried at this width in Chromium only (tests/e2e/phone.test.ts):
+ * Firefox's WebDriver BiDi cannot open moz-extension:// pages (see harness.ts).
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
@@ -39,6 +44,29 @@ describeRealPages('Firefox at a phone\'s width', () => describeArchiveSite('on t
     expect(await page.evaluate(() => matchMedia('only screen and (max-width: 42em)').matches)).toBe(true);
     await page.waitForFunction(() => document.querySelectorAll('.shelfmark-host-blurb').length > 0);
     expect(await overflow(page)).toBeLessThanOrEqual(0);
+    await page.close();
+  });
+
+  it('an author\'s quick-action menu fits the screen, hides their works, and Undo brings them back', async () => {
+    const page = await narrow(session, session.serveRealPage(LISTING));
+    // An author rule: a tag rule would have the background fetch the tag's page, which this harness can't serve.
+    const author = '#work_77598646 a[rel="author"]';
+    const login = await page.$eval(author, (el) => el.textContent!.trim());
+    const byAuthor = await page.$$eval('li.blurb', (els, wanted) => els.filter((el) => Array.from(el.querySelectorAll('a[rel="author"]'), (a) => a.textContent!.trim()).includes(wanted)).map((el) => el.id).sort(), login);
+    expect(byAuthor.length).toBeGreaterThan(0);
+    await page.hover(author);
+    await page.click(`${author} + .shelfmark-quick-action`);
+    const menu = await page.waitForSelector('.shelfmark-menu', { visible: true });
+    const box = (await menu!.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(WIDTH);
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    await page.locator(`.shelfmark-menu-item::-p-text(Hide works by ${login})`).click();
+    await page.waitForFunction((n) => document.querySelectorAll('li.blurb.shelfmark-hidden').length === n, {}, byAuthor.length);
+    expect(await page.$$eval('li.blurb.shelfmark-hidden', (els) => els.map((el) => el.id).sort())).toEqual(byAuthor);
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    await page.locator('.shelfmark-toast button::-p-text(Undo)').click();
+    await page.waitForFunction(() => document.querySelectorAll('li.blurb.shelfmark-hidden').length === 0);
     await page.close();
   });
 

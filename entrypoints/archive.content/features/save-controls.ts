@@ -142,8 +142,13 @@ class SavePanel {
         if (event.shiftKey) event.preventDefault();
       }
     });
-    const rect = anchor.getBoundingClientRect();
-    this.element.style.left = `${Math.round(Math.min(rect.left, window.innerWidth - 300) + window.scrollX)}px`;
+  }
+
+  /** Below its button, kept inside the page's width less its scrollbar (clientWidth), as the quick-action menu is. */
+  private place(): void {
+    const rect = this.anchor.getBoundingClientRect();
+    const width = this.element.getBoundingClientRect().width;
+    this.element.style.left = `${Math.round(Math.max(4, Math.min(rect.left, document.documentElement.clientWidth - width - 4)) + window.scrollX)}px`;
     this.element.style.top = `${Math.round(rect.bottom + window.scrollY + 2)}px`;
   }
 
@@ -162,6 +167,7 @@ class SavePanel {
     setOpenPanel(this);
     this.closed.body.append(this.element);
     document.body.append(this.closed.host);
+    this.place();
     this.anchor.setAttribute('aria-expanded', 'true');
     const first = this.element.querySelector<HTMLInputElement>('input[type="radio"]:checked') ?? this.element.querySelector<HTMLInputElement>('input');
     first?.focus();
