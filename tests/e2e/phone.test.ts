@@ -3,7 +3,8 @@
  * touch, no hover, a mobile user agent) on the archive's real layout (its
  * narrow-screen stylesheet applies): every main path driven by taps — show a
  * hidden work, save a work and change its status, read a chapter to its end by
- * touch scrolling while the address bar shows and hides, the popup opened as a
+ * touch scrolling while the address bar shows and hides, a work page's banner
+ * (Always show, Dismiss), the popup opened as a
  * page of its own (as Firefox for Android opens it), the Library and a status
  * change, importing a backup — and on every page, no horizontal scrolling and
  * no tap target of Shelfmark's under 24 × 24 px.
@@ -26,6 +27,8 @@ const EDOSIAN_WORK = 'work_77598646';
 /** Chapter 1 of 20 of work 37214506. */
 const CHAPTER = 'chapter-37214506-92848687.html';
 const CHAPTER_WORK = 37214506;
+/** A work page by orphan_account (the orphaned trait names it). */
+const ORPHANED_WORK_PAGE = 'work-23824891-first-chapter.html';
 const TIMEOUT = { timeout: 15_000 };
 
 async function stateOf(control: Page, workId: number): Promise<WorkState> {
@@ -172,6 +175,22 @@ describeRealPages('on a phone, by touch', () => describeArchiveSite('on the arch
     expect(options).toEqual(['✓ 1.', '➜ 2.']);
     await expectFitsPhone(again, 'the chapter read');
     await again.close();
+  });
+
+  it('a work page a hide rule names: its banner fits the screen, and Always show and Dismiss work by taps', async () => {
+    await requestFromPage(control, { type: 'rules/put', rule: { id: 'hide-orphaned', action: 'hide', match: { kind: 'trait', trait: { type: 'orphaned' } }, enabled: true } });
+    const page = await session.openArchivePage(await session.serveRealPage(ORPHANED_WORK_PAGE));
+    const banner = page.locator('.shelfmark-work-banner');
+    await expect.poll(() => banner.isVisible(), TIMEOUT).toBe(true);
+    await expect(banner.textContent()).resolves.toMatch(/orphan_account/);
+    await expectFitsPhone(page, 'the work page with its banner');
+    await banner.locator('.shelfmark-always-show').tap();
+    await expect.poll(() => banner.locator('.shelfmark-always-show').textContent(), TIMEOUT).toBe('Stop always showing');
+    await expectFitsPhone(page, 'the work page with its banner and a toast');
+    await banner.getByRole('button', { name: 'Dismiss' }).tap();
+    await expect.poll(() => page.locator('.shelfmark-work-banner').count(), TIMEOUT).toBe(0);
+    await requestFromPage(control, { type: 'rules/delete', id: 'hide-orphaned' });
+    await page.close();
   });
 
   it('the popup opened as a page of its own is about the archive tab the reader came from, and fits 360 px', async () => {

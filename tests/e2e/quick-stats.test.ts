@@ -153,6 +153,16 @@ describeRealPages('quick actions and work numbers', () => {
       const links = await page.locator('li.blurb a.tag, li.blurb a[rel="author"]').count();
       const buttons = await page.locator('li.blurb a.tag + .shelfmark-quick-action, li.blurb a[rel="author"] + .shelfmark-quick-action').count();
       expect(buttons).toBe(links);
+      // A blurb the page adds later (another script loading more works) gets its buttons too.
+      await page.evaluate(() => {
+        const copy = document.querySelector('li.work.blurb')!.cloneNode(true) as HTMLElement;
+        copy.querySelectorAll('.shelfmark-quick-action, .shelfmark-host').forEach((el) => el.remove());
+        copy.id = 'work_1';
+        document.querySelector('ol.work.index')!.append(copy);
+      });
+      await expect.poll(() => page.locator('#work_1 a.tag + .shelfmark-quick-action, #work_1 a[rel="author"] + .shelfmark-quick-action').count(), TIMEOUT)
+        .toBe(await page.locator('#work_1 a.tag, #work_1 a[rel="author"]').count());
+      await page.evaluate(() => document.getElementById('work_1')!.remove());
 
       const link = '#work_77373556 li.freeforms a.tag[href="/tags/Platonic%20Cuddling/works"]';
       await page.locator(link).scrollIntoViewIfNeeded();

@@ -22,7 +22,7 @@ import type { RuleInput } from '../../../utils/db/rule-checks';
 import type { AuthorMatch, RuleMatch } from '../../../utils/rules/types';
 import { t } from '../../../utils/i18n';
 import { describeMatch } from '../../../utils/rules/labels';
-import { h } from '../dom';
+import { h, isOwnElement } from '../dom';
 import { showToast } from '../toast';
 
 /** Where a link sits, read from the archive's markup (ao3-dom.md §a, §d). */
@@ -323,14 +323,21 @@ class HoverButton {
 }
 
 /** Touch: a button beside every link (out of the flow, in the gap style.css keeps), always shown. */
-function drawTouchButtons(menu: QuickActionMenu, root: ParentNode): number {
-  let drawn = 0;
-  for (const link of root.querySelectorAll(LINKS)) {
+function drawTouchButtons(menu: QuickActionMenu, root: Element | Document): void {
+  const links = root instanceof Element && root.matches(LINKS) ? [root] : root.querySelectorAll(LINKS);
+  for (const link of links) {
     if (link.nextElementSibling?.classList.contains('shelfmark-quick-action')) continue;
     link.after(menu.buttonFor(link, 'shelfmark-quick-touch'));
-    drawn++;
   }
-  return drawn;
+}
+
+/** Links the page adds later (a blurb loaded in, tags shown by a script) get their buttons too, once per batch of changes. */
+function followNewLinks(menu: QuickActionMenu): void {
+  new MutationObserver((records) => {
+    for (const record of records) {
+      for (const node of record.addedNodes) if (node instanceof Element && !isOwnElement(node)) drawTouchButtons(menu, node);
+    }
+  }).observe(document.body, { childList: true, subtree: true });
 }
 
 export function enableQuickActions(context: QuickActionContext): void {
@@ -341,6 +348,7 @@ export function enableQuickActions(context: QuickActionContext): void {
   if (matchMedia(TOUCH_QUERY).matches) {
     document.documentElement.classList.add('shelfmark-touch');
     drawTouchButtons(menu, document);
+    followNewLinks(menu);
     return;
   }
   const hover = new HoverButton(menu);
