@@ -15,13 +15,33 @@ export type MessageKey = keyof typeof english;
  */
 export type PluralKey = MessageKey extends infer K ? (K extends `${infer Base}_other` ? Base : never) : never;
 
-/** The message `key`, with `$1`… in it replaced by `substitutions` in order. */
+/**
+ * Stand-ins for `$1`…`$9` (the most a message takes), from Unicode's private use area: asked once
+ * with these, a message comes back as its template, and each later call fills it in here.
+ */
+const STAND_INS = Array.from({ length: 9 }, (_, i) => String.fromCharCode(0xe000 + i));
+const STAND_IN = /[\uE000-\uE008]/g;
+const templates = new Map<MessageKey, string>();
+
+/**
+ * The message `key`, with `$1`… in it replaced by `substitutions` in order. Each message is asked
+ * of the browser once per page: a listing of a thousand works labels every one of them, and each
+ * call into the browser's i18n costs far more than filling in a string.
+ */
 export function t(key: MessageKey, ...substitutions: string[]): string {
-  return browser.i18n.getMessage(key, substitutions);
+  return filledIn(key, substitutions);
+}
+
+function filledIn(key: MessageKey, substitutions: readonly string[]): string {
+  let template = templates.get(key);
+  if (template === undefined) templates.set(key, (template = browser.i18n.getMessage(key, STAND_INS)));
+  // One pass over the template only: a stand-in inside a substitution (page text can hold anything) is left as it is.
+  return template.replace(STAND_IN, (stand) => substitutions[stand.charCodeAt(0) - 0xe000] ?? '');
 }
 
 let pluralRules: Intl.PluralRules | undefined;
 let countFormat: Intl.NumberFormat | undefined;
+let uiLanguage: string | undefined;
 
 /**
  * The variant of the message `key` that fits `count` in the browser's language
@@ -30,13 +50,14 @@ let countFormat: Intl.NumberFormat | undefined;
  * language needs falls back to `_other`.
  */
 export function tn(key: PluralKey, count: number, ...substitutions: string[]): string {
-  pluralRules ??= new Intl.PluralRules(browser.i18n.getUILanguage());
-  countFormat ??= new Intl.NumberFormat(browser.i18n.getUILanguage());
+  uiLanguage ??= browser.i18n.getUILanguage();
+  pluralRules ??= new Intl.PluralRules(uiLanguage);
+  countFormat ??= new Intl.NumberFormat(uiLanguage);
   const all = [countFormat.format(count), ...substitutions];
   const category = pluralRules.select(count);
   // English has only _one and _other; a translation adds the variants its language needs (_few, _many…).
-  const text = category === 'other' ? '' : browser.i18n.getMessage(`${key}_${category}` as MessageKey, all);
-  return text || browser.i18n.getMessage(`${key}_other`, all);
+  const text = category === 'other' ? '' : filledIn(`${key}_${category}` as MessageKey, all);
+  return text || filledIn(`${key}_other`, all);
 }
 
 const primaryLanguage = (tag: string): string => tag.split(/[-_]/, 1)[0]!.toLowerCase();

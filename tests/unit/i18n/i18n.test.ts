@@ -10,6 +10,14 @@ describe('t', () => {
     expect(t('extName')).toBe('Shelfmark');
     expect(t('libraryStatusChanged', 'The Long Way Home', 'Reading')).toBe('“The Long Way Home” is now “Reading”.');
   });
+
+  it('asks the browser once per message, and puts any text in as it is', () => {
+    const getMessage = vi.spyOn(browser.i18n, 'getMessage');
+    const titles = ['$1 and $2', '\uE001 a private-use character', 'Plain'];
+    for (const title of titles) expect(t('libraryStatusChanged', title, 'Reading')).toBe(`“${title}” is now “Reading”.`);
+    expect(getMessage.mock.calls.filter(([key]) => key === 'libraryStatusChanged').length).toBeLessThanOrEqual(1);
+    getMessage.mockRestore();
+  });
 });
 
 describe('tn', () => {
