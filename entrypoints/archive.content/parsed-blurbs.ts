@@ -5,9 +5,9 @@
  * it back), so work done here is work the DOMContentLoaded pass needn't do.
  *
  * A MutationObserver sees the whole document only until `#main` appears (the
- * page's header, a few hundred nodes); then only `#main`'s children and the
- * children of the list holding the blurbs: a record or two per blurb, not one
- * per node. Its records are never read: each one just wakes the watcher,
+ * page's header, a few hundred nodes), then `#main` until the first blurb
+ * begins; then only `#main`'s children and the children of the list holding
+ * the blurbs: a record or two per blurb, not one per node. Its records are never read: each one just wakes the watcher,
  * which walks on along the list from the last blurb it handed over.
  *
  * A blurb is complete once a node follows it or one of its ancestors: the
@@ -31,6 +31,8 @@ export class ParsedBlurbs {
   constructor(
     private readonly doc: Document,
     private readonly onBlurbs: (blurbs: Element[]) => void,
+    /** The list holding the blurbs, as soon as its first blurb has begun: before any of it can paint. */
+    private readonly onList: (list: Element) => void = () => undefined,
   ) {
     this.observer = new MutationObserver(() => onClock(() => this.wake()));
     this.observer.observe(doc, { childList: true, subtree: true });
@@ -44,14 +46,18 @@ export class ParsedBlurbs {
     if (!this.main) {
       this.main = this.doc.getElementById('main');
       if (!this.main) return;
+      // All of `#main` until the first blurb begins (its list may open well before it), then less.
       this.observer.disconnect();
-      this.observer.observe(this.main, { childList: true });
+      this.observer.observe(this.main, { childList: true, subtree: true });
     }
     if (!this.first) {
       this.first = this.main.querySelector('li.blurb');
-      const list = this.first?.parentNode;
+      const list = this.first?.parentElement;
       if (!list) return;
+      this.observer.disconnect();
+      this.observer.observe(this.main, { childList: true });
       if (list !== this.main) this.observer.observe(list, { childList: true });
+      this.onList(list);
     }
     const complete: Element[] = [];
     for (let el = this.last ? this.last.nextElementSibling : this.first; el && this.isClosed(el); el = el.nextElementSibling) {

@@ -15,7 +15,7 @@ import { detectPage, readBlurb } from '../../utils/ao3/page';
 import type { Blurb } from '../../utils/ao3/types';
 import type { ListingConfig } from '../../utils/rules/listing-config';
 import type { BlurbRelease } from './blurb-release';
-import type { ListedBlurb, ListingOutcome } from './features/filter-listing';
+import { summarySpace, type ListedBlurb, type ListingOutcome } from './features/filter-listing';
 import { ListingRules } from './features/listing-rules';
 import { ParsedBlurbs } from './parsed-blurbs';
 import { onClock } from './work-clock';
@@ -31,9 +31,13 @@ export class ParsedListing {
   private waiting: ListedBlurb[] = [];
   private rules: ListingRules | null = null;
   private summaryReserved = false;
+  /** The list of blurbs, once its first blurb has begun. */
+  private list: Element | null = null;
+  /** The summary's place, kept before the rules were read. */
+  private space: HTMLElement | null = null;
 
   constructor(doc: Document, configLoading: Promise<ListingConfig>, private readonly release: BlurbRelease) {
-    this.watcher = new ParsedBlurbs(doc, (elements) => this.take(doc, elements));
+    this.watcher = new ParsedBlurbs(doc, (elements) => this.take(doc, elements), (list) => this.found(doc, list));
     void configLoading.then((config) =>
       onClock(() => {
         this.config = config;
@@ -53,12 +57,16 @@ export class ParsedListing {
   /** The page's blurbs, every one of them: those not classified yet are, and the summary is drawn. */
   settle(blurbs: readonly ListedBlurb[], config: ListingConfig, onChange: (outcome: ListingOutcome) => void): ListingRules {
     this.rules ??= new ListingRules(config);
+    if (this.space) this.rules.keepSummarySpace(this.space);
+    this.space = null;
     this.rules.settle(blurbs, onChange);
     return this.rules;
   }
 
   /** The page gets no rules after all: takes back whatever was drawn. */
   withdraw(): void {
+    this.space?.remove();
+    this.space = null;
     this.rules?.withdraw();
   }
 
@@ -77,16 +85,36 @@ export class ParsedListing {
     this.classifyWaiting();
   }
 
+  /**
+   * The list's first blurb has begun. The parser may let the page paint before that blurb is
+   * complete (a chunk of the page ends inside it), and the list would then move down when the
+   * summary's place is kept above it: it is kept now, when the rules are in.
+   */
+  private found(doc: Document, list: Element): void {
+    this.isListing ??= detectPage(doc, doc.URL).kind === 'listing';
+    if (!this.isListing) return;
+    this.list = list;
+    // The rules not read yet (a busy machine): the place is kept anyway, and stays the summary's.
+    if (this.config) this.reserveSummary();
+    else this.space = summarySpace(list, 0);
+  }
+
+  private reserveSummary(): void {
+    if (this.summaryReserved || !this.config || !this.list) return;
+    this.summaryReserved = true;
+    this.rules ??= new ListingRules(this.config);
+    if (this.space) this.rules.keepSummarySpace(this.space);
+    else this.rules.reserveSummary(this.list);
+    this.space = null;
+  }
+
   private classifyWaiting(): void {
+    this.reserveSummary();
     if (!this.config || this.waiting.length === 0) return;
     this.rules ??= new ListingRules(this.config);
     const blurbs = this.waiting;
     this.waiting = [];
     const results = this.rules.add(blurbs);
-    if (!this.summaryReserved) {
-      this.summaryReserved = true;
-      this.rules.reserveSummary();
-    }
     this.release.release(blurbs, results);
   }
 }

@@ -9,7 +9,8 @@
 export const LAYOUT_SHIFT_WATCH = `
 (() => {
   const ARCHIVE_CHROME = '#header, ul.navigation, form.filters, #work-filters, dl.filters';
-  const shift = { value: 0, entries: 0 };
+  const shift = { value: 0, entries: 0, moved: [] };
+  const describe = (node) => !node ? '(gone)' : node.nodeType !== 1 ? node.nodeName : node.tagName.toLowerCase() + (node.id ? '#' + node.id : '') + (node.className && typeof node.className === 'string' ? '.' + node.className.trim().split(/\\s+/).join('.') : '');
   window.__shelfmarkLayoutShift = shift;
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
@@ -18,6 +19,7 @@ export const LAYOUT_SHIFT_WATCH = `
       if (sources.length > 0 && sources.every((source) => source.node && source.node.nodeType === 1 && source.node.closest(ARCHIVE_CHROME))) continue;
       shift.value += entry.value;
       shift.entries++;
+      shift.moved.push(entry.value.toFixed(4) + ' at ' + Math.round(entry.startTime) + ' ms: ' + sources.map((source) => describe(source.node) + ' ' + Math.round(source.previousRect.y) + '→' + Math.round(source.currentRect.y) + ' px').join(', '));
     }
   }).observe({ type: 'layout-shift', buffered: true });
 })();
@@ -27,4 +29,6 @@ export interface LayoutShift {
   /** The sum of the shifts' scores. */
   value: number;
   entries: number;
+  /** Each counted shift: its score and the elements it moved, for a failure's message. */
+  moved: string[];
 }

@@ -140,14 +140,15 @@ export class ListingFilter {
    * work down. Should nothing be hidden, the place stays empty (taking it
    * back would move every work below it) until a later pass needs the line.
    */
-  reserveSummary(): void {
-    const list = this.blurbs[0]?.element.parentElement;
-    if (this.summary || this.reserved || !list) return;
-    this.reserved = this.summaryLine(tn('listingHiddenSummary', this.blurbs.length, count(0)), h('button', { class: 'shelfmark-button', attrs: { type: 'button', tabindex: '-1' } }, t('listingShowAll')));
-    this.reserved.className = SUMMARY_SPACE;
-    this.reserved.removeAttribute('role');
-    this.reserved.setAttribute('aria-hidden', 'true');
-    list.before(this.reserved);
+  reserveSummary(list: Element): void {
+    if (this.summary || this.reserved) return;
+    this.reserved = summarySpace(list, this.blurbs.length);
+  }
+
+  /** Takes a place kept before the rules were read (`summarySpace`) as the summary's. */
+  keepSummarySpace(space: HTMLElement): void {
+    if (this.summary || this.reserved) space.remove();
+    else this.reserved = space;
   }
 
   /** Takes back the summary and its kept place (the page gets no rules after all). */
@@ -256,19 +257,34 @@ export class ListingFilter {
     if (outcome.dimmed === 0) text = tn('listingHiddenSummary', outcome.total, count(outcome.hidden));
     else if (outcome.hidden === 0) text = tn('listingDimmedSummary', outcome.total, count(outcome.dimmed));
     else text = tn('listingHiddenDimmedSummary', outcome.total, count(outcome.hidden), count(outcome.dimmed));
-    this.summary = this.summaryLine(text, toggle);
+    this.summary = summaryLine(text, toggle);
     if (this.reserved) this.reserved.replaceWith(this.summary);
     else first.parentElement.before(this.summary);
     this.reserved = null;
   }
 
-  private summaryLine(text: string, toggle: HTMLElement): HTMLElement {
-    return h(
-      'p',
-      { class: 'shelfmark-summary', attrs: { role: 'status' } },
-      h('span', {}, text),
-      h('span', { attrs: { 'aria-hidden': 'true' } }, '·'),
-      toggle,
-    );
-  }
+}
+
+function summaryLine(text: string, toggle: HTMLElement): HTMLElement {
+  return h(
+    'p',
+    { class: 'shelfmark-summary', attrs: { role: 'status' } },
+    h('span', {}, text),
+    h('span', { attrs: { 'aria-hidden': 'true' } }, '·'),
+    toggle,
+  );
+}
+
+/**
+ * The summary line's place above `list`, kept empty and unseen before the first blurb paints (see
+ * `reserveSummary`). Its text only gives the line its size: the blurbs may not be counted yet (a
+ * listing page shows 20).
+ */
+export function summarySpace(list: Element, blurbs: number): HTMLElement {
+  const space = summaryLine(tn('listingHiddenSummary', Math.max(blurbs, 20), count(0)), h('button', { class: 'shelfmark-button', attrs: { type: 'button', tabindex: '-1' } }, t('listingShowAll')));
+  space.className = SUMMARY_SPACE;
+  space.removeAttribute('role');
+  space.setAttribute('aria-hidden', 'true');
+  list.before(space);
+  return space;
 }

@@ -62,8 +62,13 @@ export class ListingRules {
   }
 
   /** Keeps the summary line's place above the list before its first blurb paints, when some rule may hide a work. */
-  reserveSummary(): void {
-    if (this.activeMatcher() && this.config.rules.some((rule) => rule.enabled && rule.action === 'hide')) this.filter.reserveSummary();
+  reserveSummary(list: Element): void {
+    if (this.activeMatcher() && this.config.rules.some((rule) => rule.enabled && rule.action === 'hide')) this.filter.reserveSummary(list);
+  }
+
+  /** A place kept before the rules were read: the summary's, whatever the rules (taking it back would move the works). */
+  keepSummarySpace(space: HTMLElement): void {
+    this.filter.keepSummarySpace(space);
   }
 
   /**

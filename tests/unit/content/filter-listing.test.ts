@@ -130,9 +130,10 @@ describeRealPages('ListingFilter on a real listing', () => {
   it('fills the summary\'s kept place where it stands, keeps it empty when nothing is hidden, and gives it back when withdrawn', () => {
     const edosian = compileRules([rule({ id: 'a', match: { kind: 'author', login: 'EdosianOrchids901' } })]);
     const filter = new ListingFilter();
-    filter.add(blurbs.slice(0, 3), edosian, options);
-    filter.reserveSummary();
     const list = blurbs[0]!.element.parentElement!;
+    // Kept as soon as the list's first blurb begins, before any blurb was classified.
+    filter.reserveSummary(list);
+    filter.add(blurbs.slice(0, 3), edosian, options);
     const space = list.previousElementSibling;
     expect(space?.className).toBe('shelfmark-summary-space');
     expect(space?.getAttribute('aria-hidden')).toBe('true');
@@ -146,7 +147,7 @@ describeRealPages('ListingFilter on a real listing', () => {
     const quiet = new ListingFilter();
     doc.querySelector('.shelfmark-summary')?.remove();
     quiet.add(blurbs.slice(0, 3), none, options);
-    quiet.reserveSummary();
+    quiet.reserveSummary(list);
     quiet.settle(blurbs, none, options);
     expect(list.previousElementSibling?.className).toBe('shelfmark-summary-space');
     expect(doc.querySelector('.shelfmark-summary')).toBeNull();
