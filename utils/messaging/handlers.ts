@@ -133,6 +133,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     'data/wipe': async () => {
       // A daily backup under way read the data before the wipe: it must land before it, not after.
       await deps.dailySnapshots?.runIfDue();
+      deps.wrangling?.families.forget();
       await wipeDatabase(await getDb());
       // storage.local, the (now empty) rules mirror that open archive tabs follow, the transfers;
       // a worker stopped before the end finishes these at its next start.

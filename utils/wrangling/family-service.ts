@@ -90,6 +90,8 @@ export class FamilyService {
   private readonly waiting: string[] = [];
   private current: { key: string; name: string; progress: LearningProgress } | null = null;
   private running: Promise<void> | null = null;
+  /** Bumped by `forget`: a family learned from before it is not stored. */
+  private generation = 0;
 
   constructor(private readonly deps: FamilyServiceDeps) {}
 
@@ -144,6 +146,15 @@ export class FamilyService {
     });
   }
 
+  /**
+   * All data is being deleted: nothing queued is learned, and the family being learned now is not
+   * stored when its pages come in (it would bring a record back into the emptied store).
+   */
+  forget(): void {
+    this.waiting.length = 0;
+    this.generation++;
+  }
+
   /** Resolves once the queue has run dry (for tests and the worker's own bookkeeping). */
   whenIdle(): Promise<void> {
     return this.running ?? Promise.resolve();
@@ -173,6 +184,7 @@ export class FamilyService {
 
   private async learnOne(name: string): Promise<void> {
     const key = familyKey(name);
+    const generation = this.generation;
     this.current = { key, name, progress: { done: 0, total: 1 } };
     let result: LearnResult;
     try {
@@ -185,6 +197,8 @@ export class FamilyService {
     const db = await this.deps.getDb();
     // Turned off meanwhile: its pages were refused; that is not the archive's failure.
     if (!(await getSettings(db)).learnTagFamilies) return;
+    // Checked with no wait before the write below begins: a wipe that came meanwhile wins.
+    if (generation !== this.generation) return;
     if (result.ok) {
       await saveLearnedFamily(db, name, result.family);
       await this.deps.changed();

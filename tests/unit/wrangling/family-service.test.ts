@@ -126,6 +126,25 @@ describe('FamilyService', () => {
     await expect(s.refresh('Angst')).rejects.toThrow(/off/);
   });
 
+  it('stores nothing learned from before all data was deleted, and drops what was waiting', async () => {
+    const db = await freshDb();
+    await putRule(db, tagRule('a', 'Angst'), T0);
+    await putRule(db, tagRule('b', 'Fluff'), T0);
+    let finish: (result: LearnResult) => void = () => undefined;
+    const { s, learned } = service(db);
+    (s as unknown as { deps: { learn: () => Promise<LearnResult> } }).deps.learn = () => {
+      learned.push('Angst');
+      return new Promise<LearnResult>((resolve) => (finish = resolve));
+    };
+    await s.sync();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    s.forget();
+    finish({ ok: true, family: family('Angst', T0) });
+    await s.whenIdle();
+    expect(learned).toEqual(['Angst']);
+    expect([...(await getFamilyRecords(db, ['angst', 'fluff'])).values()]).toEqual([]);
+  });
+
   it('reports progress while learning and the tags waiting their turn', async () => {
     const db = await freshDb();
     await putRule(db, tagRule('a', 'Angst'), T0);
