@@ -28,7 +28,10 @@ export function parseChapters(text: string): ChapterCount | null {
   if (!m) return null;
   const posted = parseCount(m[1]);
   if (posted === null) return null;
-  return { posted, expected: m[2] === '?' ? null : parseCount(m[2]) };
+  if (m[2] === '?') return { posted, expected: null };
+  // An expected count that can't be read is not "?": the work would pass for one in progress.
+  const expected = parseCount(m[2]);
+  return expected === null ? null : { posted, expected };
 }
 
 /** `ul.series > li`: "Part <strong>N</strong> of <a href=/series/SID>Title</a>". */
