@@ -71,8 +71,7 @@ export class ParsedListing {
   }
 
   private take(doc: Document, elements: Element[]): void {
-    this.isListing ??= detectPage(doc, doc.URL).kind === 'listing';
-    if (!this.isListing) {
+    if (!this.isListingPage(doc)) {
       this.watcher.stop();
       return;
     }
@@ -91,12 +90,16 @@ export class ParsedListing {
    * summary's place is kept above it: it is kept now, when the rules are in.
    */
   private found(doc: Document, list: Element): void {
-    this.isListing ??= detectPage(doc, doc.URL).kind === 'listing';
-    if (!this.isListing) return;
+    if (!this.isListingPage(doc)) return;
     this.list = list;
     // The rules not read yet (a busy machine): the place is kept anyway, and stays the summary's.
     if (this.config) this.reserveSummary();
     else this.space = summarySpace(list, 0);
+  }
+
+  private isListingPage(doc: Document): boolean {
+    this.isListing ??= detectPage(doc, doc.URL).kind === 'listing';
+    return this.isListing;
   }
 
   private reserveSummary(): void {
