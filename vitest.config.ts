@@ -1,7 +1,13 @@
 import { defineConfig } from 'vitest/config';
 
+/** See the e2e-paced project. */
+const PACED = ['tests/e2e/sync.test.ts', 'tests/e2e/history-import.test.ts', 'tests/e2e/tag-families.test.ts'];
+
 export default defineConfig({
   test: {
+    // Two at a time where a project allows it (the unit tests and the paced browser tests below); the
+    // browser projects that measure or race keep their files to one at a time.
+    maxWorkers: 2,
     projects: [
       {
         test: {
@@ -16,10 +22,23 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
+          exclude: PACED,
           environment: 'node',
           // One browser at a time: the machines have two cores.
           fileParallelism: false,
           testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          // Browser tests that spend most of their time waiting on Shelfmark's own pacing (sync's gap between
+          // writes, the History walk's 3 s, the tag learner's politeness): they leave the cores idle, so they
+          // run beside the unit tests, two files at a time, before the one-at-a-time browser projects.
+          name: 'e2e-paced',
+          include: PACED,
+          environment: 'node',
+          testTimeout: 300_000,
           hookTimeout: 120_000,
         },
       },
