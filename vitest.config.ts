@@ -5,8 +5,8 @@ const PACED = ['tests/e2e/sync.test.ts', 'tests/e2e/history-import.test.ts', 'te
 
 export default defineConfig({
   test: {
-    // Two at a time where a project allows it (the unit tests and the paced browser tests below); the
-    // browser projects that measure or race keep their files to one at a time.
+    // Two at a time where a project allows it (the unit, paced browser and package tests, first); the
+    // browser projects that measure or race then run their files one at a time.
     maxWorkers: 2,
     projects: [
       {
@@ -48,9 +48,8 @@ export default defineConfig({
           include: ['tests/package/**/*.test.ts'],
           environment: 'node',
           // What goes to the stores: icons, web-ext lint, the zips and a clean rebuild from the sources zip
-          // (an `npm ci` of its own). After the other projects, so its installs and builds don't slow their browsers.
-          sequence: { groupOrder: 1 },
-          fileParallelism: false,
+          // (an `npm ci` of its own). Beside the unit and paced tests, before the browser projects that
+          // measure: its installs and builds then slow no browser that times anything.
           testTimeout: 600_000,
           hookTimeout: 600_000,
         },
@@ -61,7 +60,7 @@ export default defineConfig({
           include: ['tests/e2e-firefox/**/*.test.ts'],
           environment: 'node',
           // The Firefox build in Firefox ESR; last, so it never shares the two cores with another browser.
-          sequence: { groupOrder: 2 },
+          sequence: { groupOrder: 1 },
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,

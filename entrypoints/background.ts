@@ -9,6 +9,7 @@ import { createPageReports } from '../utils/messaging/page-reports';
 import { browserSyncsExtensionData, extensionVersion, ownIdentity, senderInfo } from '../utils/messaging/platform';
 import { recoverAtStart } from '../utils/messaging/recovery';
 import { createMessageHandler } from '../utils/messaging/router';
+import { createStateFilterMirror } from '../utils/messaging/state-filter-mirror';
 import { createSyncEngine } from '../utils/sync/engine';
 import { ArchiveHost } from '../utils/wrangling/archive-host';
 import { createWrangling, mirroredFamilies } from '../utils/wrangling/background-wrangling';
@@ -22,6 +23,7 @@ export default defineBackground(() => {
   const version = extensionVersion();
   const pageReports = createPageReports(browser.storage.session);
   const listingMirror = createListingMirror(getDb, browser.storage.local, mirroredFamilies);
+  const stateFilter = createStateFilterMirror(getDb, browser.storage.local);
   // Tag families: learned from the archive's tag pages through the one polite queue (utils/wrangling).
   const archiveHost = new ArchiveHost(browser.storage.session);
   const wrangling = createWrangling({ getDb, now, session: browser.storage.session, host: archiveHost, parser: createTagPageParser(), mirror: () => listingMirror });
@@ -32,6 +34,7 @@ export default defineBackground(() => {
     now,
     area: browser.storage.sync ?? null,
     available: () => syncAvailable,
+    beforeWorkWrites: (workIds) => stateFilter.add(workIds),
     // Rules and settings from another device reach open archive tabs like a change made here.
     afterApply: () => listingMirror.refresh(),
   });
@@ -45,6 +48,7 @@ export default defineBackground(() => {
     maxImportBytes: MAX_BACKUP_BYTES,
     dailySnapshots: createDailySnapshots(getDb, now, version),
     listingMirror,
+    stateFilter,
     sync,
     wrangling,
   });
@@ -64,7 +68,7 @@ export default defineBackground(() => {
   sync.start();
   // Every start, not only install and update: the worker may have been stopped between a change to
   // the database and the writes outside it that follow (the rules mirror, a wipe's clearing).
-  recoverAtStart({ getDb, listingMirror, transfers })
+  recoverAtStart({ getDb, listingMirror, transfers, stateFilter })
     .catch((error: unknown) => {
       console.warn('Shelfmark: could not bring the rules for open tabs up to date.', error);
     })

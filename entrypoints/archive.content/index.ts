@@ -39,7 +39,7 @@ import { WorkPageBanner } from './features/work-page-banner';
 import { followBadgeStyle } from './features/save-badge-style';
 import { drawBlurbSaveControls, drawWorkPageSaveControl, showSavedStates } from './features/save-controls';
 import { drawReadingBadges } from './features/reading-badges';
-import { drawBlurbNumbers, drawTimeLeftHost, followBlurbNumbers, followNumbersPrefs, numbersPrefs } from './features/work-numbers';
+import { drawBlurbNumbers, drawTimeLeftHost, followBlurbNumbers, followNumbersPrefs, numbersLoaded, numbersPrefs } from './features/work-numbers';
 import type { NumbersPrefs } from '../../utils/reading/numbers-prefs';
 import { offerHistoryImport } from './features/history-import';
 import { startReading, showChapterIndexMarks } from './features/reading-page';
@@ -98,9 +98,17 @@ function reservePlacesAboveText(workPage: WorkPage | null): void {
   drawTimeLeftHost(workPage);
 }
 
+/**
+ * What needs no answer from the background, drawn while its answer is on the way: each blurb's Save
+ * control (saying "Save" until the states come) and, when the reader's prefs are in, its numbers.
+ */
+function drawWhileStatesLoad(blurbs: readonly ListedBlurb[]): void {
+  drawBlurbSaveControls(blurbs);
+  if (numbersLoaded()) drawBlurbNumbers(blurbs);
+}
+
 /** Features drawn from the reader's state, into the hosts kept for them as the blurbs were released: no layout jumps. */
 function drawBeforeReveal(context: PageContext): void {
-  drawBlurbSaveControls(context.blurbs);
   showSavedStates(context.states);
   drawWorkPageSaveControl(context.workPage);
   drawTimeLeftHost(context.workPage, context.numbers);
@@ -149,6 +157,7 @@ async function onPageReady(gate: BlurbGate, release: BlurbRelease, configLoading
     const workPage = workPageOf(page);
     reservePlacesAboveText(workPage);
     if (workPage) showWorkPageBanner(workPage, await offClock(configLoading));
+    drawWhileStatesLoad(blurbs);
     context = { page, blurbs, workPage, states: await offClock(statesLoading), listing, numbers: await offClock(numbersPrefs()) };
     // Blurbs held for this answer (`release.holding`: a rule on the reader's own data judged them
     // `needsState`) are judged again with the states in, before the gate opens and they paint.

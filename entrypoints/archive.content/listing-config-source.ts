@@ -1,12 +1,17 @@
 /** The rules and settings a listing needs, read from the background's mirror in storage.local. */
 import { browser } from 'wxt/browser';
+import { mayHaveStateFrom, STATE_FILTER_KEY } from '../../utils/reading/state-filter';
 import { EMPTY_LISTING_CONFIG, LISTING_CONFIG_KEY, listingConfigFrom, type ListingConfig } from '../../utils/rules/listing-config';
 
-/** The stored config; when storage can't be read, no rules (works are shown, never hidden by mistake). */
+/**
+ * The stored config, with the filter of works that may have a reader state (one read of storage);
+ * when storage can't be read, no rules (works are shown, never hidden by mistake).
+ */
 export async function loadListingConfig(): Promise<ListingConfig> {
   try {
-    const stored = await browser.storage.local.get(LISTING_CONFIG_KEY);
-    return listingConfigFrom(stored[LISTING_CONFIG_KEY]);
+    const stored = await browser.storage.local.get([LISTING_CONFIG_KEY, STATE_FILTER_KEY]);
+    const config = listingConfigFrom(stored[LISTING_CONFIG_KEY]);
+    return config === EMPTY_LISTING_CONFIG ? config : { ...config, mayHaveState: mayHaveStateFrom(stored[STATE_FILTER_KEY]) };
   } catch {
     return EMPTY_LISTING_CONFIG;
   }

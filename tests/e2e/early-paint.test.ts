@@ -9,7 +9,10 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { realPage, realPageHtml } from '../helpers/real-pages';
+import { readPage } from '../../utils/ao3/page';
+import type { WorkBlurb } from '../../utils/ao3/types';
+import { snapshotFromBlurb } from '../../utils/db/work-snapshot';
+import { realPage, realPageDocument, realPageHtml } from '../helpers/real-pages';
 import { describeRealPages } from '../helpers/real-pages-suite';
 import { requestFromPage } from './extension-messages';
 import { FLASH_SAMPLER, type FlashSamples } from './flash-sampler';
@@ -144,5 +147,25 @@ describeRealPages('works painted as the page arrives', () => {
     expect(unpainted).toBe(0);
     await busy;
     await page.close();
+  });
+
+  it("with a rule on the reader's own data, still paints the works the reader never opened early, and never the one opened", async () => {
+    const record = readPage(realPageDocument(LISTING), url);
+    const works = record.blurbs.filter((b): b is WorkBlurb => b.type === 'work' && b.workId !== null);
+    const opened = works.find((b) => b.workId !== null && `work_${b.workId}` !== FIRST_KEPT && !HIDDEN.includes(`work_${b.workId}`))!;
+    const control = await session.extensionPage('popup.html');
+    await requestFromPage(control, { type: 'visit/record', work: snapshotFromBlurb(opened)!, chapter: null });
+    await requestFromPage(control, { type: 'rules/put', rule: { id: 'hide-opened', action: 'hide', match: { kind: 'reading', state: 'opened' }, enabled: true } });
+
+    const { page, seen } = await loadStreamed(session, url);
+    // Only the opened work waits for the background's answer (the state filter says the others have none).
+    expect(seen.samples.firstVisibleAt[FIRST_KEPT]).toBeLessThan(seen.dcl);
+    expect(seen.paintedBeforeDcl).toBeGreaterThan(3);
+    expect(seen.samples.visibleFrames[`work_${opened.workId}`] ?? 0).toBe(0);
+    expect(seen.hidden).toEqual([...HIDDEN, `work_${opened.workId}`].sort());
+    expect(seen.summary).toMatch(/8 of 21 works hidden/);
+    await page.close();
+    await requestFromPage(control, { type: 'rules/delete', id: 'hide-opened' });
+    await control.close();
   });
 });

@@ -115,7 +115,7 @@ describeRealPages('deleting all data', () => {
     await expect.poll(() => focusedText(options), TIMEOUT).toBe('Delete all my data…');
   });
 
-  it('deletes everything with the keyboard: every store empty, storage.local only an empty mirror, the listing hides nothing', async () => {
+  it('deletes everything with the keyboard: every store empty, storage.local only an empty mirror and state filter, the listing hides nothing', async () => {
     await options.keyboard.press('Enter');
     await expect.poll(() => focusedText(options), TIMEOUT).toBe('Cancel');
     await options.keyboard.press('Shift+Tab');
@@ -137,8 +137,10 @@ describeRealPages('deleting all data', () => {
     // the browser's write limits), not the reader's data: the synced copy itself was removed.
     expect(counts.sync ?? 0).toBeLessThanOrEqual(1);
     const local = await options.evaluate(() => chrome.storage.local.get(null));
-    expect(Object.keys(local).sort()).toEqual(['displayPrefs', 'listingConfig', 'workNumbers']);
+    expect(Object.keys(local).sort()).toEqual(['displayPrefs', 'listingConfig', 'stateFilter', 'workNumbers']);
     expect(local.listingConfig).toMatchObject({ rules: [], alwaysShow: [] });
+    // The filter of works with a reader state is empty too: it names no work.
+    expect(local.stateFilter).toMatchObject({ count: 0 });
     expect(await options.evaluate(async (name) => (await (await caches.open(name)).keys()).length, TRANSFER_CACHE)).toBe(0);
     expect((await requestFromPage(options, { type: 'backups/list' })).backups).toEqual([]);
     await expect.poll(() => options.getByText('None yet.').isVisible(), TIMEOUT).toBe(true);

@@ -2,11 +2,11 @@
  * What goes to the stores. `npm run zip` writes the Chrome zip, the Firefox
  * zip and the sources zip Firefox's reviewers get; the sources zip holds
  * exactly its allow-list, and a reviewer who unpacks it and follows
- * SOURCE_CODE_REVIEW.md (`npm ci`, `npm run build`) gets, build after build,
+ * SOURCE_CODE_REVIEW.md (`npm ci`, `npm run build`) in another folder gets
  * exactly the files that were zipped.
  *
- * Slow by nature: a full install of its own (about a minute and a half with
- * npm's cache warm, as it is after CI's own `npm ci`) and four builds.
+ * Slow by nature: a full install of its own (about half a minute with npm's
+ * cache warm, as it is after CI's own `npm ci`) and three builds.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -95,7 +95,7 @@ describe('SOURCE_CODE_REVIEW.md', () => {
 });
 
 describe('a reviewer rebuilding from the sources zip', () => {
-  it("gets the same files twice over, and the same as the repository's build", () => {
+  it("gets the same files as the repository's build, byte for byte", () => {
     const sources = join(work, 'sources');
     for (const [path, bytes] of readZip(zipFile('sources'))) {
       mkdirSync(dirname(join(sources, path)), { recursive: true });
@@ -105,12 +105,8 @@ describe('a reviewer rebuilding from the sources zip', () => {
     // already holds (the lockfile pins every version and checksum either way), which saves about half a minute.
     run(sources, ['ci', '--prefer-offline'], shellEnv());
 
-    const builds = [1, 2].map(() => {
-      rmSync(join(sources, '.output'), { recursive: true, force: true });
-      run(sources, ['run', 'build'], shellEnv());
-      return builtIn(join(sources, '.output'));
-    });
-    expect(builds[1]).toEqual(builds[0]);
-    expect(builds[0]).toEqual(builtIn(zipped));
+    // The zipped build and the reviewer's are two builds from two folders: equal, byte for byte.
+    run(sources, ['run', 'build'], shellEnv());
+    expect(builtIn(join(sources, '.output'))).toEqual(builtIn(zipped));
   });
 });

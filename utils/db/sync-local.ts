@@ -145,9 +145,15 @@ export function readingWith(current: ReadingRecord | undefined, workId: number, 
  * Writes what the merge changed into the database, and the merged document as the new
  * shadow, in one transaction. `local` is the document `merged` was made from.
  */
+const changed = <E>(section: Record<string, E>, mine: Record<string, E>) => Object.keys(section).filter((key) => !same(section[key], mine[key]));
+
+/** The works whose Saved entry or progress `applyMerged` may write: those the merge changed. */
+export function changedWorkIds(local: SyncDoc, merged: SyncDoc): number[] {
+  return [...new Set([...changed(merged.w, local.w), ...changed(merged.p, local.p)])].map(Number);
+}
+
 export async function applyMerged(db: ShelfmarkDb, local: SyncDoc, merged: SyncDoc, now: Millis): Promise<Applied> {
   const applied: Applied = { rules: 0, settings: 0, saved: 0, progress: 0, skipped: 0, deferred: 0 };
-  const changed = <E>(section: Record<string, E>, mine: Record<string, E>) => Object.keys(section).filter((key) => !same(section[key], mine[key]));
   const ruleKeys = changed(merged.r, local.r);
   const settingKeys = changed(merged.s, local.s);
   const savedKeys = changed(merged.w, local.w);

@@ -25,6 +25,7 @@ import { t } from '../i18n';
 import { readUtf8 } from '../utf8';
 import type { ListingMirror } from './listing-mirror';
 import type { PageReports } from './page-reports';
+import type { StateFilterMirror } from './state-filter-mirror';
 import type { ReplyValue, RequestOf, RequestType } from './protocol';
 import { finishWipe } from './recovery';
 import { familyHandlers, type Wrangling } from '../wrangling/family-handlers';
@@ -41,6 +42,8 @@ export interface BackgroundDeps {
   dailySnapshots?: DailySnapshots;
   /** Where content scripts read the rules from; rewritten before replying to a request that changed them. */
   listingMirror: ListingMirror;
+  /** The filter of works that may have a reader state, for content scripts (state-filter-mirror.ts); kept by the router. */
+  stateFilter?: StateFilterMirror;
   /** The browser-sync engine (utils/sync/engine.ts): told of every change to synced data. */
   sync?: SyncEngine;
   /** The polite queue to the archive and the tag family learner (absent: families are not learned). */

@@ -9,11 +9,14 @@ import { clearTransfers, type TransferArea } from '../backup/transfer-area';
 import type { ShelfmarkDb } from '../db/schema';
 import { isWipeUnfinished, markWipeFinished } from '../db/wipe';
 import type { ListingMirror } from './listing-mirror';
+import type { StateFilterMirror } from './state-filter-mirror';
 
 export interface RecoveryDeps {
   getDb: () => Promise<ShelfmarkDb>;
   listingMirror: ListingMirror;
   transfers: TransferArea;
+  /** Built when missing: a first start, or a stop in the middle of a write of many works. */
+  stateFilter?: StateFilterMirror;
 }
 
 /**
@@ -27,8 +30,12 @@ export async function finishWipe(deps: RecoveryDeps): Promise<void> {
   await markWipeFinished(await deps.getDb());
 }
 
-/** At every start of the background: finishes a wipe a stop cut short, else rebuilds the mirror from the database. */
+/**
+ * At every start of the background: finishes a wipe a stop cut short, else rebuilds the mirror from
+ * the database; then builds the state filter if it is missing.
+ */
 export async function recoverAtStart(deps: RecoveryDeps): Promise<void> {
   if (await isWipeUnfinished(await deps.getDb())) await finishWipe(deps);
   else await deps.listingMirror.refresh();
+  await deps.stateFilter?.ensure();
 }

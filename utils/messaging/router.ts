@@ -8,6 +8,7 @@ import { checkReply, checkRequest, withoutBadEntries } from './checks';
 import { type BackgroundDeps, createHandlers, type RequestContext } from './handlers';
 import { MIRRORED_REQUESTS } from './listing-mirror';
 import { SYNCED_REQUESTS } from '../sync/sync-requests';
+import { stateEffectOf } from './state-effects';
 import {
   type AnyRequest,
   EXTENSION_PAGE_ERROR,
@@ -26,6 +27,8 @@ export interface RouterDeps extends BackgroundDeps {
 /** Returns a promise of the reply, or undefined for messages to ignore (no reply at all). */
 export type MessageHandler = (message: unknown, sender: SenderInfo) => Promise<Reply<RequestType>> | undefined;
 
+const warnFilter = (error: unknown) => console.warn('Shelfmark: could not update the list of works with a reading state.', error);
+
 const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 export function createMessageHandler(deps: RouterDeps): MessageHandler {
@@ -40,7 +43,7 @@ export function createMessageHandler(deps: RouterDeps): MessageHandler {
       if (!settings.recordPrivateWindows) return { ok: false, error: PRIVATE_WINDOW_ERROR };
     }
     const handler = handlers[request.type] as (request: AnyRequest, context: RequestContext) => Promise<unknown>;
-    const value = await handler(request, { tabId: sender.tab?.id, incognito: Boolean(sender.tab?.incognito) });
+    const value = await withStateFilter(request, () => handler(request, { tabId: sender.tab?.id, incognito: Boolean(sender.tab?.incognito) }));
     const problem = checkReply(request.type, value);
     if (problem) return { ok: false, error: `internal error: the background built an invalid reply (${problem})` };
     if (MIRRORED_REQUESTS.has(request.type)) {
@@ -60,6 +63,27 @@ export function createMessageHandler(deps: RouterDeps): MessageHandler {
       });
     }
     return { ok: true, value } as Reply<RequestType>;
+  }
+
+  /**
+   * Runs a request with the filter of works that may have a state kept true: the works it may give
+   * a state are added before it runs; around a write of many works the filter is withdrawn and built again.
+   */
+  async function withStateFilter<R>(request: AnyRequest, run: () => Promise<R>): Promise<R> {
+    const filter = deps.stateFilter;
+    const effect = stateEffectOf(request);
+    if (!filter || (effect !== 'rebuild' && effect.length === 0)) return run();
+    if (effect !== 'rebuild') {
+      // Should the filter not take them, none is better than one saying no to a work with a state.
+      await filter.add(effect).catch(() => filter.withdraw().catch(warnFilter));
+      return run();
+    }
+    await filter.withdraw();
+    try {
+      return await run();
+    } finally {
+      await filter.rebuild().catch(warnFilter);
+    }
   }
 
   return (message, sender) => {

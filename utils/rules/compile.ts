@@ -195,8 +195,11 @@ class RuleMatcher implements Matcher {
     if (verdict === 'highlight' && color !== undefined) result.color = color;
     if (verdict === 'hide') result.severity = severity;
     // A rule on the reader's own data may still change this verdict once the states are in: the
-    // blurb waits for them rather than paint as judged so far (nothing stronger than removal is left).
-    if (this.readingRules.length > 0 && !options.readerStates && subject.workId !== null && severity !== 'remove') result.needsState = true;
+    // blurb waits for them rather than paint as judged so far (nothing stronger than removal is left;
+    // a work known to have no state matches no reading rule).
+    if (this.readingRules.length > 0 && !options.readerStates && subject.workId !== null && severity !== 'remove' && options.mayHaveState?.(subject.workId) !== false) {
+      result.needsState = true;
+    }
     return result;
   }
 

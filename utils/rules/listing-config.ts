@@ -9,6 +9,7 @@
  */
 import { familyMirrorFrom, type FamilyMirror } from './family-table';
 import type { HideSeverity, Rule } from './types';
+import type { MayHaveState } from '../reading/state-filter';
 
 export const LISTING_CONFIG_KEY = 'listingConfig';
 
@@ -40,6 +41,11 @@ export interface ListingConfig {
    * rules then match their own text only.
    */
   families?: FamilyMirror | null;
+  /**
+   * Which works may have a reader state, from the filter read beside the mirror
+   * (utils/reading/state-filter.ts), not stored in it: absent, any work may.
+   */
+  mayHaveState?: MayHaveState;
 }
 
 export const EMPTY_LISTING_CONFIG: ListingConfig = { rules: [], alwaysShow: [], hiddenWorks: 'placeholder', placeholderTitles: false, paused: false };

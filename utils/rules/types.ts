@@ -223,7 +223,8 @@ export interface Classification {
    * True when the verdict depends on the reader's own state of the work
    * (`works/state`: read, finished, saved) and that state was not given: the
    * listing holds the blurb back from painting until the state has come and
-   * the blurb is classified again. Set when a reading rule exists and no states were given.
+   * the blurb is classified again. Set when a reading rule exists, no states were given and the
+   * work may have a state (`ClassifyOptions.mayHaveState`).
    */
   needsState?: boolean;
 }
@@ -238,4 +239,9 @@ export interface ClassifyOptions {
   readerStates?: ReaderStates;
   /** The severity of hide rules that have none: the reader's `hiddenWorks` setting (`severityOfStyle`); `collapse` when absent. */
   defaultSeverity?: HideSeverity;
+  /**
+   * Before `readerStates` are given: false for a work known to have no state, whose reading rules
+   * then cannot match, so its verdict is final (no `needsState`). Absent, any work may have one.
+   */
+  mayHaveState?: (workId: number) => boolean;
 }

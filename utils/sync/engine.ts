@@ -16,7 +16,7 @@
  */
 import type { ShelfmarkDb } from '../db/schema';
 import { getSettings } from '../db/settings';
-import { applyMerged, localDoc, readLocalData, type Applied } from '../db/sync-local';
+import { applyMerged, changedWorkIds, localDoc, readLocalData, type Applied } from '../db/sync-local';
 import {
   clearDirty,
   dirtySince,
@@ -50,6 +50,8 @@ export interface SyncEngineDeps {
   area: SyncArea | null;
   /** False where the browser keeps a sync area but never syncs it (Firefox for Android, Mozilla bug 1625257). */
   available?: () => Promise<boolean>;
+  /** Before data from elsewhere is written: the works whose Saved entry or progress may change (the state filter). */
+  beforeWorkWrites?(workIds: readonly number[]): Promise<void>;
   /** After data from elsewhere was written: brings open archive tabs up to date (the rules mirror). */
   afterApply(applied: Applied): Promise<void>;
   setTimer?(run: () => void, ms: number): unknown;
@@ -209,6 +211,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     const shadow = await readShadow(db);
     const local = localDoc(await readLocalData(db), shadow, state.device, since ?? now);
     const merged = expire(remote ? mergeDocs(local, remote) : local, now);
+    await deps.beforeWorkWrites?.(changedWorkIds(local, merged));
     const applied = await applyMerged(db, local, merged, now);
     const received = applied.rules + applied.settings + applied.saved + applied.progress;
     if (received > 0) {

@@ -185,6 +185,15 @@ export class ListingFilter {
     return this.finish(options.hiddenWorks);
   }
 
+  /**
+   * Judges again only the blurbs that waited for the reader's state (`needsState`), now that it is
+   * in `options`: the others' verdicts were final without it.
+   */
+  classifyHeld(matcher: Matcher | null, options: FilterOptions): ListingOutcome {
+    this.results = this.results.map((result, i) => (result.needsState ? this.classifyOne(this.blurbs[i]!, matcher, options) : result));
+    return this.finish(options.hiddenWorks);
+  }
+
   private classifyOne(blurb: ListedBlurb, matcher: Matcher | null, options: FilterOptions): Classification {
     const { element, record } = blurb;
     if (this.decorated.delete(element)) undecorate(element);

@@ -30,6 +30,7 @@ function filterOptions(config: ListingConfig, readerStates: ReaderStates | null)
     placeholderTitles: config.placeholderTitles,
   };
   if (readerStates) options.readerStates = readerStates;
+  else if (config.mayHaveState) options.mayHaveState = config.mayHaveState;
   return options;
 }
 
@@ -104,9 +105,14 @@ export class ListingRules {
    * when a reading rule reads it.
    */
   setReaderStates(states: ReaderStates): void {
+    const first = this.readerStates === null;
     this.readerStates = states;
     this.options = filterOptions(this.config, states);
-    if (this.needsReaderState) this.reclassify();
+    if (!this.needsReaderState) return;
+    if (!first) return this.reclassify();
+    // The first answer: only the blurbs judged to wait for it can change.
+    this.outcome = this.filter.classifyHeld(this.activeMatcher(), this.options);
+    this.onChange(this.outcome);
   }
 
   setPausedHere(paused: boolean): void {

@@ -101,6 +101,33 @@ describeRealPages('ListingFilter on a real listing', () => {
     expect(doc.querySelector('.shelfmark-summary')?.textContent).toContain('7 of 21 works hidden');
   });
 
+  it("judges again only the works that waited for the reader's state once it comes, ending as one pass with the states would", () => {
+    const matcher = compileRules([
+      rule({ id: 'a', match: { kind: 'author', login: 'EdosianOrchids901' } }),
+      rule({ id: 'opened', match: { kind: 'reading', state: 'opened' } }),
+    ]);
+    const ids = blurbs.map((b) => b.record.workId!);
+    const opened = new Set([ids[1]!, ids[2]!]);
+    const reading = (workId: number) => ({ workId, chapters: [], lastChapter: null, visitCount: 1, firstVisit: 1, lastVisit: 1 });
+    const states = new Map([...opened].map((id) => [id, { workId: id, reading: reading(id), saved: null, chapters: [] }]));
+    const withStates = { ...options, readerStates: states };
+    const inOnePass = new ListingFilter(blurbs);
+    inOnePass.classify(matcher, withStates);
+    const expected = hidden();
+    inOnePass.classify(null, options);
+
+    const filter = new ListingFilter();
+    const before = filter.add(blurbs, matcher, { ...options, mayHaveState: (id) => opened.has(id) });
+    expect(before.filter((r) => r.needsState).length).toBe(2);
+    const outcome = filter.classifyHeld(matcher, withStates);
+    expect(hidden()).toEqual(expected);
+    expect(hidden()).toEqual(expect.arrayContaining(['work_' + ids[1], 'work_' + ids[2]]));
+    // The works that did not wait keep the very verdicts they had.
+    outcome.results.forEach((result, i) => {
+      if (!before[i]!.needsState) expect(result).toBe(before[i]);
+    });
+  });
+
   it('classifies every blurb anew when the page changed under the ones added while parsing', () => {
     const matcher = compileRules([rule({ id: 'a', match: { kind: 'trait', trait: { type: 'rating', rating: 'Explicit' } } })]);
     const filter = new ListingFilter();

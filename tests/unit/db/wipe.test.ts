@@ -18,6 +18,7 @@ import { readSyncState } from '../../../utils/db/sync-state';
 import type { SendRequest } from '../../../utils/messaging/client';
 import { DISPLAY_PREFS_KEY } from '../../../utils/library/display';
 import { DEFAULT_NUMBERS_PREFS, NUMBERS_PREFS_KEY } from '../../../utils/reading/numbers-prefs';
+import { STATE_FILTER_KEY, StateFilter } from '../../../utils/reading/state-filter';
 import { EMPTY_LISTING_CONFIG, LISTING_CONFIG_KEY } from '../../../utils/rules/listing-config';
 import { fillLibrary } from '../backup/files';
 import { archiveTab, optionsPage, testBackground } from '../messaging/background';
@@ -109,7 +110,9 @@ describe('the data/wipe request', () => {
     expect(Object.entries(await storeCounts(db)).filter(([name, n]) => name !== 'meta' && n > 0)).toEqual([]);
     expect(await readBackupData(db)).toEqual({ works: [], reading: [], visits: [], saved: [], rules: [], settings: [], families: [] });
     expect(await listSnapshots(db)).toEqual([]);
-    expect([...bg.local.keys()].sort()).toEqual([DISPLAY_PREFS_KEY, LISTING_CONFIG_KEY, NUMBERS_PREFS_KEY].sort());
+    expect([...bg.local.keys()].sort()).toEqual([DISPLAY_PREFS_KEY, LISTING_CONFIG_KEY, NUMBERS_PREFS_KEY, STATE_FILTER_KEY].sort());
+    // No work has a state any more: the filter says so of every one.
+    expect(StateFilter.from(bg.local.get(STATE_FILTER_KEY))?.count).toBe(0);
     expect(bg.local.get(LISTING_CONFIG_KEY)).toEqual(EMPTY_LISTING_CONFIG);
     expect(bg.local.get(NUMBERS_PREFS_KEY)).toEqual(DEFAULT_NUMBERS_PREFS);
     expect(bg.transfers.files.size).toBe(0);

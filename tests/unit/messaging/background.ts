@@ -8,6 +8,7 @@ import type { SendRequest } from '../../../utils/messaging/client';
 import { createListingMirror, type ListingMirror, type LocalArea } from '../../../utils/messaging/listing-mirror';
 import { createPageReports, type SessionArea } from '../../../utils/messaging/page-reports';
 import { recoverAtStart } from '../../../utils/messaging/recovery';
+import { createStateFilterMirror, type FilterArea, type StateFilterMirror } from '../../../utils/messaging/state-filter-mirror';
 import type { Reply, RequestType } from '../../../utils/messaging/protocol';
 import { createMessageHandler, type MessageHandler } from '../../../utils/messaging/router';
 import type { SenderInfo } from '../../../utils/messaging/sender';
@@ -41,7 +42,7 @@ export function memorySessionArea(): SessionArea & { items: Map<string, unknown>
 }
 
 /** `storage.local` in memory, over `items`. */
-export function memoryLocalArea(items: Map<string, unknown>): LocalArea {
+export function memoryLocalArea(items: Map<string, unknown>): LocalArea & FilterArea {
   return {
     async get(key) {
       return items.has(key) ? { [key]: structuredClone(items.get(key)) } : {};
@@ -51,6 +52,9 @@ export function memoryLocalArea(items: Map<string, unknown>): LocalArea {
     },
     async clear() {
       items.clear();
+    },
+    async remove(key) {
+      items.delete(key);
     },
   };
 }
@@ -86,18 +90,28 @@ export interface TestBackground {
   sendAs: (sender: SenderInfo) => SendRequest;
   transfers: ReturnType<typeof memoryTransferArea>;
   listingMirror: ListingMirror;
+  stateFilter: StateFilterMirror;
   /** What the background does at every start of its worker. */
   start: () => Promise<void>;
 }
 
-export function testBackground(options: { maxImportBytes?: number; dailySnapshots?: DailySnapshots } = {}): TestBackground {
+export interface TestBackgroundOptions {
+  maxImportBytes?: number;
+  dailySnapshots?: DailySnapshots;
+  /** Wraps the `storage.local` the background writes (to watch or fail its writes). */
+  wrapLocal?: (area: LocalArea & FilterArea) => LocalArea & FilterArea;
+}
+
+export function testBackground(options: TestBackgroundOptions = {}): TestBackground {
   const connection = createDbConnection({ name: uniqueDbName() });
   const clock = { now: T0 };
   const now = () => clock.now;
   const transfers = memoryTransferArea();
   const local = new Map<string, unknown>();
   const getDb = () => connection.get();
-  const listingMirror = createListingMirror(getDb, memoryLocalArea(local));
+  const area = options.wrapLocal ? options.wrapLocal(memoryLocalArea(local)) : memoryLocalArea(local);
+  const listingMirror = createListingMirror(getDb, area);
+  const stateFilter = createStateFilterMirror(getDb, area);
   const handle = createMessageHandler({
     getDb,
     now,
@@ -107,6 +121,7 @@ export function testBackground(options: { maxImportBytes?: number; dailySnapshot
     transfers,
     maxImportBytes: options.maxImportBytes ?? MAX_BACKUP_BYTES,
     listingMirror,
+    stateFilter,
     ...(options.dailySnapshots ? { dailySnapshots: options.dailySnapshots } : {}),
   });
   const send = async (message: unknown, sender: SenderInfo = optionsPage) => {
@@ -114,5 +129,6 @@ export function testBackground(options: { maxImportBytes?: number; dailySnapshot
     return reply ? structuredClone(await reply) : undefined;
   };
   const sendAs = (sender: SenderInfo): SendRequest => (async (request) => (await send(request, sender))!) as SendRequest;
-  return { handle, db: getDb, clock, send, sendAs, transfers, local, listingMirror, start: () => recoverAtStart({ getDb, listingMirror, transfers }) };
+  const start = () => recoverAtStart({ getDb, listingMirror, transfers, stateFilter });
+  return { handle, db: getDb, clock, send, sendAs, transfers, local, listingMirror, stateFilter, start };
 }

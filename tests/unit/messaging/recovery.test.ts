@@ -9,6 +9,7 @@ import { deleteRule, putRule } from '../../../utils/db/rules';
 import { isWipeUnfinished, wipeDatabase } from '../../../utils/db/wipe';
 import { DISPLAY_PREFS_KEY } from '../../../utils/library/display';
 import { NUMBERS_PREFS_KEY } from '../../../utils/reading/numbers-prefs';
+import { STATE_FILTER_KEY, StateFilter } from '../../../utils/reading/state-filter';
 import { createListingMirror } from '../../../utils/messaging/listing-mirror';
 import { EMPTY_LISTING_CONFIG, LISTING_CONFIG_KEY, type ListingConfig } from '../../../utils/rules/listing-config';
 import { fillLibrary } from '../backup/files';
@@ -107,8 +108,9 @@ describe('"Delete all my data" after a stop', () => {
 
     await bg.start();
 
-    expect([...bg.local.keys()].sort()).toEqual([DISPLAY_PREFS_KEY, LISTING_CONFIG_KEY, NUMBERS_PREFS_KEY].sort());
+    expect([...bg.local.keys()].sort()).toEqual([DISPLAY_PREFS_KEY, LISTING_CONFIG_KEY, NUMBERS_PREFS_KEY, STATE_FILTER_KEY].sort());
     expect(bg.local.get(LISTING_CONFIG_KEY)).toEqual(EMPTY_LISTING_CONFIG);
+    expect(StateFilter.from(bg.local.get(STATE_FILTER_KEY))?.count).toBe(0);
     expect(bg.transfers.files.size).toBe(0);
     expect(await isWipeUnfinished(db)).toBe(false);
   });

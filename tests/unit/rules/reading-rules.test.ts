@@ -107,6 +107,15 @@ describe('a blurb judged before the states are in', () => {
     const removed = compileRules([readingRule({ state: 'finished' }), rule({ kind: 'work', workId: 1000 }, { severity: 'remove' })]);
     expect(removed.classify(workBlurb(), {}).needsState).toBeUndefined();
   });
+
+  it('does not wait for a work the state filter knows has no state: no reading rule can match it', () => {
+    const waiting = compileRules([readingRule({ state: 'opened' }), tagRule('Angst')]);
+    const blurb = workBlurb();
+    const judged = waiting.classify(blurb, { mayHaveState: (id) => id !== blurb.workId });
+    expect(judged.needsState).toBeUndefined();
+    expect(judged).toEqual(waiting.classify(blurb, { readerStates: new Map() }));
+    expect(waiting.classify(blurb, { mayHaveState: () => true }).needsState).toBe(true);
+  });
 });
 
 describe('needsReaderState', () => {
