@@ -1,11 +1,17 @@
 import { defineConfig } from 'vitest/config';
 
-/** See the e2e-paced project. */
-const PACED = ['tests/e2e/sync.test.ts', 'tests/e2e/history-import.test.ts', 'tests/e2e/tag-families.test.ts'];
+/** See the e2e-untimed project. */
+const UNTIMED = [
+  'tests/e2e/sync.test.ts',
+  'tests/e2e/history-import.test.ts',
+  'tests/e2e/tag-families.test.ts',
+  'tests/e2e/content-script.test.ts',
+  'tests/e2e/soak.test.ts',
+];
 
 export default defineConfig({
   test: {
-    // Two at a time where a project allows it (the unit, paced browser and package tests, first); the
+    // Two at a time where a project allows it (the unit, untimed browser and package tests, first); the
     // browser projects that measure or race then run their files one at a time.
     maxWorkers: 2,
     projects: [
@@ -22,7 +28,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
-          exclude: PACED,
+          exclude: UNTIMED,
           environment: 'node',
           // One browser at a time: the machines have two cores.
           fileParallelism: false,
@@ -32,11 +38,12 @@ export default defineConfig({
       },
       {
         test: {
-          // Browser tests that spend most of their time waiting on Shelfmark's own pacing (sync's gap between
-          // writes, the History walk's 3 s, the tag learner's politeness): they leave the cores idle, so they
-          // run beside the unit tests, two files at a time, before the one-at-a-time browser projects.
-          name: 'e2e-paced',
-          include: PACED,
+          // Browser tests that time nothing and race nothing, so they may share the cores: those that mostly
+          // wait on Shelfmark's own pacing (sync's gap between writes, the History walk's 3 s, the tag
+          // learner's politeness), the content script over every real page, and the long session. They run
+          // beside the unit tests, two files at a time, before the one-at-a-time browser projects.
+          name: 'e2e-untimed',
+          include: UNTIMED,
           environment: 'node',
           testTimeout: 300_000,
           hookTimeout: 120_000,

@@ -138,13 +138,15 @@ function startAfterReveal(context: PageContext): void {
 async function onPageReady(gate: BlurbGate, release: BlurbRelease, configLoading: Promise<ListingConfig>, parsed: ParsedListing, address: string): Promise<void> {
   let listing: ListingRules | null = null;
   let context: PageContext;
+  let reported = false;
   try {
     parsed.stop();
     const { page, elements } = readPageWithElements(document, address, new Date(), parsed.recordOf);
     const blurbs = elements.map((element, i) => ({ element: element as HTMLElement, record: page.blurbs[i]! }));
     // A listing whose works couldn't be read (the archive changed?) gets no rules: nothing is hidden.
     if (hasBlurbs(page) && !findReadProblem(document, page)) {
-      listing = parsed.settle(blurbs, await offClock(configLoading), (outcome) => reportPage(page, location.href, outcome));
+      // Passes before the page's first report (below, once the gate opens) are not reported: it tells their outcome.
+      listing = parsed.settle(blurbs, await offClock(configLoading), (outcome) => reported && reportPage(page, location.href, outcome));
       performance.mark(CLASSIFIED_MARK);
       release.release(blurbs, listing.outcome.results);
     } else {
@@ -159,16 +161,18 @@ async function onPageReady(gate: BlurbGate, release: BlurbRelease, configLoading
     if (workPage) showWorkPageBanner(workPage, await offClock(configLoading));
     drawWhileStatesLoad(blurbs);
     context = { page, blurbs, workPage, states: await offClock(statesLoading), listing, numbers: await offClock(numbersPrefs()) };
-    // Blurbs held for this answer (`release.holding`: a rule on the reader's own data judged them
-    // `needsState`) are judged again with the states in, before the gate opens and they paint.
-    if (context.states.tracking !== null) listing?.setReaderStates(context.states);
     drawBeforeReveal(context);
+    // Blurbs held for this answer (`release.holding`: a rule on the reader's own data judged them
+    // `needsState`) are judged again with the states in, before the gate opens and they paint; the
+    // badges and Save states, drawn first, don't wait on that.
+    if (context.states.tracking !== null) listing?.setReaderStates(context.states);
   } finally {
     gate.release();
   }
 
   const { page, blurbs, workPage } = context;
   reportPage(page, location.href, listing?.outcome ?? null);
+  reported = true;
   answerTabRequests(tabRequestHandlers(page, () => listing));
   startAfterReveal(context);
 

@@ -4,8 +4,10 @@
  * partly read, caught up with new chapters, finished, and only visited) and
  * 500 rules. Timed by the content script's own performance marks: from the
  * background's state reply arriving (`shelfmark:state`) to every badge drawn
- * (`shelfmark:badges`) — the rules' pass runs in between when the reply beats
- * it, so the figure covers badges and rules together.
+ * (`shelfmark:badges`). Beside it, from the same reply to the gate opening
+ * (`shelfmark:revealed`): the bench's rules include rules on the reader's own
+ * data, so every work here waited for the reply and is judged again after
+ * the badges are drawn.
  */
 import type { Page } from 'playwright-core';
 import { readPage } from '../../utils/ao3/page';
@@ -25,6 +27,7 @@ const LISTING = 'listing-tag-sherlock-holmes.html';
 
 interface LoadTimes {
   badgesMs: number;
+  revealMs: number;
   stateMs: number;
   classifiedMs: number;
   badges: number;
@@ -39,8 +42,10 @@ async function load(page: Page, url: string): Promise<LoadTimes> {
     const state = performance.getEntriesByName('shelfmark:state')[0]?.startTime ?? Number.NaN;
     const badges = performance.getEntriesByName('shelfmark:badges')[0]?.startTime ?? Number.NaN;
     const classified = performance.getEntriesByName('shelfmark:classified')[0]?.startTime ?? Number.NaN;
+    const revealed = performance.getEntriesByName('shelfmark:revealed')[0]?.startTime ?? Number.NaN;
     return {
       badgesMs: badges - state,
+      revealMs: revealed - state,
       stateMs: state - nav.domContentLoadedEventStart,
       classifiedMs: classified - nav.domContentLoadedEventStart,
     };
@@ -84,10 +89,11 @@ export async function run(): Promise<BenchSection> {
     const drawn = Math.min(...times.map((t) => t.badges));
     return {
       rows: [
-        { name: `${works.length}-blurb listing, every work with history, 500 rules: state reply → badges drawn`, value: badgesMs, unit: 'ms', note: `median of ${RUNS} loads; ${drawn} badges; target ≤ 5` },
+        { name: `${works.length}-blurb listing, every work with history, 500 rules: state reply → badges drawn`, value: badgesMs, unit: 'ms', note: `median of ${RUNS} loads; ${drawn} badges; target ≤ 3` },
+        { name: 'state reply → works shown (the works that waited for it judged again)', value: round(median(times.map((t) => t.revealMs))), unit: 'ms', note: 'every work on the page has history and waits' },
         { name: 'DOMContentLoaded → state reply handled (works/state with snapshots)', value: round(median(times.map((t) => t.stateMs))), unit: 'ms', note: `rules pass done at ${round(median(times.map((t) => t.classifiedMs)))} ms` },
       ],
-      figures: { badges_ms: badgesMs },
+      figures: { badges_ms: badgesMs, state_reveal_ms: round(median(times.map((t) => t.revealMs))) },
     };
   } finally {
     await session.close();

@@ -14,6 +14,10 @@ import { importBackup } from './backup-transfer';
 import { requestFromPage } from './extension-messages';
 import { launchExtension, type ExtensionSession } from './harness';
 import { until } from './until';
+import { describeRealPages } from '../helpers/real-pages-suite';
+
+/** A real listing with seven works by one author (EdosianOrchids901). */
+const LISTING = 'listing-tag-sherlock-holmes.html';
 
 interface Profile {
   session: ExtensionSession;
@@ -181,6 +185,22 @@ describe('browser sync between two profiles', () => {
     const b = await profile();
     await deliver(a, b);
     await until(() => library(b), (rows) => rows.find((r) => r.workId === 25)?.note === 'click 199', 'the last change to arrive');
+  });
+});
+
+describeRealPages('browser sync and open archive tabs', () => {
+  it('applies a rule made on another computer to an open listing, without a reload', async () => {
+    const [a, b] = await Promise.all([profile(), profile()]);
+    const tab = await b.session.openArchivePage(await b.session.serveRealPage(LISTING));
+    expect(await tab.locator('li.blurb.shelfmark-hidden').count()).toBe(0);
+
+    await requestFromPage(a.page, { type: 'rules/put', rule: { id: 'hide-edosian', action: 'hide', match: { kind: 'author', login: 'EdosianOrchids901' }, enabled: true } });
+    await settled(a);
+    await deliver(a, b);
+
+    // The seven works by that author on the page, hidden where the reader left the tab open.
+    await tab.waitForFunction(() => document.querySelectorAll('li.blurb.shelfmark-hidden').length === 7, null, { timeout: 30_000 });
+    await expect(tab.locator('.shelfmark-summary').textContent()).resolves.toMatch(/7 of 21 works hidden/);
   });
 });
 
