@@ -66,7 +66,7 @@ export default defineConfig({
           name: 'e2e-firefox',
           include: ['tests/e2e-firefox/**/*.test.ts'],
           environment: 'node',
-          // The Firefox build in Firefox ESR; last, so it never shares the two cores with another browser.
+          // The Firefox build in Firefox ESR; one file at a time, never beside another browser.
           sequence: { groupOrder: 1 },
           fileParallelism: false,
           testTimeout: 60_000,

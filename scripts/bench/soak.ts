@@ -153,8 +153,8 @@ async function heapUsed(worker: TargetSession): Promise<number> {
 async function openPage(tab: Page, page: SoakPage): Promise<void> {
   await tab.goto(page.url, { waitUntil: 'domcontentloaded' });
   await tab.waitForFunction(() => !document.documentElement.classList.contains('shelfmark-pending'));
-  // The reading bar is drawn in the same task that sends the visit.
-  if (page.recordsVisit) await tab.waitForSelector('.shelfmark-reading-bar', { state: 'attached', timeout: 10_000 });
+  // The reading bar is filled in the same task that sends the visit (empty, it is only the place kept for it).
+  if (page.recordsVisit) await tab.waitForSelector('.shelfmark-reading-bar:not(:empty)', { state: 'attached', timeout: 10_000 });
 }
 
 async function visitsLogged(control: Page): Promise<number> {

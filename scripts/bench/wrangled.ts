@@ -25,7 +25,7 @@ import { normalizeTagText } from '../../utils/rules/normalize';
 import type { TagFamily } from '../../utils/rules/tag-family';
 import type { Rule } from '../../utils/rules/types';
 import { realPageHtml, realPages, realPagesDir } from '../../tests/helpers/real-pages';
-import { benchRules } from '../lib/bench-rules';
+import { benchFamilies, benchRules, FAMILY_NAMES } from '../lib/bench-rules';
 import { checkBlurbs, learnFamilies } from '../lib/check-rules';
 import { parseArchiveHtml } from '../lib/html';
 import { buildLargeListing } from '../lib/large-listing';
@@ -34,7 +34,6 @@ import type { BenchSection } from './types';
 
 const RECALL_GOAL = 99;
 const PRECISION_GOAL = 100;
-const FAMILY_NAMES = 50_000;
 
 const ruleOn = (tag: string): Rule => ({
   id: 'wrangled',
@@ -59,22 +58,6 @@ function familyNames(family: TagFamily): string[] {
 }
 
 const goal = (holds: boolean, text: string) => `goal ${text}: ${holds ? 'holds' : 'NOT HELD'}`;
-
-/** The bench's 500 rules, each exact one with a family; the families hold `total` names in all. */
-function syntheticFamilies(rules: readonly Rule[], total: number): TagFamily[] {
-  // Rules with the same tag share one family (as the mirror stores them): one per distinct tag.
-  const texts = [...new Set(rules.flatMap((r) => (r.match.kind === 'tag' && r.match.mode === 'exact' ? [r.match.text] : [])))];
-  const each = Math.ceil(total / texts.length);
-  return texts.map((text, r) => {
-    const synonyms = Array.from({ length: Math.floor(each * 0.8) }, (_, i) => `${text} (spelled another way, ${r}-${i})`);
-    const subtags = Array.from({ length: 5 }, (_, s) => ({
-      name: `${text}: narrower ${s}`,
-      parent: text,
-      synonyms: Array.from({ length: Math.floor((each - synonyms.length - 5) / 5) }, (_, i) => `narrower ${text} ${s}.${i}`),
-    }));
-    return { name: text, canonical: text, synonyms, subtags, learnedAt: 1, pages: 6, complete: true };
-  });
-}
 
 export async function run(): Promise<BenchSection> {
   const dir = realPagesDir();
@@ -108,7 +91,7 @@ export async function run(): Promise<BenchSection> {
 
   // The mirror with 500 rules and 50,000 family names.
   const rules = benchRules().map((input) => ({ ...input, createdAt: 1, updatedAt: 1 }) as Rule);
-  const families = syntheticFamilies(rules, FAMILY_NAMES);
+  const families = benchFamilies(rules, FAMILY_NAMES);
   const nameCount = families.reduce((sum, f) => sum + 1 + f.synonyms.length + f.subtags.reduce((s, t) => s + 1 + t.synonyms.length, 0), 0);
   const started = performance.now();
   const table = mirrorFamilies(rules, families);

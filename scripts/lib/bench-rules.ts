@@ -9,6 +9,9 @@ import type { RuleInput } from '../../utils/db/rule-checks';
 import type { ExtensionSession } from '../../tests/e2e/harness';
 import { requestFromPage } from '../../tests/e2e/extension-messages';
 import type { RuleMatch, TagSlot } from '../../utils/rules/types';
+import type { TagFamily } from '../../utils/rules/tag-family';
+import { normalizeTagText } from '../../utils/rules/normalize';
+import { DB_NAME } from '../../utils/db/schema';
 
 const NAMES = ['Harry Potter', 'Draco Malfoy', 'Hermione Granger', 'Steve Rogers', 'Tony Stark', 'Bucky Barnes', 'Dean Winchester', 'Sam Winchester', 'Castiel', 'Kirk', 'Spock', 'Aziraphale', 'Crowley', 'Geralt', 'Jaskier', 'Link', 'Zelda', 'Wei Wuxian', 'Lan Zhan', 'Jon Snow'];
 const TROPES = ['Slow Burn', 'Enemies to Lovers', 'Hurt/Comfort', 'Fluff', 'Angst', 'Canon Divergence', 'Time Travel', 'Soulmates', 'Found Family', 'Fake Dating'];
@@ -92,4 +95,49 @@ export async function saveBenchRules(session: ExtensionSession, control: Page): 
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }, rules.length);
+}
+
+/** The names the bench's families hold in all (issue #14: 500 rules whose families total 50,000 names). */
+export const FAMILY_NAMES = 50_000;
+
+/** A family for each distinct tag of the rules' exact tag rules, as if learned from the archive; `total` names in all. */
+export function benchFamilies(rules: readonly Pick<RuleInput, 'match'>[], total: number): TagFamily[] {
+  // Rules with the same tag share one family (as the mirror stores them): one per distinct tag.
+  const texts = [...new Set(rules.flatMap((r) => (r.match.kind === 'tag' && r.match.mode === 'exact' ? [r.match.text] : [])))];
+  const each = Math.ceil(total / texts.length);
+  return texts.map((text, r) => {
+    const synonyms = Array.from({ length: Math.floor(each * 0.8) }, (_, i) => `${text} (spelled another way, ${r}-${i})`);
+    const subtags = Array.from({ length: 5 }, (_, s) => ({
+      name: `${text}: narrower ${s}`,
+      parent: text,
+      synonyms: Array.from({ length: Math.floor((each - synonyms.length - 5) / 5) }, (_, i) => `narrower ${text} ${s}.${i}`),
+    }));
+    return { name: text, canonical: text, synonyms, subtags, learnedAt: 1, pages: 6, complete: true };
+  });
+}
+
+/**
+ * Stores `families` in the extension's database as learned ones (through its service worker: no
+ * request learns them) and turns learning on, so the background mirrors them for content scripts.
+ * Resolves once the mirror holds them.
+ */
+export async function saveBenchFamilies(session: ExtensionSession, control: Page, families: readonly TagFamily[]): Promise<void> {
+  const records = families.map((family) => ({ key: normalizeTagText(family.name), name: family.name, family, failedAt: null, error: null }));
+  const worker = await session.serviceWorker();
+  await worker.evaluate(async ({ name, records }) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open(name);
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction('tagFamilies', 'readwrite');
+      for (const record of records) tx.objectStore('tagFamilies').put(record);
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }, { name: DB_NAME, records });
+  await requestFromPage(control, { type: 'settings/set', values: { learnTagFamilies: true } });
+  await control.waitForFunction(async () => Boolean(((await chrome.storage.local.get('listingConfig')).listingConfig as { families?: unknown } | undefined)?.families), null, { timeout: 60_000 });
 }
