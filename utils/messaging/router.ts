@@ -74,11 +74,11 @@ export function createMessageHandler(deps: RouterDeps): MessageHandler {
     const effect = stateEffectOf(request);
     if (!filter || (effect !== 'rebuild' && effect.length === 0)) return run();
     if (effect !== 'rebuild') {
-      // Should the filter not take them, none is better than one saying no to a work with a state.
-      await filter.add(effect).catch(() => filter.withdraw().catch(warnFilter));
+      await filter.add(effect);
       return run();
     }
-    await filter.withdraw();
+    // Should storage refuse, the request still runs: a stale filter costs a flash at worst, never data.
+    await filter.withdraw().catch(warnFilter);
     try {
       return await run();
     } finally {

@@ -23,7 +23,11 @@ export interface FilterArea {
 }
 
 export interface StateFilterMirror {
-  /** Adds works about to get a state; resolves once the filter holding them is stored. */
+  /**
+   * Adds works about to get a state; resolves once the filter holding them is stored. Never
+   * rejects: should storage refuse, the filter is taken away instead (no filter is better than one
+   * saying no to a work with a state), and the write it precedes goes ahead.
+   */
   add(workIds: readonly number[]): Promise<void>;
   /** Takes the filter away before a write of many works (until `rebuild`). */
   withdraw(): Promise<void>;
@@ -82,7 +86,7 @@ export function createStateFilterMirror(getDb: () => Promise<ShelfmarkDb>, area:
   const stored = async () => (known !== undefined ? known : (known = StateFilter.from((await area.get(STATE_FILTER_KEY))[STATE_FILTER_KEY])));
   return {
     add(workIds) {
-      return enqueue(async () => {
+      const adding = enqueue(async () => {
         const filter = await stored();
         // None yet, or withdrawn for a write of many works: every work waits for its state until the build.
         if (!filter) return void workIds.forEach((id) => waiting.add(id));
@@ -91,6 +95,9 @@ export function createStateFilterMirror(getDb: () => Promise<ShelfmarkDb>, area:
         if (!filter.hasRoomFor(missing.length)) return build(missing);
         for (const id of missing) filter.add(id);
         await store(filter);
+      });
+      return adding.catch(() => enqueue(() => store(null))).catch((error: unknown) => {
+        console.warn('Shelfmark: could not update the list of works with a reading state.', error);
       });
     },
     withdraw: () => enqueue(() => store(null)),

@@ -49,6 +49,25 @@ describe('the state filter kept by the background', () => {
     expect(mayHaveState(bg.local)(4242)).toBe(true);
   });
 
+  it('is taken away when storage refuses it, and the visit is recorded all the same', async () => {
+    let refuse = false;
+    const bg = testBackground({
+      wrapLocal: (area) => ({
+        ...area,
+        async set(items) {
+          if (refuse && STATE_FILTER_KEY in items) throw new Error('QUOTA_BYTES quota exceeded');
+          return area.set(items);
+        },
+      }),
+    });
+    await bg.start();
+    refuse = true;
+    expect((await bg.send({ type: 'visit/record', work: work({ workId: 5150 }), chapter: null }))?.ok).toBe(true);
+    expect((await (await bg.db()).get('works', 5150))?.reading).toBeDefined();
+    // No filter: every work waits for its state, this one too.
+    expect(bg.local.has(STATE_FILTER_KEY)).toBe(false);
+  });
+
   it('writes nothing for a work it already holds', async () => {
     const bg = testBackground();
     await bg.start();
