@@ -1,13 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 /** See the e2e-untimed project. */
-const UNTIMED = [
-  'tests/e2e/sync.test.ts',
-  'tests/e2e/history-import.test.ts',
-  'tests/e2e/tag-families.test.ts',
-  'tests/e2e/content-script.test.ts',
-  'tests/e2e/soak.test.ts',
-];
+const UNTIMED = ['tests/e2e/sync.test.ts', 'tests/e2e/content-script.test.ts', 'tests/e2e/soak.test.ts'];
 
 export default defineConfig({
   test: {
@@ -38,10 +32,10 @@ export default defineConfig({
       },
       {
         test: {
-          // Browser tests that time nothing and race nothing, so they may share the cores: those that mostly
-          // wait on Shelfmark's own pacing (sync's gap between writes, the History walk's 3 s, the tag
-          // learner's politeness), the content script over every real page, and the long session. They run
-          // beside the unit tests, two files at a time, before the one-at-a-time browser projects.
+          // Browser tests that time nothing and race nothing, so they may share the cores: sync (which mostly
+          // waits on its own gap between writes), the content script over every real page, and the long
+          // session. They run beside the unit tests, two files at a time, before the one-at-a-time browser
+          // projects. (History import and tag learning stay there: they time the gaps between requests.)
           name: 'e2e-untimed',
           include: UNTIMED,
           environment: 'node',
