@@ -56,11 +56,10 @@ export class ParsedListing {
 
   /** The page's blurbs, every one of them: those not classified yet are, and the summary is drawn. */
   settle(blurbs: readonly ListedBlurb[], config: ListingConfig, onChange: (outcome: ListingOutcome) => void): ListingRules {
-    this.rules ??= new ListingRules(config);
-    if (this.space) this.rules.keepSummarySpace(this.space);
-    this.space = null;
-    this.rules.settle(blurbs, onChange);
-    return this.rules;
+    const rules = (this.rules ??= new ListingRules(config));
+    this.handSpaceTo(rules);
+    rules.settle(blurbs, onChange);
+    return rules;
   }
 
   /** The page gets no rules after all: takes back whatever was drawn. */
@@ -105,10 +104,16 @@ export class ParsedListing {
   private reserveSummary(): void {
     if (this.summaryReserved || !this.config || !this.list) return;
     this.summaryReserved = true;
-    this.rules ??= new ListingRules(this.config);
-    if (this.space) this.rules.keepSummarySpace(this.space);
-    else this.rules.reserveSummary(this.list);
+    const rules = (this.rules ??= new ListingRules(this.config));
+    if (!this.handSpaceTo(rules)) rules.reserveSummary(this.list);
+  }
+
+  /** Gives the place kept before the rules were read to `rules`, as the summary's; false when none was kept. */
+  private handSpaceTo(rules: ListingRules): boolean {
+    if (!this.space) return false;
+    rules.keepSummarySpace(this.space);
     this.space = null;
+    return true;
   }
 
   private classifyWaiting(): void {

@@ -13,6 +13,7 @@ import { LISTING_CONFIG_KEY, type ListingConfig } from '../rules/listing-config'
 import { mirrorFamilies } from '../rules/family-names';
 import type { TagFamily } from '../rules/tag-family';
 import type { RequestType } from './protocol';
+import { oneAtATime } from './one-at-a-time';
 import { DISPLAY_PREFS_KEY } from '../library/display';
 import { NUMBERS_PREFS_KEY, numbersPrefsOf } from '../reading/numbers-prefs';
 
@@ -86,13 +87,8 @@ export interface ListingMirror {
  * Calls made while a write waits its turn share it.
  */
 export function createListingMirror(getDb: () => Promise<ShelfmarkDb>, area: LocalArea, families?: FamilySource): ListingMirror {
-  let last: Promise<void> = Promise.resolve();
+  const enqueue = oneAtATime();
   let waiting: Promise<void> | null = null;
-  const enqueue = (write: () => Promise<void>): Promise<void> => {
-    const next = last.catch(() => undefined).then(write);
-    last = next;
-    return next;
-  };
   return {
     refresh() {
       waiting ??= enqueue(async () => {

@@ -27,8 +27,6 @@ export interface RouterDeps extends BackgroundDeps {
 /** Returns a promise of the reply, or undefined for messages to ignore (no reply at all). */
 export type MessageHandler = (message: unknown, sender: SenderInfo) => Promise<Reply<RequestType>> | undefined;
 
-const warnFilter = (error: unknown) => console.warn('Shelfmark: could not update the list of works with a reading state.', error);
-
 const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 export function createMessageHandler(deps: RouterDeps): MessageHandler {
@@ -77,12 +75,11 @@ export function createMessageHandler(deps: RouterDeps): MessageHandler {
       await filter.add(effect);
       return run();
     }
-    // Should storage refuse, the request still runs: a stale filter costs a flash at worst, never data.
-    await filter.withdraw().catch(warnFilter);
+    await filter.withdraw();
     try {
       return await run();
     } finally {
-      await filter.rebuild().catch(warnFilter);
+      await filter.rebuild();
     }
   }
 

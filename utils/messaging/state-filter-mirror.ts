@@ -14,6 +14,7 @@
  */
 import type { ShelfmarkDb } from '../db/schema';
 import { STATE_FILTER_KEY, StateFilter } from '../reading/state-filter';
+import { oneAtATime } from './one-at-a-time';
 
 /** The slice of `browser.storage.local` the filter uses. */
 export interface FilterArea {
@@ -29,13 +30,15 @@ export interface StateFilterMirror {
    * saying no to a work with a state), and the write it precedes goes ahead.
    */
   add(workIds: readonly number[]): Promise<void>;
-  /** Takes the filter away before a write of many works (until `rebuild`). */
+  /** Takes the filter away before a write of many works (until `rebuild`). Never rejects: the write goes ahead. */
   withdraw(): Promise<void>;
-  /** Builds the filter from the database as it is once this runs. */
+  /** Builds the filter from the database as it is once this runs. Never rejects: the next start builds a missing one. */
   rebuild(): Promise<void>;
   /** Builds it at the background's start when it is missing (a first start, a stop between `withdraw` and `rebuild`). */
   ensure(): Promise<void>;
 }
+
+const warn = (error: unknown) => console.warn('Shelfmark: could not update the list of works with a reading state.', error);
 
 /** The ids of every work with a reading record or a Saved entry. */
 export async function statefulWorkIds(db: ShelfmarkDb): Promise<number[]> {
@@ -56,7 +59,7 @@ export async function statefulWorkIds(db: ShelfmarkDb): Promise<number[]> {
  * visits) writes nothing.
  */
 export function createStateFilterMirror(getDb: () => Promise<ShelfmarkDb>, area: FilterArea): StateFilterMirror {
-  let last: Promise<void> = Promise.resolve();
+  const enqueue = oneAtATime();
   /** What the area holds, once read: null when it holds no filter. */
   let known: StateFilter | null | undefined;
   /**
@@ -64,11 +67,6 @@ export function createStateFilterMirror(getDb: () => Promise<ShelfmarkDb>, area:
    * the database, so that build takes them from here.
    */
   const waiting = new Set<number>();
-  const enqueue = (write: () => Promise<void>): Promise<void> => {
-    const next = last.catch(() => undefined).then(write);
-    last = next;
-    return next;
-  };
   const store = async (filter: StateFilter | null) => {
     known = undefined;
     if (filter) await area.set({ [STATE_FILTER_KEY]: filter.toStored() });
@@ -96,12 +94,10 @@ export function createStateFilterMirror(getDb: () => Promise<ShelfmarkDb>, area:
         for (const id of missing) filter.add(id);
         await store(filter);
       });
-      return adding.catch(() => enqueue(() => store(null))).catch((error: unknown) => {
-        console.warn('Shelfmark: could not update the list of works with a reading state.', error);
-      });
+      return adding.catch(() => enqueue(() => store(null))).catch(warn);
     },
-    withdraw: () => enqueue(() => store(null)),
-    rebuild: () => enqueue(() => build()),
+    withdraw: () => enqueue(() => store(null)).catch(warn),
+    rebuild: () => enqueue(() => build()).catch(warn),
     ensure: () =>
       enqueue(async () => {
         // Read from the area itself: a wipe may have emptied it under the copy kept here.
