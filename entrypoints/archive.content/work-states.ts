@@ -24,7 +24,8 @@ export interface WorkStates extends ReadonlyMap<number, WorkState> {
   readonly tracking: TrackingMode | null;
 }
 
-/** Performance mark set when the background's answer arrives; `npm run bench` reads it. */
+/** Performance marks set when the states are asked for and when the background's answer arrives; `npm run bench` reads them. */
+export const STATE_ASKED_MARK = 'shelfmark:state-asked';
 export const STATE_MARK = 'shelfmark:state';
 
 function statesOf(states: readonly WorkState[], tracking: TrackingMode | null): WorkStates {
@@ -90,6 +91,7 @@ export async function requestWorkStates(page: PageRecord): Promise<WorkStates> {
   const workIds = workIdsOf(page);
   if (workIds.length === 0) return NONE;
   const [first, ...rest] = idBatches(workIds);
+  performance.mark(STATE_ASKED_MARK);
   const answers = await Promise.all([askStates(first!, snapshotsOf(page)), ...rest.map((ids) => askStates(ids, []))]);
   performance.mark(STATE_MARK);
   if (answers.length === 1) return answers[0]!;
