@@ -94,8 +94,9 @@ export function TagCoverage({ name, subtags, onSubtags, api = backgroundApi, now
       live = false;
       clearTimeout(timer);
     };
-    // `tick` asks again after a refresh; `busy` keeps asking while learning.
-  }, [tag, tick, busy, busy ? current?.status?.learning?.done : null]);
+    // `tick` asks again after a refresh. While learning, every answer is a new status and asks again:
+    // progress can stand still for a while (a 429's Retry-After), and the editor must still see it end.
+  }, [tag, tick, busy, busy ? current?.status : null]);
 
   const refresh = () => {
     setProblem(null);

@@ -1,10 +1,11 @@
 /**
- * Tag families learned in the real browser: a rule on "Angst" added from the
- * popup makes the background read Angst's tag page (served at its real URL,
+ * Tag families learned in the real browser: a rule on "Angst" added through
+ * the popup's form makes the background read Angst's tag page (served at its real URL,
  * tests/fixtures/tag-pages/tag-angst.html) and its two subtags' pages (the archive
  * answers 404 for them here), in the one polite queue — the first answer a
  * 429 with Retry-After — then hides the works tagged with a synonym ("Heavy
- * Angst") on a listing already open, without a reload. With learning
+ * Angst") on a listing already open, without a reload, while the rule's
+ * editor shows the learning under way and then what the rule covers. With learning
  * off, a new rule makes no request at all.
  */
 import { readFileSync } from 'node:fs';
@@ -71,12 +72,19 @@ describeRealPages('tag families learned from the archive', () => {
     expect(onlySynonym.length).toBeGreaterThan(0);
     expect(await hiddenIds(listing)).toEqual([]);
 
-    await requestFromPage(popup, {
-      type: 'rules/put',
-      rule: { id: 'hide-angst', action: 'hide', match: { kind: 'tag', slot: 'any', text: 'Angst', mode: 'exact' }, enabled: true },
-    });
+    // Made as a reader makes it: the popup's form, the tag typed, exact (the form's default), saved.
+    await popup.getByRole('button', { name: 'Add rule' }).click();
+    await popup.getByRole('combobox', { name: 'Tag' }).fill('Angst');
+    const coverage = popup.locator('.sm-coverage-line[role="status"]');
+    // Before the rule exists, the editor says what it will match until Angst is learned.
+    await expect.poll(() => coverage.textContent(), { timeout: 10_000 }).toMatch(/^Not learned yet/);
+    await popup.getByRole('button', { name: 'Save rule' }).click();
     // Text alone: the works tagged Angst itself.
     await listing.waitForFunction((n) => document.querySelectorAll('li.blurb.shelfmark-hidden').length >= n, taggedAngst.length);
+
+    // Opened again while the archive is read: the editor shows the learning under way (the first answer is a 429).
+    await popup.getByRole('button', { name: 'Edit: Tag: Angst' }).click();
+    await expect.poll(() => coverage.textContent(), { timeout: 10_000 }).toMatch(/^(Waiting to learn what the archive files under Angst…|Learning what the archive files under Angst… \d of \d pages)$/);
 
     // Once the family is learned, the open tab hides the works tagged only with the synonym too — no reload.
     await listing.waitForFunction(
@@ -93,9 +101,16 @@ describeRealPages('tag families learned from the archive', () => {
     expect(gaps[0]).toBeGreaterThanOrEqual(RETRY_AFTER_S * 1000 - 100);
     for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(3000 - 100);
 
-    // The editor's view of it, from the background.
+    // The background's record of it, and the editor's, which follows it while open.
     const status = await requestFromPage(popup, { type: 'families/status', names: ['Angst'] });
     expect(status.families[0]).toMatchObject({ family: { canonical: 'Angst', synonyms: ['a shit ton of angst', 'angsty angst', SYNONYM], complete: false }, learning: null });
+    // Three synonyms and two subtags (their pages answered 404: subtags without synonyms of their own).
+    await expect.poll(() => coverage.textContent(), { timeout: 10_000 }).toBe('Angst — and 5 tags the archive files under it, 2 subtags (learned today)');
+    await popup.getByText('Show the tags').click();
+    await popup.getByRole('searchbox', { name: 'Search these tags' }).fill('heavy');
+    await expect(popup.locator('.sm-coverage-list li').allTextContents()).resolves.toEqual([SYNONYM]);
+    await expect(popup.getByRole('button', { name: 'Refresh from the archive' }).isEnabled()).resolves.toBe(true);
+    await popup.getByRole('button', { name: 'Cancel' }).click();
   }, 60_000);
 
   it('with learning off, a new rule makes no request at all', async () => {
