@@ -20,15 +20,21 @@
  *   and check what the reader sees — which still goes through the
  *   background, its event page and its IndexedDB for every answer.
  * - Interception is per page in puppeteer's BiDi implementation, so pages
- *   must be opened through `open` to be routed.
+ *   must be opened through `open` to be routed. What the background itself
+ *   fetches (the archive's tag pages, to learn tag families) is no page's
+ *   request and reaches the local "proxy" below: given an `archive` server
+ *   (tests/e2e/https-archive.ts), the proxy tunnels the archive's host, and
+ *   only it, to that server, whose throwaway certificate Firefox accepts
+ *   (`acceptInsecureCerts`) in that session only.
  */
 import { existsSync } from 'node:fs';
-import { createServer, type Server } from 'node:net';
+import { connect, createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 import { ACCEPTED_TOS_COOKIE, archiveAsset, isCdnScript } from '../../scripts/lib/archive-site';
 import { isArchiveHost } from '../../utils/hosts';
 import { FIREFOX_BUILD } from '../e2e/harness';
+import type { HttpsArchive } from '../e2e/https-archive';
 import { realPage, realPageHtml } from '../helpers/real-pages';
 
 /** `$FIREFOX_PATH`, else Debian's `/usr/bin/firefox-esr`. */
@@ -99,15 +105,42 @@ function quietPrefs(sinkPort: number): Record<string, unknown> {
   };
 }
 
-/** A local "proxy" that notes the first line of each connection (e.g. `CONNECT host:443 HTTP/1.1`) and hangs up. */
-async function startSink(): Promise<{ server: Server; port: number; seen: string[] }> {
+/** The first line a proxy gets when the archive is asked for over HTTPS. */
+const ARCHIVE_CONNECT = /^CONNECT archiveofourown\.org:443 /;
+
+/** Answers a CONNECT by joining the browser's socket to the archive server's. */
+function tunnel(socket: Socket, archivePort: number): void {
+  const upstream = connect(archivePort, '127.0.0.1', () => {
+    socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+    socket.pipe(upstream).pipe(socket);
+  });
+  upstream.on('error', () => socket.destroy());
+}
+
+/**
+ * A local "proxy" that notes the first line of each connection (e.g. `CONNECT host:443 HTTP/1.1`)
+ * and hangs up; with `archivePort`, the archive's host is tunnelled there instead (and not noted).
+ */
+async function startSink(archivePort?: number): Promise<{ server: Server; port: number; seen: string[] }> {
   const seen: string[] = [];
   const server = createServer((socket) => {
     socket.on('error', () => socket.destroy());
-    socket.once('data', (data) => {
-      seen.push(data.toString('latin1').split('\r\n')[0] ?? '');
+    let head = '';
+    const onData = (data: Buffer) => {
+      // The whole request head first: a tunnel must not pass any of it on.
+      head += data.toString('latin1');
+      if (!head.includes('\r\n\r\n') && head.length < 16_384) return;
+      socket.off('data', onData);
+      socket.pause();
+      const first = head.split('\r\n')[0] ?? '';
+      if (archivePort !== undefined && ARCHIVE_CONNECT.test(first)) {
+        tunnel(socket, archivePort);
+        return;
+      }
+      seen.push(first);
       socket.destroy();
-    });
+    };
+    socket.on('data', onData);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
@@ -147,16 +180,23 @@ export async function waitForClassified(page: Page): Promise<void> {
   await page.waitForFunction(() => !document.documentElement.classList.contains('shelfmark-pending'));
 }
 
-export async function launchFirefoxExtension(extensionPath = FIREFOX_BUILD): Promise<FirefoxSession> {
+export interface FirefoxOptions {
+  extensionPath?: string;
+  /** Where the background's own requests to the archive go (see the header); without it they meet the sink. */
+  archive?: HttpsArchive;
+}
+
+export async function launchFirefoxExtension({ extensionPath = FIREFOX_BUILD, archive }: FirefoxOptions = {}): Promise<FirefoxSession> {
   if (!existsSync(join(extensionPath, 'manifest.json'))) {
     throw new Error(`No Firefox build at ${extensionPath}: run \`npm run build\` first.`);
   }
-  const sink = await startSink();
+  const sink = await startSink(archive?.port);
   const browser = await puppeteer.launch({
     browser: 'firefox',
     protocol: 'webDriverBiDi',
     executablePath: firefoxPath(),
     headless: true,
+    acceptInsecureCerts: archive !== undefined,
     extraPrefsFirefox: quietPrefs(sink.port),
     env: { ...process.env, MOZ_DISABLE_NONLOCAL_CONNECTIONS: '1' },
   });

@@ -39,8 +39,10 @@ export interface HttpsArchive {
   servePage(url: string, html: string, pacing?: Pacing): void;
   /** Whether `url` is a page this server serves. */
   serves(url: string): boolean;
-  /** Every request the server answered, in order, with its `Sec-Purpose` header (e.g. "prefetch;prerender"). */
-  requests: { path: string; purpose: string | null }[];
+  /** The port it listens on, at 127.0.0.1 (for a proxy that tunnels the archive's host here). */
+  port: number;
+  /** Every request the server answered, in order, with its `Sec-Purpose` header (e.g. "prefetch;prerender") and when it came (`Date.now()`). */
+  requests: { path: string; purpose: string | null; at: number }[];
   close(): Promise<void>;
 }
 
@@ -68,7 +70,7 @@ export async function startHttpsArchive(): Promise<HttpsArchive> {
     const host = req.headers.host?.split(':')[0] ?? HOST;
     const url = new URL(req.url ?? '/', `https://${host}`);
     const path = url.pathname;
-    requests.push({ path, purpose: req.headers['sec-purpose']?.toString() ?? null });
+    requests.push({ path, purpose: req.headers['sec-purpose']?.toString() ?? null, at: Date.now() });
     const page = host === HOST ? pages.get(path) : undefined;
     if (page !== undefined) {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
@@ -103,6 +105,7 @@ export async function startHttpsArchive(): Promise<HttpsArchive> {
       `--host-resolver-rules=MAP ${HOST} 127.0.0.1:${port}, MAP ${CDN_HOST} 127.0.0.1:${port}, MAP * ~NOTFOUND`,
       `--ignore-certificate-errors-spki-list=${spki}`,
     ],
+    port,
     servePage(url, html, pacing) {
       const parsed = new URL(url);
       if (parsed.hostname !== HOST) throw new Error(`${url} is not on ${HOST}`);

@@ -8,25 +8,13 @@
  * editor shows the learning under way and then what the rule covers. With learning
  * off, a new rule makes no request at all.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { describeRealPages } from '../helpers/real-pages-suite';
+import { ANGST, ANGST_HTML, ANGST_LISTING as LISTING, ANGST_SYNONYM as SYNONYM, EMO_TEEN_ANGST as EMO, idsTagged, TEEN_ANGST as TEEN } from './angst-family';
 import { launchExtension, type ExtensionSession } from './harness';
 import { requestFromPage } from './extension-messages';
 
-const LISTING = 'listing-tag-a-shit-ton-of-angst.html';
-const ANGST = 'https://archiveofourown.org/tags/Angst';
-const TEEN = 'https://archiveofourown.org/tags/Teen%20Angst';
-const EMO = 'https://archiveofourown.org/tags/Emo%20Teen%20Angst';
-/** The hand-written Angst page, with one more synonym a work on the listing carries (the archive lists "Heavy Angst" under Angst's synonyms). */
-const ANGST_HTML = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../fixtures/tag-pages/tag-angst.html'), 'utf8').replace(
-  '<li><a class="tag" href="/tags/angsty%20angst">angsty angst</a></li>',
-  '<li><a class="tag" href="/tags/angsty%20angst">angsty angst</a></li><li><a class="tag" href="/tags/Heavy%20Angst">Heavy Angst</a></li>',
-);
-const SYNONYM = 'Heavy Angst';
 const RETRY_AFTER_S = 4;
 
 async function hiddenIds(page: Page): Promise<string[]> {
@@ -61,13 +49,8 @@ describeRealPages('tag families learned from the archive', () => {
   });
 
   it('learns Angst from its tag pages, politely, and hides a synonym-tagged work on the open listing without a reload', async () => {
-    const synonymTagged = await listing.$$eval('li.blurb', (els, synonym) =>
-      els.filter((el) => [...el.querySelectorAll('a.tag')].some((a) => a.textContent?.trim() === synonym)).map((el) => el.id).sort(),
-      SYNONYM,
-    );
-    const taggedAngst = await listing.$$eval('li.blurb', (els) =>
-      els.filter((el) => [...el.querySelectorAll('a.tag')].some((a) => a.textContent?.trim() === 'Angst')).map((el) => el.id),
-    );
+    const synonymTagged = await listing.$$eval('li.blurb', idsTagged, SYNONYM);
+    const taggedAngst = await listing.$$eval('li.blurb', idsTagged, 'Angst');
     const onlySynonym = synonymTagged.filter((id) => !taggedAngst.includes(id));
     expect(onlySynonym.length).toBeGreaterThan(0);
     expect(await hiddenIds(listing)).toEqual([]);
