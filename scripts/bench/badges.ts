@@ -97,7 +97,7 @@ export async function run(): Promise<BenchSection> {
     const badgesMs = round(median(times.map((t) => t.badgesMs)));
     const drawn = Math.min(...times.map((t) => t.badges));
     const requestMs = round(median(times.map((t) => t.requestMs)));
-    const ratio = Math.round(median(times.map((t) => t.badgesMs / t.requestMs)) * 1000) / 1000;
+    const ratio = round(median(times.map((t) => t.badgesMs / t.requestMs)));
     return {
       rows: [
         { name: `${works.length}-blurb listing, every work with history, 500 rules: state reply → badges drawn`, value: badgesMs, unit: 'ms', note: `median of ${RUNS} loads; ${drawn} badges; target ≤ 3` },

@@ -14,6 +14,9 @@ import { ANGST, ANGST_HTML, ANGST_LISTING, ANGST_SYNONYM, EMO_TEEN_ANGST, idsTag
 import { startHttpsArchive, type HttpsArchive } from '../e2e/https-archive';
 import { launchFirefoxExtension, type FirefoxSession } from './harness';
 
+/** For `waitForFunction`: whether every blurb of `ids` is hidden. */
+const allHidden = (ids: string[]): boolean => ids.every((id) => document.getElementById(id)?.classList.contains('shelfmark-hidden'));
+
 /** The learner's pace (one request every 3 s), less the timers' slack. */
 const MIN_GAP_MS = 2900;
 
@@ -47,12 +50,8 @@ describeRealPages('Firefox: a tag rule learns its family from the archive', () =
     await page.locator('.shelfmark-menu-item::-p-text(Hide works tagged “Angst”)').click();
 
     // The tag's own text at once; the family once learned, without a reload.
-    await page.waitForFunction((ids: string[]) => ids.every((id) => document.getElementById(id)?.classList.contains('shelfmark-hidden')), {}, taggedAngst);
-    await page.waitForFunction(
-      (ids: string[]) => ids.every((id) => document.getElementById(id)?.classList.contains('shelfmark-hidden')),
-      { timeout: 30_000 },
-      onlySynonym,
-    );
+    await page.waitForFunction(allHidden, {}, taggedAngst);
+    await page.waitForFunction(allHidden, { timeout: 30_000 }, onlySynonym);
     // The placeholder's reason chip: the rule, and what matched and why.
     const chip = await page.$eval(`#${onlySynonym[0]} .shelfmark-placeholder .shelfmark-chip`, (el) => ({ text: el.textContent, title: el.getAttribute('title') }));
     expect(chip).toEqual({ text: 'Tag: Angst', title: `Tag: Angst — ${ANGST_SYNONYM} (filed under Angst)` });
