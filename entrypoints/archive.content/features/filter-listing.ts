@@ -131,6 +131,9 @@ export class ListingFilter {
     // Placeholders in a row fold as they come: a work joining a run is folded before it paints, so
     // the run never shows as separate lines that fold (and move the works below) later.
     if (results.some((result) => result.verdict === 'hide')) this.fold(this.results.map((result) => lookOf(result, options.hiddenWorks)));
+    // The dimmed works' fading fits the page's colours before the first of them paints, not once the page is done.
+    const dimmed = results.findIndex((result) => lookOf(result, options.hiddenWorks) === 'dim');
+    if (dimmed >= 0) tryFitDimming(blurbs[dimmed]!.element);
     return results;
   }
 
@@ -176,7 +179,8 @@ export class ListingFilter {
     }
     this.blurbs = blurbs.slice(0, known.length);
     this.add(blurbs.slice(known.length), matcher, options);
-    return this.finish(options.hiddenWorks);
+    // `add` folded every run as it grew, and works that follow a run leave it as it is.
+    return this.finish(options.hiddenWorks, false);
   }
 
   /** Classifies every blurb and decorates it; with `matcher` null (paused), takes every decoration back. */
@@ -209,7 +213,8 @@ export class ListingFilter {
     }
   }
 
-  private finish(style: HiddenWorksStyle): ListingOutcome {
+  /** Counts the outcome and draws the summary; `refold` false when the runs of placeholders are already folded. */
+  private finish(style: HiddenWorksStyle, refold = true): ListingOutcome {
     const outcome: ListingOutcome = { total: this.blurbs.length, hidden: 0, dimmed: 0, highlighted: 0, results: this.results.slice() };
     const looks = this.results.map((result) => lookOf(result, style));
     looks.forEach((look, i) => {
@@ -217,7 +222,7 @@ export class ListingFilter {
       else if (look) outcome.hidden++;
       else if (this.results[i]!.verdict === 'highlight') outcome.highlighted++;
     });
-    this.fold(looks);
+    if (refold) this.fold(looks);
     const dimmed = looks.indexOf('dim');
     if (dimmed >= 0) tryFitDimming(this.blurbs[dimmed]!.element);
     this.showSummary(outcome, looks);
