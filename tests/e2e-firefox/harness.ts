@@ -184,9 +184,14 @@ export interface FirefoxOptions {
   extensionPath?: string;
   /** Where the background's own requests to the archive go (see the header); without it they meet the sink. */
   archive?: HttpsArchive;
+  /**
+   * Lets the test run privileged code in the browser's own window over BiDi (Firefox's
+   * `--remote-allow-system-access`), as sync-area.ts does to play Firefox Sync.
+   */
+  systemAccess?: boolean;
 }
 
-export async function launchFirefoxExtension({ extensionPath = FIREFOX_BUILD, archive }: FirefoxOptions = {}): Promise<FirefoxSession> {
+export async function launchFirefoxExtension({ extensionPath = FIREFOX_BUILD, archive, systemAccess = false }: FirefoxOptions = {}): Promise<FirefoxSession> {
   if (!existsSync(join(extensionPath, 'manifest.json'))) {
     throw new Error(`No Firefox build at ${extensionPath}: run \`npm run build\` first.`);
   }
@@ -197,6 +202,7 @@ export async function launchFirefoxExtension({ extensionPath = FIREFOX_BUILD, ar
     executablePath: firefoxPath(),
     headless: true,
     acceptInsecureCerts: archive !== undefined,
+    args: systemAccess ? ['--remote-allow-system-access'] : [],
     extraPrefsFirefox: quietPrefs(sink.port),
     env: { ...process.env, MOZ_DISABLE_NONLOCAL_CONNECTIONS: '1' },
   });
