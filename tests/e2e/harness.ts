@@ -13,7 +13,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type BrowserContextOptions, type Page, type Worker } from 'playwright-core';
 import { ACCEPTED_TOS_COOKIE } from '../../scripts/lib/archive-site';
-import { chromiumArgs, chromiumPath, routeArchive, servedKey } from '../../scripts/lib/chromium';
+import { chromiumArgs, chromiumPath, routeArchive, servedKey, type ServedPage } from '../../scripts/lib/chromium';
 import { realPage, realPageHtml } from '../helpers/real-pages';
 import type { HttpsArchive } from './https-archive';
 import { forbiddenRequests, isShelfmarks, recordRequests, type SeenRequest } from './request-log';
@@ -59,6 +59,15 @@ export interface LaunchOptions {
   archive?: HttpsArchive;
   /** The archive's own stylesheets and scripts beside its pages (true, the default), or empty ones (the benches, beside bare loads that get the same). */
   site?: boolean;
+  /**
+   * With `archive`: no request interception at all, every page and asset coming from the archive
+   * server (which answers the archive's assets itself), exactly as in a bare browser pointed at the
+   * same server. For benches that time the page against such a browser: interception sends every
+   * request (the head's stylesheets, its parser-blocking script) through this process first, which
+   * delays the page's parsing and first paint whatever the extension does. Every other host still
+   * resolves to nothing (https-archive.ts); pages are then served through the archive, not `servePage`.
+   */
+  direct?: boolean;
   /** A device to emulate in every page (e.g. PHONE in phone.ts): viewport, touch, a mobile user agent. */
   device?: Pick<BrowserContextOptions, 'viewport' | 'screen' | 'isMobile' | 'hasTouch' | 'userAgent' | 'deviceScaleFactor'>;
 }
@@ -78,7 +87,12 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
   });
   const requests = recordRequests(context);
   const { archive } = options;
-  const served = await routeArchive(context, { site: options.site ?? true, passThrough: archive && ((url) => archive.serves(url)) });
+  const direct = options.direct === true && archive !== undefined;
+  const served = direct ? null : await routeArchive(context, { site: options.site ?? true, passThrough: archive && ((url) => archive.serves(url)) });
+  const serve = (url: string, page: ServedPage) => {
+    if (!served) throw new Error('a direct session serves its pages through its archive (archive.servePage)');
+    served.set(servedKey(url), page);
+  };
   // A reader who accepted the archive's terms, as every returning reader has (else its script covers the page).
   await context.addCookies([{ ...ACCEPTED_TOS_COOKIE, secure: true }]);
 
@@ -117,11 +131,11 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     },
     async serveRealPage(file: string) {
       const { url } = realPage(file);
-      served.set(servedKey(url), { html: realPageHtml(file), status: file.includes('404') ? 404 : 200 });
+      serve(url, { html: realPageHtml(file), status: file.includes('404') ? 404 : 200 });
       return url;
     },
     async servePage(url: string, html: string, status = 200) {
-      served.set(servedKey(url), { html, status });
+      serve(url, { html, status });
     },
     requests,
     extensionRequests() {
