@@ -25,7 +25,7 @@ import { BlurbRelease } from './blurb-release';
 import { whenDomReady } from './dom-ready';
 import { refuseUntrustedEvents } from './untrusted-events';
 import { loadListingConfig, onListingConfigChange } from './listing-config-source';
-import { RulesMatcher } from './rules-matcher';
+import { matcherFor } from './rules-matcher';
 import { answerTabRequests } from './tab-requests';
 import { requestWorkStates, type WorkStates } from './work-states';
 import { ParsedListing } from './parsed-listing';
@@ -56,10 +56,11 @@ export default defineContentScript({
     refuseUntrustedEvents();
     onClock(() => {
       const gate = holdBlurbs();
+      // The rules are asked for first: the first blurb waits for them, and the browser answers in order.
+      const config = loadListingConfig();
       const release = new BlurbRelease();
       followBadgeStyle();
       followNumbersPrefs();
-      const config = loadListingConfig();
       const parsed = new ParsedListing(document, config, release);
       whenDomReady(() => void onClockAsync(() => onPageReady(gate, release, config, parsed, address)));
     });
@@ -193,9 +194,8 @@ async function onPageReady(gate: BlurbGate, release: BlurbRelease, configLoading
  */
 function showWorkPageBanner(workPage: WorkPage, config: ListingConfig): void {
   const banner = new WorkPageBanner(workPage);
-  const matcher = new RulesMatcher();
-  banner.update(matcher.for(config), config.alwaysShow);
-  onListingConfigChange((changed) => banner.update(matcher.for(changed), changed.alwaysShow));
+  banner.update(matcherFor(config), config.alwaysShow);
+  onListingConfigChange((changed) => banner.update(matcherFor(changed), changed.alwaysShow));
 }
 
 function tabRequestHandlers(page: PageRecord, listing: () => ListingRules | null) {

@@ -18,6 +18,7 @@ import type { BlurbRelease } from './blurb-release';
 import { summarySpace, type ListedBlurb, type ListingOutcome } from './features/filter-listing';
 import { ListingRules } from './features/listing-rules';
 import { ParsedBlurbs } from './parsed-blurbs';
+import { matcherFor } from './rules-matcher';
 import { onClock } from './work-clock';
 
 export class ParsedListing {
@@ -41,6 +42,8 @@ export class ParsedListing {
     void configLoading.then((config) =>
       onClock(() => {
         this.config = config;
+        // Compiled now, not at the first blurb: see rules-matcher.ts.
+        matcherFor(config);
         this.classifyWaiting();
       }),
     );

@@ -20,7 +20,7 @@ import type { Tag } from '../../utils/ao3/types';
 import { compileRules } from '../../utils/rules/compile';
 import { FamilyIndex } from '../../utils/rules/family-table';
 import { mirrorFamilies } from '../../utils/rules/family-names';
-import type { ListingConfig } from '../../utils/rules/listing-config';
+import { listingConfigText, type ListingConfig } from '../../utils/rules/listing-config';
 import { normalizeTagText } from '../../utils/rules/normalize';
 import type { TagFamily } from '../../utils/rules/tag-family';
 import type { Rule } from '../../utils/rules/types';
@@ -97,8 +97,8 @@ export async function run(): Promise<BenchSection> {
   const table = mirrorFamilies(rules, families);
   const buildMs = performance.now() - started;
   const config: ListingConfig = { rules, alwaysShow: [], hiddenWorks: 'placeholder', placeholderTitles: false, paused: false, families: table };
-  const mirrorKb = round(JSON.stringify(config).length / 1024);
-  const rulesOnlyKb = round(JSON.stringify({ ...config, families: null }).length / 1024);
+  const mirrorKb = round(listingConfigText(config).length / 1024);
+  const rulesOnlyKb = round(listingConfigText({ ...config, families: null }).length / 1024);
 
   // Classifying the 1,000-blurb listing in Node, without and with the families (matcher built each time, as on a page load).
   const tagListings = pages.filter((p) => p.main.startsWith('works-index'));

@@ -91,7 +91,7 @@ export async function saveBenchRules(session: ExtensionSession, control: Page): 
   await worker.evaluate(async (count) => {
     for (;;) {
       const { listingConfig } = await chrome.storage.local.get('listingConfig');
-      if ((listingConfig as { rules?: unknown[] } | undefined)?.rules?.length === count) return;
+      if (typeof listingConfig === 'string' && (JSON.parse(listingConfig) as { rules: unknown[] }).rules.length === count) return;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }, rules.length);
@@ -139,5 +139,8 @@ export async function saveBenchFamilies(session: ExtensionSession, control: Page
     db.close();
   }, { name: DB_NAME, records });
   await requestFromPage(control, { type: 'settings/set', values: { learnTagFamilies: true } });
-  await control.waitForFunction(async () => Boolean(((await chrome.storage.local.get('listingConfig')).listingConfig as { families?: unknown } | undefined)?.families), null, { timeout: 60_000 });
+  await control.waitForFunction(async () => {
+    const { listingConfig } = await chrome.storage.local.get('listingConfig');
+    return typeof listingConfig === 'string' && Boolean((JSON.parse(listingConfig) as { families?: unknown }).families);
+  }, null, { timeout: 60_000 });
 }

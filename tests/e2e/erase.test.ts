@@ -138,7 +138,7 @@ describeRealPages('deleting all data', () => {
     expect(counts.sync ?? 0).toBeLessThanOrEqual(1);
     const local = await options.evaluate(() => chrome.storage.local.get(null));
     expect(Object.keys(local).sort()).toEqual(['displayPrefs', 'listingConfig', 'stateFilter', 'workNumbers']);
-    expect(local.listingConfig).toMatchObject({ rules: [], alwaysShow: [] });
+    expect(JSON.parse(local.listingConfig as string)).toMatchObject({ rules: [], alwaysShow: [] });
     // The filter of works with a reader state is empty too: it names no work.
     expect(local.stateFilter).toMatchObject({ count: 0 });
     expect(await options.evaluate(async (name) => (await (await caches.open(name)).keys()).length, TRANSFER_CACHE)).toBe(0);

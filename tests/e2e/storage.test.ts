@@ -109,7 +109,7 @@ describe('storage in real Chromium', () => {
     expect((await value(page, { type: 'rules/list' })).rules).toMatchObject([rule]);
     expect(await value(page, { type: 'settings/set', values: { recordPrivateWindows: true } })).toMatchObject({ settings: { recordPrivateWindows: true } });
     const mirrored = await page.evaluate(async () => (await chrome.storage.local.get('listingConfig')).listingConfig);
-    expect(mirrored).toMatchObject({ rules: [rule], paused: false });
+    expect(JSON.parse(mirrored as string)).toMatchObject({ rules: [rule], paused: false });
     const tabId = await page.evaluate(async () => (await chrome.tabs.getCurrent())!.id!);
     const report = { url: 'https://archiveofourown.org/works', kind: 'listing', listingKind: 'works', blurbs: [{ type: 'work', workId: 101, title: 'A' }], hidden: 0 };
     await value(page, { type: 'page/report', report });

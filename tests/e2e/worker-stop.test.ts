@@ -6,7 +6,7 @@
  */
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LISTING_CONFIG_KEY, type ListingConfig } from '../../utils/rules/listing-config';
+import { LISTING_CONFIG_KEY, listingConfigFrom } from '../../utils/rules/listing-config';
 import { requestFromPage } from './extension-messages';
 import { launchExtension, type ExtensionSession } from './harness';
 import { until } from './until';
@@ -19,7 +19,7 @@ describe('the rules mirror across a stopped worker', () => {
   let cdp: CDPSession;
 
   const mirrored = async (): Promise<string[]> =>
-    ((await page.evaluate((key) => chrome.storage.local.get(key), LISTING_CONFIG_KEY))[LISTING_CONFIG_KEY] as ListingConfig | undefined)?.rules.map((r) => r.id) ?? [];
+    listingConfigFrom((await page.evaluate((key) => chrome.storage.local.get(key), LISTING_CONFIG_KEY))[LISTING_CONFIG_KEY]).rules.map((r) => r.id);
   const stored = async (): Promise<string[]> => (await requestFromPage(page, { type: 'rules/list' })).rules.map((r) => r.id);
 
   beforeAll(async () => {

@@ -9,7 +9,7 @@
 import { listRules } from '../db/rules';
 import type { ShelfmarkDb } from '../db/schema';
 import { getSettings } from '../db/settings';
-import { LISTING_CONFIG_KEY, type ListingConfig } from '../rules/listing-config';
+import { LISTING_CONFIG_KEY, listingConfigText, type ListingConfig } from '../rules/listing-config';
 import { mirrorFamilies } from '../rules/family-names';
 import type { TagFamily } from '../rules/tag-family';
 import type { RequestType } from './protocol';
@@ -57,7 +57,7 @@ async function mirrorItems(db: ShelfmarkDb, families?: FamilySource): Promise<Re
   const table = mirrorFamilies(rules, learned);
   if (table) config.families = table;
   return {
-    [LISTING_CONFIG_KEY]: config,
+    [LISTING_CONFIG_KEY]: listingConfigText(config),
     [DISPLAY_PREFS_KEY]: { badgeStyle: settings.badgeStyle },
     [NUMBERS_PREFS_KEY]: numbersPrefsOf(settings),
   };

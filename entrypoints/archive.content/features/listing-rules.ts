@@ -8,7 +8,7 @@ import { readBlurb } from '../../../utils/ao3/page';
 import type { Matcher } from '../../../utils/rules/compile';
 import { needsReaderState, severityOfStyle, type ListingConfig } from '../../../utils/rules/listing-config';
 import type { Classification, ReaderStates } from '../../../utils/rules/types';
-import { RulesMatcher } from '../rules-matcher';
+import { matcherFor } from '../rules-matcher';
 import { ListingFilter, type FilterOptions, type ListedBlurb, type ListingOutcome } from './filter-listing';
 
 /** "Pause on this page" lasts for the tab's session on this address, like the archive's own sessionStorage. */
@@ -38,7 +38,6 @@ const NOT_YET: ListingOutcome = { total: 0, hidden: 0, dimmed: 0, highlighted: 0
 
 export class ListingRules {
   private readonly filter = new ListingFilter();
-  private readonly matcher = new RulesMatcher();
   private config: ListingConfig;
   private options: FilterOptions;
   private pausedHere = readPausedHere();
@@ -137,7 +136,7 @@ export class ListingRules {
   }
 
   private activeMatcher(): Matcher | null {
-    return this.pausedHere ? null : this.matcher.for(this.config);
+    return this.pausedHere ? null : matcherFor(this.config);
   }
 
   private reclassify(): void {

@@ -100,7 +100,7 @@ describe('the data/wipe request', () => {
     await fillLibrary(db);
     await bg.send({ type: 'settings/set', values: { rulesPaused: false } });
     await takeSnapshot(db, 'daily', T0, '0.1.0');
-    expect((bg.local.get(LISTING_CONFIG_KEY) as { rules: unknown[] }).rules).toHaveLength(1);
+    expect((bg.mirror() as { rules: unknown[] }).rules).toHaveLength(1);
     // What a content script keeps there during a History import, and a transfer left behind.
     bg.local.set('historyImport:readings', { view: 'readings', nextPage: 3 });
     await bg.transfers.put('1714564800000-0f8fad5b-d9cb-469f-a165-70867728950e', '{"a backup": true}');
@@ -113,7 +113,7 @@ describe('the data/wipe request', () => {
     expect([...bg.local.keys()].sort()).toEqual([DISPLAY_PREFS_KEY, LISTING_CONFIG_KEY, NUMBERS_PREFS_KEY, STATE_FILTER_KEY].sort());
     // No work has a state any more: the filter says so of every one.
     expect(StateFilter.from(bg.local.get(STATE_FILTER_KEY))?.count).toBe(0);
-    expect(bg.local.get(LISTING_CONFIG_KEY)).toEqual(EMPTY_LISTING_CONFIG);
+    expect(bg.mirror()).toEqual(EMPTY_LISTING_CONFIG);
     expect(bg.local.get(NUMBERS_PREFS_KEY)).toEqual(DEFAULT_NUMBERS_PREFS);
     expect(bg.transfers.files.size).toBe(0);
     expect(await bg.send({ type: 'settings/get' })).toEqual({ ok: true, value: { settings: SETTING_DEFAULTS } });

@@ -31,7 +31,7 @@ describe('the library messages through the background', () => {
     expect(await bg.send({ type: 'rules/import', rules: [rule], mode: 'replace' })).toMatchObject({ ok: false, error: expect.stringContaining('confirmReplace') });
     expect(await bg.send({ type: 'rules/import', rules: [rule], mode: 'replace', confirmReplace: true })).toMatchObject({ ok: true });
     // Rules imported reach open tabs through the mirror.
-    expect((bg.local.get('listingConfig') as { rules: unknown[] }).rules).toHaveLength(1);
+    expect((bg.mirror() as { rules: unknown[] }).rules).toHaveLength(1);
   });
 
   it('keeps the whole library and the history to the extension pages', async () => {

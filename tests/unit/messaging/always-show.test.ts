@@ -13,13 +13,13 @@ describe('alwaysShow/set and alwaysShow/list', () => {
     const bg = testBackground();
     const tab = archiveTab();
     expect(await bg.send({ type: 'alwaysShow/set', workId: 5, show: true }, tab)).toEqual({ ok: true, value: { alwaysShow: [5] } });
-    expect(bg.local.get('listingConfig')).toMatchObject({ alwaysShow: [5] });
+    expect(bg.mirror()).toMatchObject({ alwaysShow: [5] });
     expect(await bg.send({ type: 'alwaysShow/set', workId: 9, show: true }, tab)).toEqual({ ok: true, value: { alwaysShow: [5, 9] } });
     // Already there: stays once, moved to the end (the newest).
     expect(await bg.send({ type: 'alwaysShow/set', workId: 5, show: true }, tab)).toEqual({ ok: true, value: { alwaysShow: [9, 5] } });
     expect(await bg.send({ type: 'alwaysShow/set', workId: 9, show: false }, tab)).toEqual({ ok: true, value: { alwaysShow: [5] } });
     expect(await bg.send({ type: 'alwaysShow/set', workId: 9, show: false }, tab)).toEqual({ ok: true, value: { alwaysShow: [5] } });
-    expect(bg.local.get('listingConfig')).toMatchObject({ alwaysShow: [5] });
+    expect(bg.mirror()).toMatchObject({ alwaysShow: [5] });
     expect(await bg.send({ type: 'settings/get' })).toMatchObject({ ok: true, value: { settings: { alwaysShow: [5] } } });
   });
 

@@ -12,6 +12,7 @@ import { createStateFilterMirror, type FilterArea, type StateFilterMirror } from
 import type { Reply, RequestType } from '../../../utils/messaging/protocol';
 import { createMessageHandler, type MessageHandler } from '../../../utils/messaging/router';
 import type { SenderInfo } from '../../../utils/messaging/sender';
+import { LISTING_CONFIG_KEY } from '../../../utils/rules/listing-config';
 import { T0, uniqueDbName } from '../db/fixtures';
 
 export const OWN_ID = 'abcdefghijklmnopabcdefghijklmnop';
@@ -82,6 +83,8 @@ export function memoryTransferArea(): TransferArea & { files: Map<string, Blob> 
 export interface TestBackground {
   /** `storage.local`: the mirror the background keeps for content scripts (content scripts keep History-import progress there too). */
   local: Map<string, unknown>;
+  /** The listing mirror in `local` as content scripts read it (its JSON text, parsed); undefined before it is written. */
+  mirror: () => unknown;
   handle: MessageHandler;
   db: () => Promise<ShelfmarkDb>;
   clock: { now: number };
@@ -130,5 +133,9 @@ export function testBackground(options: TestBackgroundOptions = {}): TestBackgro
   };
   const sendAs = (sender: SenderInfo): SendRequest => (async (request) => (await send(request, sender))!) as SendRequest;
   const start = () => recoverAtStart({ getDb, listingMirror, transfers, stateFilter });
-  return { handle, db: getDb, clock, send, sendAs, transfers, local, listingMirror, stateFilter, start };
+  const mirror = () => {
+    const text = local.get(LISTING_CONFIG_KEY);
+    return typeof text === 'string' ? JSON.parse(text) : undefined;
+  };
+  return { handle, db: getDb, clock, send, sendAs, transfers, local, mirror, listingMirror, stateFilter, start };
 }

@@ -17,7 +17,7 @@ import { T0 } from '../db/fixtures';
 import { memoryLocalArea, testBackground } from './background';
 
 const rule = (id: string) => ({ id, action: 'hide' as const, match: { kind: 'author' as const, login: `writer_${id}` }, enabled: true });
-const mirroredRuleIds = (local: Map<string, unknown>) => (local.get(LISTING_CONFIG_KEY) as ListingConfig).rules.map((r) => r.id);
+const mirroredRuleIds = (local: Map<string, unknown>) => (JSON.parse(local.get(LISTING_CONFIG_KEY) as string) as ListingConfig).rules.map((r) => r.id);
 
 describe('the rules mirror after a stop', () => {
   it('is rebuilt from the database at start when a stop came between a change and its mirror write', async () => {
@@ -109,7 +109,7 @@ describe('"Delete all my data" after a stop', () => {
     await bg.start();
 
     expect([...bg.local.keys()].sort()).toEqual([DISPLAY_PREFS_KEY, LISTING_CONFIG_KEY, NUMBERS_PREFS_KEY, STATE_FILTER_KEY].sort());
-    expect(bg.local.get(LISTING_CONFIG_KEY)).toEqual(EMPTY_LISTING_CONFIG);
+    expect(bg.mirror()).toEqual(EMPTY_LISTING_CONFIG);
     expect(StateFilter.from(bg.local.get(STATE_FILTER_KEY))?.count).toBe(0);
     expect(bg.transfers.files.size).toBe(0);
     expect(await isWipeUnfinished(db)).toBe(false);

@@ -159,11 +159,11 @@ describe('handling', () => {
     const bg = testBackground();
     const rule = { id: 'hide-edosian', action: 'hide', match: { kind: 'author', login: 'EdosianOrchids901' }, enabled: true };
     await bg.send({ type: 'rules/put', rule }, popup);
-    expect(bg.local.get('listingConfig')).toEqual({ rules: [{ ...rule, order: 0, createdAt: T0, updatedAt: T0 }], alwaysShow: [], hiddenWorks: 'placeholder', placeholderTitles: false, paused: false });
+    expect(bg.mirror()).toEqual({ rules: [{ ...rule, order: 0, createdAt: T0, updatedAt: T0 }], alwaysShow: [], hiddenWorks: 'placeholder', placeholderTitles: false, paused: false });
     await bg.send({ type: 'settings/set', values: { alwaysShow: [77598646], hiddenWorks: 'remove', rulesPaused: true } }, popup);
-    expect(bg.local.get('listingConfig')).toMatchObject({ alwaysShow: [77598646], hiddenWorks: 'remove', paused: true });
+    expect(bg.mirror()).toMatchObject({ alwaysShow: [77598646], hiddenWorks: 'remove', paused: true });
     await bg.send({ type: 'rules/delete', id: 'hide-edosian' }, popup);
-    expect(bg.local.get('listingConfig')).toMatchObject({ rules: [] });
+    expect(bg.mirror()).toMatchObject({ rules: [] });
     // Reads don't rewrite it.
     bg.local.clear();
     await bg.send({ type: 'rules/list' }, popup);
