@@ -175,6 +175,9 @@ export interface FirefoxSession {
   close(): Promise<void>;
 }
 
+/** For `waitForFunction`: whether every blurb of `ids` is hidden. */
+export const allHidden = (ids: string[]): boolean => ids.every((id) => document.getElementById(id)?.classList.contains('shelfmark-hidden'));
+
 /** Waits until the content script has lifted its no-flash gate. */
 export async function waitForClassified(page: Page): Promise<void> {
   await page.waitForFunction(() => !document.documentElement.classList.contains('shelfmark-pending'));

@@ -15,15 +15,15 @@ import type { Rule } from '../../utils/rules/types';
 import { FIREFOX_BUILD } from '../e2e/harness';
 import { until } from '../e2e/until';
 import { describeRealPages } from '../helpers/real-pages-suite';
-import { launchFirefoxExtension, type FirefoxSession } from './harness';
+import { allHidden, launchFirefoxExtension, type FirefoxSession } from './harness';
 import { addonId, firefoxSyncArea, type SyncArea } from './sync-area';
 
 /** A real listing with seven works by one author, and works by others. */
 const LISTING = 'listing-tag-sherlock-holmes.html';
 const AUTHOR = 'EdosianOrchids901';
 
-/** For `waitForFunction`: whether every blurb of `ids` is hidden. */
-const allHidden = (ids: string[]): boolean => ids.every((id) => document.getElementById(id)?.classList.contains('shelfmark-hidden'));
+/** The rule the test makes here. */
+const isMine = (rule: Rule): boolean => rule.match.kind === 'author' && rule.match.login === AUTHOR;
 
 /** The ids of the listing's blurbs by each author login. */
 const blurbsByAuthor = (page: Page): Promise<Record<string, string[]>> =>
@@ -80,8 +80,8 @@ describeRealPages('Firefox: the browser sync area under the add-on’s id', () =
     await page.waitForFunction(allHidden, {}, mine);
 
     // Write, read back: within the engine's coalescing delay, the rule is in Firefox's sync store under the add-on's id.
-    const sent = await syncedDoc(area, (rules) => rules.some((r) => r.match.kind === 'author' && r.match.login === AUTHOR), 'the rule in the sync area');
-    const local = authorRules(sent).find((r) => r.match.kind === 'author' && r.match.login === AUTHOR)!;
+    const sent = await syncedDoc(area, (rules) => rules.some(isMine), 'the rule in the sync area');
+    const local = authorRules(sent).find(isMine)!;
 
     // Change event: another computer adds a rule on another author, its document replacing this one's items.
     const now = Date.now();

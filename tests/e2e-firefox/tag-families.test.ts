@@ -12,10 +12,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeRealPages } from '../helpers/real-pages-suite';
 import { ANGST, ANGST_HTML, ANGST_LISTING, ANGST_SYNONYM, EMO_TEEN_ANGST, idsTagged, TEEN_ANGST } from '../e2e/angst-family';
 import { startHttpsArchive, type HttpsArchive } from '../e2e/https-archive';
-import { launchFirefoxExtension, type FirefoxSession } from './harness';
-
-/** For `waitForFunction`: whether every blurb of `ids` is hidden. */
-const allHidden = (ids: string[]): boolean => ids.every((id) => document.getElementById(id)?.classList.contains('shelfmark-hidden'));
+import { allHidden, launchFirefoxExtension, type FirefoxSession } from './harness';
 
 /** The learner's pace (one request every 3 s), less the timers' slack. */
 const MIN_GAP_MS = 2900;
