@@ -26,6 +26,7 @@ import { whenDomReady } from './dom-ready';
 import { refuseUntrustedEvents } from './untrusted-events';
 import { loadListingConfig, onListingConfigChange } from './listing-config-source';
 import { matcherFor } from './rules-matcher';
+import { readPageSettings } from './page-settings';
 import { answerTabRequests } from './tab-requests';
 import { requestWorkStates, type WorkStates } from './work-states';
 import { ParsedListing } from './parsed-listing';
@@ -56,11 +57,13 @@ export default defineContentScript({
     refuseUntrustedEvents();
     onClock(() => {
       const gate = holdBlurbs();
-      // The rules are asked for first: the first blurb waits for them, and the browser answers in order.
-      const config = loadListingConfig();
+      const settings = readPageSettings();
+      // The prefs take their part of the reply before the rules do (promise reactions run in the
+      // order they were added): a blurb released with the rules finds its numbers' prefs read.
+      followBadgeStyle(settings);
+      followNumbersPrefs(settings);
+      const config = loadListingConfig(settings);
       const release = new BlurbRelease();
-      followBadgeStyle();
-      followNumbersPrefs();
       const parsed = new ParsedListing(document, config, release);
       whenDomReady(() => void onClockAsync(() => onPageReady(gate, release, config, parsed, address)));
     });

@@ -2,14 +2,16 @@
 import { browser } from 'wxt/browser';
 import { mayHaveStateFrom, STATE_FILTER_KEY } from '../../utils/reading/state-filter';
 import { EMPTY_LISTING_CONFIG, LISTING_CONFIG_KEY, listingConfigFrom, type ListingConfig } from '../../utils/rules/listing-config';
+import type { StoredSettings } from './page-settings';
 
 /**
- * The stored config, with the filter of works that may have a reader state (one read of storage);
- * when storage can't be read, no rules (works are shown, never hidden by mistake).
+ * The stored config, with the filter of works that may have a reader state, from the page's one
+ * read of storage (page-settings.ts); when nothing could be read, no rules (works are shown, never
+ * hidden by mistake).
  */
-export async function loadListingConfig(): Promise<ListingConfig> {
+export async function loadListingConfig(settings: Promise<StoredSettings>): Promise<ListingConfig> {
+  const stored = await settings;
   try {
-    const stored = await browser.storage.local.get([LISTING_CONFIG_KEY, STATE_FILTER_KEY]);
     const config = listingConfigFrom(stored[LISTING_CONFIG_KEY]);
     return config === EMPTY_LISTING_CONFIG ? config : { ...config, mayHaveState: mayHaveStateFrom(stored[STATE_FILTER_KEY]) };
   } catch {

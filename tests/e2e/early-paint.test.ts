@@ -39,10 +39,12 @@ interface Seen {
   summary: string | null;
   /** Blurbs whose heading held Shelfmark's host when the blurb was first painted, of those painted before DOMContentLoaded. */
   hostsBeforePaint: number;
+  /** Of those, blurbs whose stats held their work numbers then: drawn later, the numbers would widen the stats on screen. */
+  numbersBeforePaint: number;
   paintedBeforeDcl: number;
 }
 
-/** Notes, in the page's main world, whether each blurb's heading holds a host on the frame it first paints. */
+/** Notes, in the page's main world, whether each blurb's heading holds a host, and its stats their numbers, on the frame it first paints. */
 const HOST_SAMPLER = `
 (() => {
   const hosts = {};
@@ -51,7 +53,9 @@ const HOST_SAMPLER = `
     for (const li of document.querySelectorAll('li.blurb')) {
       if (li.id in hosts) continue;
       const heading = li.querySelector('.header h4.heading');
-      if (heading && heading.checkVisibility({ visibilityProperty: true })) hosts[li.id] = Boolean(heading.querySelector('.shelfmark-host'));
+      if (heading && heading.checkVisibility({ visibilityProperty: true })) {
+        hosts[li.id] = { host: Boolean(heading.querySelector('.shelfmark-host')), numbers: Boolean(li.querySelector('dl.stats > .shelfmark-host-numbers')) };
+      }
     }
     if (document.readyState === 'loading' || Object.keys(hosts).length === 0) requestAnimationFrame(sample);
   };
@@ -70,7 +74,7 @@ async function loadStreamed(session: ExtensionSession, url: string): Promise<{ p
   const seen = await page.evaluate((): Seen => {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
     const samples = (window as unknown as { __shelfmarkFlash: FlashSamples }).__shelfmarkFlash;
-    const hosts = (window as unknown as { __shelfmarkHostAtPaint: Record<string, boolean> }).__shelfmarkHostAtPaint;
+    const hosts = (window as unknown as { __shelfmarkHostAtPaint: Record<string, { host: boolean; numbers: boolean }> }).__shelfmarkHostAtPaint;
     const dcl = nav.domContentLoadedEventStart;
     const early = Object.keys(samples.firstVisibleAt).filter((id) => samples.firstVisibleAt[id]! < dcl);
     return {
@@ -81,7 +85,8 @@ async function loadStreamed(session: ExtensionSession, url: string): Promise<{ p
       moved: (window as unknown as { __shelfmarkLayoutShift: LayoutShift }).__shelfmarkLayoutShift.moved,
       hidden: Array.from(document.querySelectorAll('li.blurb.shelfmark-hidden'), (li) => li.id).sort(),
       summary: document.querySelector('.shelfmark-summary')?.textContent ?? null,
-      hostsBeforePaint: early.filter((id) => hosts[id]).length,
+      hostsBeforePaint: early.filter((id) => hosts[id]?.host).length,
+      numbersBeforePaint: early.filter((id) => hosts[id]?.numbers).length,
       paintedBeforeDcl: early.length,
     };
   });
@@ -118,6 +123,8 @@ describeRealPages('works painted as the page arrives', () => {
     expect(seen.paintedBeforeDcl).toBeGreaterThan(3);
     // Each work painted early already held its (empty) host for the badge and Save control.
     expect(seen.hostsBeforePaint).toBe(seen.paintedBeforeDcl);
+    // And its work numbers (on by default), read in the same reply as the rules (page-settings.ts).
+    expect(seen.numbersBeforePaint).toBe(seen.paintedBeforeDcl);
     // A work to hide: never painted, however early its neighbours were.
     expect(seen.hidden).toEqual([...HIDDEN].sort());
     for (const id of HIDDEN) expect(seen.samples.visibleFrames[id] ?? 0).toBe(0);

@@ -7,12 +7,11 @@
 import { browser } from 'wxt/browser';
 import { DISPLAY_PREFS_KEY, displayPrefsFrom } from '../../../utils/library/display';
 import { setBadgeStyle } from '../closed-host';
+import type { StoredSettings } from '../page-settings';
 
-export function followBadgeStyle(): void {
-  browser.storage.local.get(DISPLAY_PREFS_KEY).then(
-    (stored) => setBadgeStyle(displayPrefsFrom(stored[DISPLAY_PREFS_KEY]).badgeStyle),
-    () => undefined,
-  );
+/** Takes the style from the page's one read of storage (page-settings.ts), then follows changes. */
+export function followBadgeStyle(settings: Promise<StoredSettings>): void {
+  void settings.then((stored) => setBadgeStyle(displayPrefsFrom(stored[DISPLAY_PREFS_KEY]).badgeStyle));
   browser.storage.onChanged.addListener((changes, area) => {
     const change = changes[DISPLAY_PREFS_KEY];
     if (area === 'local' && change) setBadgeStyle(displayPrefsFrom(change.newValue).badgeStyle);

@@ -16,6 +16,7 @@ import { t } from '../../../utils/i18n';
 import { DEFAULT_NUMBERS_PREFS, NUMBERS_PREFS_KEY, numbersPrefsFrom, type NumbersPrefs } from '../../../utils/reading/numbers-prefs';
 import { chapterKudosRatio, durationParts, readingMinutes, wordsLeft } from '../../../utils/reading/work-numbers';
 import { closedHost, type ClosedHost } from '../closed-host';
+import type { StoredSettings } from '../page-settings';
 import { drawnText } from '../dom';
 import numbersCss from '../numbers.css?inline';
 import type { ListedBlurb } from './filter-listing';
@@ -27,18 +28,12 @@ let loading: Promise<NumbersPrefs> | null = null;
 let loaded = false;
 const listeners: Array<(prefs: NumbersPrefs) => void> = [];
 
-/** Starts reading the reader's choice and speed from the background's mirror (at document_start), and follows changes. */
-export function followNumbersPrefs(): void {
-  loading = browser.storage.local.get(NUMBERS_PREFS_KEY).then(
-    (stored) => {
-      loaded = true;
-      return (prefs = numbersPrefsFrom(stored[NUMBERS_PREFS_KEY]));
-    },
-    () => {
-      loaded = true;
-      return prefs;
-    },
-  );
+/** Takes the reader's choice and speed from the page's one read of storage (page-settings.ts), then follows changes. */
+export function followNumbersPrefs(settings: Promise<StoredSettings>): void {
+  loading = settings.then((stored) => {
+    loaded = true;
+    return (prefs = numbersPrefsFrom(stored[NUMBERS_PREFS_KEY]));
+  });
   browser.storage.onChanged.addListener((changes, area) => {
     const change = changes[NUMBERS_PREFS_KEY];
     if (area !== 'local' || !change) return;
@@ -47,7 +42,7 @@ export function followNumbersPrefs(): void {
   });
 }
 
-/** Whether the prefs have been read: blurbs released before then get their numbers with the badges. */
+/** Whether the prefs have been read (with the rules, so before any blurb is released on a listing; see page-settings.ts). */
 export const numbersLoaded = (): boolean => loaded;
 
 /** The prefs, once read (the defaults if they can't be). */
