@@ -2,9 +2,10 @@
  * The content script on every archive page.
  *
  * At document_start it holds the blurbs back from painting (blurb-gate.ts),
- * starts reading the rules, and reads and classifies a listing's blurbs as
- * the parser completes them (parsed-listing.ts), releasing each for painting
- * as soon as it is classified (blurb-release.ts). At DOMContentLoaded it
+ * reads the rules and display settings (one read: page-settings.ts), and
+ * reads and classifies a listing's blurbs as the parser completes them
+ * (parsed-listing.ts), releasing each for painting as soon as it is
+ * classified (blurb-release.ts). At DOMContentLoaded it
  * reads the rest of the page (reusing those blurbs' records), classifies and
  * releases the blurbs not yet classified, asks the background for the
  * reader's state of every work on it (one message), and lets each feature

@@ -253,21 +253,28 @@ function targetOfBlurb(record: Blurb): SaveTarget | null {
 }
 
 /** Where a blurb's control goes: its heading, for a blurb of a work (or a bookmark of one); null for the rest. */
+function controlHeading(element: HTMLElement, record: Blurb): Element | null {
+  if (record.type === 'deleted' || record.type === 'series' || record.workId === null) return null;
+  return element.querySelector(':scope > .header > .heading, :scope > div.header h4.heading');
+}
+
+/** The blurb's control's place and what it saves. */
 function controlPlace(element: HTMLElement, record: Blurb): { target: SaveTarget; heading: Element } | null {
-  if (record.type === 'deleted' || record.type === 'series') return null;
-  const target = targetOfBlurb(record);
-  const heading = target && element.querySelector(':scope > .header > .heading, :scope > div.header h4.heading');
+  const heading = controlHeading(element, record);
+  const target = heading && targetOfBlurb(record);
   return target && heading ? { target, heading } : null;
 }
 
 /**
  * The blurb's host, empty, put in place as the blurb is released for
  * painting (blurb-release.ts): a fixed box (closed-host.ts), so filling it
- * when the background's answer comes moves nothing.
+ * when the background's answer comes moves nothing. Only the place is looked
+ * up: what the control saves is built when it is drawn, not while the page
+ * is parsed.
  */
 export function reserveBlurbHost(element: HTMLElement, record: Blurb): void {
-  const place = controlPlace(element, record);
-  if (place) blurbHost(element, place.heading);
+  const heading = controlHeading(element, record);
+  if (heading) blurbHost(element, heading);
 }
 
 /** The blurbs' controls, in their hosts, once the page's states came (or didn't: each then says "Save"). */
