@@ -5,10 +5,12 @@
  * the browser takes for the archive (tests/e2e/https-archive.ts) — served all
  * at once, a page would show nothing of what paints while it is parsed (see
  * PACING and LARGE_PACING). The
- * same pages, streamed the same way, load in a browser without the
- * extension, each load beside one with it (interleaved: the machine's load
- * falls on both alike). Neither browser intercepts requests: both get every
- * page and asset from that server, so the two differ by the extension alone.
+ * same pages, streamed the same way, load in the same kind of browser
+ * without the extension (harness.ts `launchBareBrowser`: a persistent
+ * profile, as the extension's and every reader's is), each load beside one
+ * with it (interleaved: the machine's load falls on both alike). Neither
+ * browser intercepts requests: both get every page and asset from that
+ * server, so the two differ by the extension alone.
  *
  * Paint times are the frames (requestAnimationFrame, the page's clock) in
  * which each blurb's heading was first visible, from the page's response:
@@ -17,18 +19,21 @@
  * same works in the bare browser); the goal is at most 1.1 times. Beside
  * them: frames that painted a work the rules hide, the page's cumulative
  * layout shift with the extension (the bare page's in the note), and the
- * content script's working time (`shelfmark:busy`, work-clock.ts).
+ * content script's working time (`shelfmark:busy`, work-clock.ts). The
+ * small page also loads in a third browser, whose only extension has a
+ * content script that does nothing (floor-extension.ts): what any extension
+ * running at document_start costs the first paint, whatever it does.
  *
  * The build measured is `SHELFMARK_OUT_DIR` (default `.output`).
  */
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { buildLargeListing } from '../lib/large-listing';
 import { saveBenchRules } from '../lib/bench-rules';
-import { chromiumArgs, chromiumPath } from '../lib/chromium';
 import { againstFloor, floorNote } from '../lib/floor-goal';
+import { writeFloorExtension } from '../lib/floor-extension';
 import { median, round } from '../lib/stats';
 import { realPage, realPageHtml, realPages } from '../../tests/helpers/real-pages';
-import { launchExtension } from '../../tests/e2e/harness';
+import { launchBareBrowser, launchExtension, type ExtensionSession } from '../../tests/e2e/harness';
 import { startHttpsArchive, type Pacing } from '../../tests/e2e/https-archive';
 import { FLASH_SAMPLER, type FlashSamples } from '../../tests/e2e/flash-sampler';
 import { LAYOUT_SHIFT_WATCH, type LayoutShift } from '../../tests/e2e/layout-shift';
@@ -45,7 +50,13 @@ const PACING: Pacing = { chunkBytes: 32 * 1024, delayMs: 20 };
  */
 const LARGE_PACING: Pacing = { chunkBytes: 256 * 1024, delayMs: 20 };
 const SMALL_RUNS = 15;
-const LARGE_RUNS = 7;
+/**
+ * While it parses the large page the browser draws only a couple of dozen frames, and every kept
+ * work is usually first painted in the same one: a load's figure is about a second, or, when the
+ * browser puts that frame off, several — with or without the extension. Eleven loads keep the
+ * median on the common case.
+ */
+const LARGE_RUNS = 11;
 /** At most this many times the bare page's figure. */
 const PAINT_GOAL = 1.1;
 const SHIFT_GOAL = 0.01;
@@ -112,15 +123,24 @@ async function samplingPage(open: () => Promise<Page>): Promise<Page> {
   return page;
 }
 
-/** `runs` loads of `url`, each with the extension and then without; one warm-up of each first. */
-async function interleaved(withExt: Page, bare: Page, url: string, runs: number): Promise<{ ext: PaintLoad[]; bare: PaintLoad[] }> {
+interface Loads {
+  ext: PaintLoad[];
+  bare: PaintLoad[];
+  /** With the do-nothing extension (floor-extension.ts), when it was loaded too. */
+  floor: PaintLoad[];
+}
+
+/** `runs` loads of `url`, each with the extension, then without (then with `floor`'s); one warm-up of each first. */
+async function interleaved(withExt: Page, bare: Page, url: string, runs: number, floor?: Page): Promise<Loads> {
   const warm = await load(withExt, url, true, null);
   await load(bare, url, false, warm.kept);
-  const times = { ext: [] as PaintLoad[], bare: [] as PaintLoad[] };
+  if (floor) await load(floor, url, false, warm.kept);
+  const times: Loads = { ext: [], bare: [], floor: [] };
   for (let i = 0; i < runs; i++) {
     const ext = await load(withExt, url, true, null);
     times.ext.push(ext);
     times.bare.push(await load(bare, url, false, ext.kept));
+    if (floor) times.floor.push(await load(floor, url, false, ext.kept));
   }
   return times;
 }
@@ -136,18 +156,29 @@ export async function run(): Promise<BenchSection> {
   archive.servePage(LARGE_URL, large.html, LARGE_PACING);
   // Unrouted, as the bare browser: the two loads differ by the extension alone (harness.ts, `direct`).
   const session = await launchExtension({ archive, direct: true });
-  let bareBrowser: Browser | null = null;
-  let small: { ext: PaintLoad[]; bare: PaintLoad[] };
-  let big: { ext: PaintLoad[]; bare: PaintLoad[] };
+  const floorExtension = writeFloorExtension();
+  let bare: Awaited<ReturnType<typeof launchBareBrowser>> | null = null;
+  let floor: ExtensionSession | null = null;
+  let small: Loads;
+  let big: Loads;
   try {
     const control = await session.extensionPage('popup.html');
     await saveBenchRules(session, control);
-    bareBrowser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: chromiumArgs(archive.chromiumFlags) });
-    const bareContext = await bareBrowser.newContext();
-    small = await interleaved(await samplingPage(() => session.context.newPage()), await samplingPage(() => bareContext.newPage()), smallUrl, SMALL_RUNS);
+    bare = await launchBareBrowser(archive);
+    floor = await launchExtension({ archive, direct: true, extensionPath: floorExtension.path });
+    const [bareContext, floorContext] = [bare.context, floor.context];
+    small = await interleaved(
+      await samplingPage(() => session.context.newPage()),
+      await samplingPage(() => bareContext.newPage()),
+      smallUrl,
+      SMALL_RUNS,
+      await samplingPage(() => floorContext.newPage()),
+    );
     big = await interleaved(await samplingPage(() => session.context.newPage()), await samplingPage(() => bareContext.newPage()), LARGE_URL, LARGE_RUNS);
   } finally {
-    await bareBrowser?.close();
+    await floor?.close();
+    floorExtension.remove();
+    await bare?.close();
     await session.close();
     await archive.close();
   }
@@ -155,6 +186,7 @@ export async function run(): Promise<BenchSection> {
   const pick = (times: PaintLoad[], key: 'firstMs' | 'allMs' | 'layoutShift' | 'busyMs' | 'dclMs', decimals = 1) => round(median(times.map((t) => t[key])), decimals);
   const first = pick(small.ext, 'firstMs');
   const firstBare = pick(small.bare, 'firstMs');
+  const firstFloor = pick(small.floor, 'firstMs');
   const all = pick(big.ext, 'allMs');
   const allBare = pick(big.bare, 'allMs');
   const firstGoal = againstFloor(first, firstBare, PAINT_GOAL);
@@ -169,6 +201,12 @@ export async function run(): Promise<BenchSection> {
   return {
     rows: [
       { name: '21-blurb listing, 500 rules: response → first kept work painted', value: first, unit: 'ms', note: `without the extension ${firstBare} ms; ${floorNote(firstGoal, 'first_work_ms', 'first_work_bare_ms', PAINT_GOAL)}; ${pacing(PACING)}; ${SMALL_RUNS} loads` },
+      {
+        name: '21-blurb listing: response → first work painted, with a do-nothing document_start content script',
+        value: firstFloor,
+        unit: 'ms',
+        note: `the floor of any such extension: ${round(firstFloor / firstBare, 2)} × without the extension`,
+      },
       { name: '21-blurb listing: response → DOMContentLoaded', value: pick(small.ext, 'dclMs'), unit: 'ms', note: `without the extension ${pick(small.bare, 'dclMs')} ms` },
       { name: '21-blurb listing: content script working time', value: pick(small.ext, 'busyMs'), unit: 'ms' },
       { name: '1,000-blurb listing, 500 rules: response → every kept work painted', value: all, unit: 'ms', note: `without the extension ${allBare} ms; ${floorNote(allGoal, 'all_works1000_ms', 'all_works1000_bare_ms', PAINT_GOAL)}; ${pacing(LARGE_PACING)}; ${LARGE_RUNS} loads` },
@@ -182,6 +220,7 @@ export async function run(): Promise<BenchSection> {
       first_work_ms: first,
       first_work_bare_ms: firstBare,
       first_work_ratio: firstGoal.ratio,
+      first_work_floor_ms: firstFloor,
       all_works1000_ms: all,
       all_works1000_bare_ms: allBare,
       all_works1000_ratio: allGoal.ratio,
