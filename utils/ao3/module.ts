@@ -53,15 +53,17 @@ function readHeader(header: Element, parts: ModuleParts): void {
   }
 }
 
-/** `<!-- updated_at=EPOCH -->` in the header: seconds since the epoch. */
+/**
+ * `<!-- updated_at=EPOCH -->` in the header: seconds since the epoch. The archive puts it first, so
+ * the walk ends there: every node it passes costs a wrapper in the content script's world.
+ */
 export function readUpdatedAt(header: Element | null): number | null {
-  let updatedAt: number | null = null;
   for (let node = header?.firstChild; node; node = node.nextSibling) {
     if (node.nodeType !== 8) continue;
     const m = /updated_at=(\d+)/.exec(node.nodeValue ?? '');
-    if (m) updatedAt = Number(m[1]);
+    if (m) return Number(m[1]);
   }
-  return updatedAt;
+  return null;
 }
 
 function walk(container: Element, parts: ModuleParts): void {
