@@ -18,13 +18,13 @@
  * The build measured is `SHELFMARK_OUT_DIR` (default `.output`), as in the
  * real-browser tests.
  */
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { buildLargeListing } from '../lib/large-listing';
 import { benchFamilies, benchRules, FAMILY_NAMES, saveBenchFamilies, saveBenchRules } from '../lib/bench-rules';
-import { chromiumArgs, chromiumPath, routeArchive, servedKey } from '../lib/chromium';
+import { routeArchive, servedKey } from '../lib/chromium';
 import { median, round } from '../lib/stats';
 import { realPageHtml, realPages } from '../../tests/helpers/real-pages';
-import { CHROME_BUILD, launchExtension } from '../../tests/e2e/harness';
+import { CHROME_BUILD, launchBareBrowser, launchExtension } from '../../tests/e2e/harness';
 import { FLASH_SAMPLER, type FlashSamples } from '../../tests/e2e/flash-sampler';
 import type { BenchSection } from './types';
 
@@ -109,11 +109,11 @@ async function loads(page: Page, url: string, sampleFlashes: boolean): Promise<L
   return times;
 }
 
-/** The same pages in a browser without the extension. */
+/** The same pages in the same kind of browser without the extension (harness.ts `launchBareBrowser`). */
 async function bareLoads(pages: Array<{ url: string; html: string }>): Promise<PageTimes[][]> {
-  const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: chromiumArgs() });
+  const browser = await launchBareBrowser();
   try {
-    const context: BrowserContext = await browser.newContext();
+    const { context } = browser;
     const served = await routeArchive(context);
     for (const { url, html } of pages) served.set(servedKey(url), { html, status: 200 });
     const tab = await context.newPage();

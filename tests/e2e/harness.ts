@@ -164,7 +164,7 @@ async function launchProfile(userDataDir: string, args: string[], options: Pick<
  * 1,000-work page for the next one costs some 300 ms less than in a persistent profile, with or
  * without any extension — a difference between the two browsers, not the extension's cost.
  */
-export async function launchBareBrowser(archive: HttpsArchive): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+export async function launchBareBrowser(archive?: HttpsArchive): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'shelfmark-bare-'));
   const context = await launchProfile(userDataDir, [], { archive });
   return {
