@@ -33,7 +33,7 @@ import { againstFloor, floorNote } from '../lib/floor-goal';
 import { writeFloorExtension } from '../lib/floor-extension';
 import { median, round } from '../lib/stats';
 import { realPage, realPageHtml, realPages } from '../../tests/helpers/real-pages';
-import { launchBareBrowser, launchExtension, type ExtensionSession } from '../../tests/e2e/harness';
+import { launchBareBrowser, launchExtension, type BareBrowser, type ExtensionSession } from '../../tests/e2e/harness';
 import { startHttpsArchive, type Pacing } from '../../tests/e2e/https-archive';
 import { FLASH_SAMPLER, type FlashSamples } from '../../tests/e2e/flash-sampler';
 import { LAYOUT_SHIFT_WATCH, type LayoutShift } from '../../tests/e2e/layout-shift';
@@ -157,7 +157,7 @@ export async function run(): Promise<BenchSection> {
   // Unrouted, as the bare browser: the two loads differ by the extension alone (harness.ts, `direct`).
   const session = await launchExtension({ archive, direct: true });
   const floorExtension = writeFloorExtension();
-  let bare: Awaited<ReturnType<typeof launchBareBrowser>> | null = null;
+  let bare: BareBrowser | null = null;
   let floor: ExtensionSession | null = null;
   let small: Loads;
   let big: Loads;
@@ -166,7 +166,8 @@ export async function run(): Promise<BenchSection> {
     await saveBenchRules(session, control);
     bare = await launchBareBrowser(archive);
     floor = await launchExtension({ archive, direct: true, extensionPath: floorExtension.path });
-    const [bareContext, floorContext] = [bare.context, floor.context];
+    const { context: bareContext } = bare;
+    const { context: floorContext } = floor;
     small = await interleaved(
       await samplingPage(() => session.context.newPage()),
       await samplingPage(() => bareContext.newPage()),
@@ -190,6 +191,7 @@ export async function run(): Promise<BenchSection> {
   const all = pick(big.ext, 'allMs');
   const allBare = pick(big.bare, 'allMs');
   const firstGoal = againstFloor(first, firstBare, PAINT_GOAL);
+  const floorRatio = againstFloor(firstFloor, firstBare, PAINT_GOAL).ratio;
   const allGoal = againstFloor(all, allBare, PAINT_GOAL);
   const flashSmall = small.ext.reduce((sum, t) => sum + t.flashFrames, 0);
   const flashBig = big.ext.reduce((sum, t) => sum + t.flashFrames, 0);
@@ -205,7 +207,7 @@ export async function run(): Promise<BenchSection> {
         name: '21-blurb listing: response → first work painted, with a do-nothing document_start content script',
         value: firstFloor,
         unit: 'ms',
-        note: `the floor of any such extension: ${round(firstFloor / firstBare, 2)} × without the extension`,
+        note: `the floor of any such extension: ${floorRatio} × without the extension`,
       },
       { name: '21-blurb listing: response → DOMContentLoaded', value: pick(small.ext, 'dclMs'), unit: 'ms', note: `without the extension ${pick(small.bare, 'dclMs')} ms` },
       { name: '21-blurb listing: content script working time', value: pick(small.ext, 'busyMs'), unit: 'ms' },

@@ -158,13 +158,19 @@ async function launchProfile(userDataDir: string, args: string[], options: Pick<
   return context;
 }
 
+export interface BareBrowser {
+  context: BrowserContext;
+  /** Closes the browser and deletes its profile. */
+  close(): Promise<void>;
+}
+
 /**
  * The browser `launchExtension` starts, without the extension: the benches' reference ("the bare
  * page"). The same kind of profile matters: in Playwright's default throwaway context, leaving a
  * 1,000-work page for the next one costs some 300 ms less than in a persistent profile, with or
  * without any extension — a difference between the two browsers, not the extension's cost.
  */
-export async function launchBareBrowser(archive?: HttpsArchive): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+export async function launchBareBrowser(archive?: HttpsArchive): Promise<BareBrowser> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'shelfmark-bare-'));
   const context = await launchProfile(userDataDir, [], { archive });
   return {
