@@ -27,12 +27,12 @@ const SHORT = ['work_77862241', 'work_76545801', 'work_77839546', 'work_76271371
 
 /**
  * From document_start, on every frame: per blurb, whether its title was
- * painted, whether it was painted at full opacity, and whether the body of
- * the blurb (its stats, tags, summary) was painted.
+ * painted, whether it was painted at full opacity, at which opacities, and
+ * whether the body of the blurb (its stats, tags, summary) was painted.
  */
 const SEVERITY_SAMPLER = `
 (() => {
-  const seen = { frames: 0, heading: {}, unfaded: {}, body: {} };
+  const seen = { frames: 0, heading: {}, unfaded: {}, fades: {}, body: {} };
   window.__shelfmarkSeen = seen;
   const visible = (el) => !!el && el.checkVisibility({ visibilityProperty: true, opacityProperty: true });
   const bump = (map, key) => { map[key] = (map[key] || 0) + 1; };
@@ -42,7 +42,9 @@ const SEVERITY_SAMPLER = `
       const heading = li.querySelector('.header h4.heading');
       if (visible(heading)) {
         bump(seen.heading, li.id);
-        if (getComputedStyle(li.querySelector('.header')).opacity === '1') bump(seen.unfaded, li.id);
+        const opacity = getComputedStyle(li.querySelector('.header')).opacity;
+        if (opacity === '1') bump(seen.unfaded, li.id);
+        (seen.fades[li.id] ||= {})[opacity] = true;
       }
       if ([...li.querySelectorAll(':scope > dl.stats, :scope > ul.tags, :scope > blockquote.summary')].some(visible)) bump(seen.body, li.id);
     }
@@ -56,6 +58,8 @@ interface Seen {
   frames: number;
   heading: Record<string, number>;
   unfaded: Record<string, number>;
+  /** Blurb id → each opacity its title was painted at. */
+  fades: Record<string, Record<string, true>>;
   body: Record<string, number>;
 }
 
@@ -110,6 +114,9 @@ describeRealPages('hidden works on a real listing', () => {
     }
     expect(sum(seen.body, SHORT)).toBe(0);
     expect(sum(seen.unfaded, SHORT)).toBe(0);
+    // And only ever at the fading fitted to the page's colours: none that changes once painted.
+    const fitted = await page.evaluate(() => getComputedStyle(document.querySelector('li.shelfmark-dimmed > .header')!).opacity);
+    for (const id of SHORT) expect(Object.keys(seen.fades[id] ?? {}), id).toEqual([fitted]);
     // The sampler does see works painted in full.
     expect(seen.body.work_75215951).toBeGreaterThan(0);
     expect(seen.unfaded.work_75215951).toBeGreaterThan(0);
