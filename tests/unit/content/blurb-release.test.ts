@@ -36,15 +36,12 @@ describeRealPages('BlurbRelease on a real listing', () => {
     const doc = realPageDocument(FILE);
     // The filter builds its elements with the global `document`, as in the browser.
     globalThis.document = doc;
-    // linkedom computes no style (the dimming's fit reads the page's colours): dark text on white.
-    vi.stubGlobal('getComputedStyle', () => ({ color: 'rgb(42, 42, 42)', backgroundColor: 'rgb(255, 255, 255)' }));
     vi.mocked(reserveBlurbHost).mockClear();
     const { page, elements } = readPageWithElements(doc, realPage(FILE).url);
     blurbs = elements.map((element, i) => ({ element: element as HTMLElement, record: page.blurbs[i]! }));
   });
   afterEach(() => {
     globalThis.document = previousDocument;
-    vi.unstubAllGlobals();
   });
 
   const released = (some: ListedBlurb[]) => some.filter((b) => b.element.classList.contains(RELEASED_CLASS));
